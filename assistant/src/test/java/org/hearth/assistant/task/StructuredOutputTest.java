@@ -1,0 +1,98 @@
+package org.hearth.assistant.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.hearth.assistant.grammar.JsonSchemaValidator;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.llama.GenerationResult;
+import org.hearth.assistant.llama.Generator;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.llama.LlamaRuntime;
+import org.hearth.assistant.llama.SamplingOptions;
+import org.hearth.assistant.llama.StopReason;
+import org.hearth.fixtures.gguf.TestModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A random-weight model under a schema's grammar can only write documents of that schema. The
+ * sampling temperature is high and the seeds vary, so the model wanders through the grammar.
+ */
+class StructuredOutputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path models;
+
+    private static LlamaModel model;
+
+    @BeforeAll
+    static void load() {
+        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models));
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a string enum
+            """
+            {"type":"string","enum":["Gericht","Mandant","Rechnung","Spam"]}""",
+            // a nested object with an integer range and a boolean
+            """
+            {"type":"object","properties":{
+              "sender":{"type":"object","properties":{"name":{"type":"string","maxLength":12},
+                                                      "court":{"type":"boolean"}},"required":["name","court"]},
+              "priority":{"type":"integer","minimum":1,"maximum":5}},
+             "required":["sender","priority"]}""",
+            // an array of objects with a date
+            """
+            {"type":"object","properties":{
+              "deadlines":{"type":"array","maxItems":3,"items":{"type":"object","properties":{
+                 "date":{"type":"string","format":"date"},"what":{"type":"string","maxLength":10}},"required":["date","what"]}}},
+             "required":["deadlines"]}""",
+            // nullable fields and a number
+            """
+            {"type":"object","properties":{
+              "file_number":{"type":["string","null"],"maxLength":12},
+              "amount":{"type":["number","null"]}},
+             "required":["file_number","amount"]}"""
+    })
+    void everyAnswerParsesAndValidates(String schemaText) throws Exception {
+        JsonNode schema = JSON.readTree(schemaText);
+        StructuredOutput output = StructuredOutput.fromSchema(schema);
+        for (int seed = 1; seed <= 3; seed++) {
+            SamplingOptions sampling = SamplingOptions.defaults().withTemperature(1.0f).withSeed(seed).withGrammar(output.grammar());
+            GenerationResult result = Completion.run(model, null, "Antworten Sie als JSON.", 400, sampling,
+                    ContextOptions.defaults().withThreads(1), Generator.TextListener.ignore(), () -> false);
+
+            assertThat(result.stopReason()).as("seed %d: %s", seed, result.text()).isEqualTo(StopReason.END_OF_GENERATION);
+            JsonNode document = output.parseAndValidate(result);
+            assertThat(JsonSchemaValidator.forSchema(schema).validate(document)).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAnswerCutOffByTheTokenLimitIsRefusedNotReturned() throws Exception {
+        StructuredOutput output = StructuredOutput.fromSchema(JSON.readTree(
+                "{\"type\":\"object\",\"properties\":{\"summary\":{\"type\":\"string\",\"minLength\":50,\"maxLength\":60}},\"required\":[\"summary\"]}"));
+        SamplingOptions sampling = SamplingOptions.greedy().withGrammar(output.grammar());
+        GenerationResult result = Completion.run(model, null, "Fassen Sie zusammen.", 10, sampling,
+                ContextOptions.defaults().withThreads(1), Generator.TextListener.ignore(), () -> false);
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> output.parseAndValidate(result))
+                .isInstanceOf(StructuredOutput.InvalidStructuredOutputException.class)
+                .hasMessageContaining("cut off");
+    }
+}
