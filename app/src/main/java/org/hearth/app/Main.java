@@ -1,0 +1,14 @@
+package org.hearth.app;
+
+import org.hearth.app.cli.HearthCli;
+
+/** Starts Hearth: the window without arguments, otherwise the command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(HearthCli.execute(args));
+    }
+}

@@ -1,0 +1,12 @@
+package org.hearth.app.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure Hearth on this machine; record results in BENCHMARKS.md.",
+        subcommands = {BenchRuntimeCommand.class})
+final class BenchCommand {
+
+    @picocli.CommandLine.ParentCommand
+    HearthCommand parent;
+}

@@ -1,0 +1,26 @@
+package org.hearth.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "hearth",
+        mixinStandardHelpOptions = true,
+        versionProvider = HearthVersion.class,
+        description = "Hearth: a private office assistant. Without a command it opens the window.",
+        subcommands = {GenerateCommand.class, ModelsCommand.class, BenchCommand.class})
+final class HearthCommand implements Callable<Integer> {
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data folder (default: HEARTH_HOME or the OS's application data folder).")
+    Path home;
+
+    @Override
+    public Integer call() {
+        HearthCli.paths(home);
+        org.hearth.app.HearthLauncher.openWindow(HearthCli.paths(home));
+        return 0;
+    }
+}

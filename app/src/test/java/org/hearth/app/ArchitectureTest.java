@@ -1,0 +1,84 @@
+package org.hearth.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.net.Socket;
+
+/**
+ * The module rules of docs ARCHITECTURE.md, checked on the production classes of every module
+ * (app's test class path holds them all). Dependency direction: {@code app -> ui -> (assistant, ingest)},
+ * {@code app -> assistant, ingest}; assistant and ingest do not know each other.
+ *
+ * <p>Rules allow an empty "should" because modules may still be empty; each rule was checked to fire
+ * by adding a violating class temporarily.
+ */
+@AnalyzeClasses(
+        packages = "org.hearth",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestFixtures.class})
+class ArchitectureTest {
+
+    private static final String APP = "org.hearth.app..";
+    private static final String UI = "org.hearth.ui..";
+    private static final String ASSISTANT = "org.hearth.assistant..";
+    private static final String INGEST = "org.hearth.ingest..";
+    private static final String LLAMA_BINDING = "org.hearth.assistant.llama..";
+    private static final String FFM = "java.lang.foreign..";
+
+    /** src-test-fixtures is test-scoped support code, not part of the app. */
+    static final class DoNotIncludeTestFixtures implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/org/hearth/fixtures/");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule assistant_does_not_know_ingest = noClasses()
+            .that().resideInAPackage(ASSISTANT)
+            .should().dependOnClassesThat().resideInAPackage(INGEST)
+            .because("assistant and ingest do not know each other; join them in app or through an interface")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ingest_does_not_know_assistant = noClasses()
+            .that().resideInAPackage(INGEST)
+            .should().dependOnClassesThat().resideInAPackage(ASSISTANT)
+            .because("assistant and ingest do not know each other; join them in app or through an interface")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ui_does_not_know_app = noClasses()
+            .that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .because("app is the composition root: it knows the ui, not the other way round")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule core_modules_do_not_know_ui_or_app = noClasses()
+            .that().resideInAnyPackage(ASSISTANT, INGEST)
+            .should().dependOnClassesThat().resideInAnyPackage(UI, APP)
+            .because("assistant and ingest are used by ui and app, never the other way round")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule only_the_llama_binding_uses_ffm = noClasses()
+            .that().resideOutsideOfPackage(LLAMA_BINDING)
+            .should().dependOnClassesThat().resideInAPackage(FFM)
+            .because("the llama binding owns every native pointer; nothing else touches MemorySegment")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ui_uses_no_files_sockets_or_native_memory = noClasses()
+            .that().resideInAPackage(UI)
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+            .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
+            .orShould().dependOnClassesThat().areAssignableTo(Socket.class)
+            .orShould().dependOnClassesThat().resideInAPackage(FFM)
+            .because("the ui reaches files, the network and native code only through service interfaces")
+            .allowEmptyShould(true);
+}
