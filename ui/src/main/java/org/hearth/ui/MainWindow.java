@@ -1,74 +1,82 @@
 package org.hearth.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
-import java.util.ResourceBundle;
-import javafx.application.Application;
-import javafx.application.ColorScheme;
-import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.hearth.ui.MainWindowViewModel.Page;
+import org.hearth.ui.common.Icons;
+import org.hearth.ui.common.Localization;
+import org.hearth.ui.documents.DocumentsView;
+import org.hearth.ui.firstrun.FirstRunView;
+import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.SettingsService;
+import org.hearth.ui.service.SummaryService;
+import org.hearth.ui.settings.SettingsDialog;
+import org.hearth.ui.status.StatusBar;
 
 /**
- * Hearth's main window: for now the welcome text and the status bar (model, privacy state).
- * The tabs arrive with their issues.
+ * Hearth's main window: the navigation rail on the left, the open page on the right, the status bar
+ * at the bottom, and the drop overlay over all of it. The app constructs it with its services.
  */
 public final class MainWindow {
 
-    private final MainWindowViewModel viewModel;
-    private final ResourceBundle messages;
+    private static final double WIDTH = 1200;
+    private static final double HEIGHT = 800;
 
-    public MainWindow(MainWindowViewModel viewModel, ResourceBundle messages) {
-        this.viewModel = viewModel;
-        this.messages = messages;
+    private final MainWindowViewModel viewModel;
+
+    /**
+     * @param systemLocale the operating system's language (usually {@code Locale.getDefault()}), used
+     *                     while the settings say to follow the system
+     */
+    public MainWindow(SummaryService summaries, ModelService models, SettingsService settings, ExportService exports,
+            Locale systemLocale) {
+        this.viewModel = new MainWindowViewModel(summaries, models, settings, exports, systemLocale);
     }
 
+    /** Builds the window into {@code stage} and shows it; call on the JavaFX thread. */
     public void show(Stage stage) {
-        applyTheme();
-        Platform.getPreferences().colorSchemeProperty().addListener((obs, old, scheme) -> applyTheme());
+        Localization localization = viewModel.localization();
+        Node firstRun = new FirstRunView(localization, viewModel.firstRun(), viewModel.documents().activeCount());
+        Node documents = new DocumentsView(localization, viewModel.documents());
+        StackPane pages = new StackPane(firstRun, documents);
+        pages.getStyleClass().add("pages");
+        showOnlyOn(firstRun, Page.SETUP);
+        showOnlyOn(documents, Page.DOCUMENTS);
 
-        Label title = new Label(messages.getString("app.name"));
-        title.getStyleClass().add("title-1");
-        Label intro = new Label(messages.getString("welcome.intro"));
-        intro.setWrapText(true);
-        Label local = new Label(messages.getString("welcome.local"));
-        local.getStyleClass().add("text-muted");
-        VBox welcome = new VBox(16, title, intro, local);
-        welcome.setPadding(new Insets(32));
-        welcome.setMaxWidth(560);
-        welcome.setAlignment(Pos.CENTER_LEFT);
+        NavigationRail rail = new NavigationRail(localization, viewModel.pageProperty());
+        rail.addEntry(Page.SETUP, "nav.setup", Icons.setup(), Bindings.createIntegerBinding(() -> 0),
+                viewModel.setupNeededProperty());
+        rail.addEntry(Page.DOCUMENTS, "nav.documents", Icons.document(), viewModel.documents().activeCount(),
+                Bindings.createBooleanBinding(() -> true));
+        rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings()));
 
-        BorderPane root = new BorderPane(welcome);
-        root.setBottom(statusBar());
-        stage.setTitle(messages.getString("app.name"));
-        stage.setScene(new Scene(root, 960, 640));
+        BorderPane layout = new BorderPane(pages);
+        layout.setLeft(rail);
+        layout.setBottom(new StatusBar(localization, viewModel.statusBar()));
+        DropOverlay dropOverlay = new DropOverlay(localization);
+        StackPane root = new StackPane(layout, dropOverlay);
+
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("hearth.css")).toExternalForm());
+        dropOverlay.install(scene, viewModel::addFiles);
+
+        stage.titleProperty().bind(localization.text("app.name"));
+        stage.setMinWidth(800);
+        stage.setMinHeight(520);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> viewModel.statusBar().stop());
+        viewModel.statusBar().start();
         stage.show();
     }
 
-    private HBox statusBar() {
-        Label model = new Label();
-        model.textProperty().bind(viewModel.modelStatusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label privacy = new Label(messages.getString("status.localOnly"));
-        privacy.getStyleClass().add("success");
-        HBox bar = new HBox(16, model, spacer, privacy);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    private static void applyTheme() {
-        boolean dark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    private void showOnlyOn(Node page, Page target) {
+        page.visibleProperty().bind(viewModel.pageProperty().isEqualTo(target));
     }
 }

@@ -1,0 +1,209 @@
+package org.hearth.ui.documents;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.hearth.ui.common.Localization;
+import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.State;
+
+/**
+ * The selected file: what is happening with a determinate progress bar, the summary as it streams in,
+ * a specific failure with a password prompt where one helps, and export / copy once it is done.
+ */
+final class DocumentDetailView extends StackPane {
+
+    private final Localization localization;
+    private final DocumentsViewModel viewModel;
+
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Label failure = new Label();
+    private final PasswordField password = new PasswordField();
+    private final Button retry = new Button();
+    private final HBox passwordRow;
+    private final TextArea summary = new TextArea();
+    private final Button again = new Button();
+    private final Button copy = new Button();
+    private final MenuButton export = new MenuButton();
+    private final Label feedback = new Label();
+    private final VBox content;
+    private final ChangeListener<Object> refresh = (obs, old, now) -> showOutcome();
+    private DocumentItem shown;
+
+    DocumentDetailView(Localization localization, DocumentsViewModel viewModel) {
+        this.localization = localization;
+        this.viewModel = viewModel;
+
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setMinWidth(0);
+        again.textProperty().bind(localization.text("documents.summariseAgain"));
+        again.setOnAction(e -> viewModel.summariseSelectedAgain());
+        copy.textProperty().bind(localization.text("documents.copy"));
+        copy.setId("documents-copy");
+        copy.setOnAction(e -> copySummary());
+        copy.disableProperty().bind(summary.textProperty().isEmpty());
+        export.textProperty().bind(localization.text("documents.export"));
+        export.setId("documents-export");
+        export.getItems().addAll(exportItem("documents.export.docx", ExportService.Format.DOCX),
+                exportItem("documents.export.markdown", ExportService.Format.MARKDOWN));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (var button : java.util.List.of(again, copy, export)) {
+            button.setMinWidth(Region.USE_PREF_SIZE); // the file name gives way, never the buttons
+        }
+        // The file name has a line of its own so long names stay readable; the actions sit by the status.
+        HBox actions = new HBox(8, status, spacer, again, copy, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        status.setId("documents-status");
+        status.setMinWidth(0);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setId("documents-progress");
+
+        failure.setId("documents-failure");
+        failure.getStyleClass().add(Styles.DANGER);
+        failure.setWrapText(true);
+        password.setId("documents-password");
+        password.promptTextProperty().bind(localization.text("documents.password.prompt"));
+        password.setOnAction(e -> retryWithPassword());
+        retry.setId("documents-retry");
+        retry.textProperty().bind(localization.text("documents.password.retry"));
+        retry.getStyleClass().add(Styles.ACCENT);
+        retry.setOnAction(e -> retryWithPassword());
+        retry.disableProperty().bind(password.textProperty().isEmpty());
+        passwordRow = new HBox(8, password, retry);
+        passwordRow.setAlignment(Pos.CENTER_LEFT);
+
+        summary.setId("documents-summary");
+        summary.setEditable(false);
+        summary.setWrapText(true);
+        summary.getStyleClass().add("summary-text");
+        VBox.setVgrow(summary, Priority.ALWAYS);
+
+        feedback.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        feedback.textProperty().bind(localization.text(viewModel.actionFeedbackProperty()));
+
+        content = new VBox(8, title, actions, progress, failure, passwordRow, summary, feedback);
+        content.setPadding(new Insets(16));
+
+        Label empty = new Label();
+        empty.textProperty().bind(localization.text("documents.nothingSelected"));
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.visibleProperty().bind(viewModel.selectedProperty().isNull());
+        content.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
+        getChildren().addAll(empty, content);
+
+        viewModel.selectedProperty().addListener((obs, old, item) -> show(item));
+        show(viewModel.selectedProperty().get());
+    }
+
+    private void show(DocumentItem item) {
+        if (shown != null) {
+            shown.stateProperty().removeListener(refresh);
+            status.textProperty().unbind();
+            progress.progressProperty().unbind();
+            summary.textProperty().unbind();
+        }
+        shown = item;
+        viewModel.clearFeedback();
+        password.clear();
+        if (item == null) {
+            return;
+        }
+        title.setText(item.fileName());
+        status.textProperty().bind(localization.text(item.statusProperty()));
+        progress.progressProperty().bind(item.progressProperty());
+        summary.textProperty().bind(item.textProperty());
+        item.stateProperty().addListener(refresh);
+        showOutcome();
+    }
+
+    /** What the state allows: the failure sentence and password prompt, export once done, again once ended. */
+    private void showOutcome() {
+        State state = shown.getState();
+        StateTone.apply(status, state);
+        boolean failed = state == State.FAILED;
+        failure.textProperty().unbind();
+        if (failed) {
+            failure.textProperty().bind(localization.text(Bindings.createObjectBinding(shown::failureMessage)));
+        }
+        setShown(failure, failed);
+        setShown(passwordRow, failed && shown.needsPassword());
+        setShown(progress, shown.isRunning());
+        setShown(summary, !failed);
+        boolean done = state == State.DONE;
+        export.setDisable(!done);
+        again.setDisable(shown.isRunning() || (failed && shown.needsPassword()));
+        if (failed && shown.failureProperty().get().reason() == Failure.Reason.WRONG_PASSWORD) {
+            password.requestFocus();
+        }
+    }
+
+    private void retryWithPassword() {
+        if (shown != null && !password.getText().isEmpty()) {
+            viewModel.retryWithPassword(shown, password.getText());
+            password.clear();
+        }
+    }
+
+    private void copySummary() {
+        ClipboardContent text = new ClipboardContent();
+        text.putString(shown.textProperty().get());
+        Clipboard.getSystemClipboard().setContent(text);
+        viewModel.reportCopied();
+    }
+
+    private MenuItem exportItem(String labelKey, ExportService.Format format) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(localization.text(labelKey));
+        item.setOnAction(e -> chooseExportTarget(format));
+        return item;
+    }
+
+    private void chooseExportTarget(ExportService.Format format) {
+        String extension = switch (format) {
+            case DOCX -> "docx";
+            case MARKDOWN -> "md";
+        };
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(localization.get("documents.export.title"));
+        chooser.setInitialFileName(baseName(shown.fileName()) + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                localization.get("documents.export.filter." + format.name()), "*." + extension));
+        File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            viewModel.export(shown, format, target.toPath());
+        }
+    }
+
+    private static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? fileName : fileName.substring(0, dot);
+    }
+
+    private static void setShown(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}

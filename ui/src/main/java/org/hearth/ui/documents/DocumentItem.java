@@ -1,0 +1,178 @@
+package org.hearth.ui.documents;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.hearth.ui.common.Message;
+import org.hearth.ui.common.ProgressTask;
+import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.service.SummaryJob;
+import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.Progress;
+import org.hearth.ui.service.SummaryJob.Result;
+import org.hearth.ui.service.SummaryJob.State;
+import org.hearth.ui.service.SummaryService;
+import org.hearth.ui.service.SummaryService.SummaryOptions;
+
+/** One file in the documents queue: its job's state, the summary as it streams in, and how it ended. */
+public final class DocumentItem extends ProgressTask {
+
+    private final SummaryService summaries;
+    private final Path file;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.QUEUED);
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    private SummaryOptions options;
+    private SummaryJob job;
+    /** Counts the starts, so reports of a job that was replaced by a retry are ignored. */
+    private int run;
+
+    DocumentItem(SummaryService summaries, Path file, RunningTasks runningTasks) {
+        super(runningTasks);
+        this.summaries = summaries;
+        this.file = file;
+        updateStatus(DocumentWording.status(State.QUEUED, null, null));
+    }
+
+    /** Starts (or starts again) summarising with these options. */
+    void start(SummaryOptions newOptions) {
+        options = newOptions;
+        run++;
+        text.set("");
+        result.set(null);
+        failure.set(null);
+        show(State.QUEUED, null);
+        setRunning(true);
+        job = summaries.summarize(file, newOptions, new FxListener(run));
+    }
+
+    /** Tries again after a password prompt, keeping the style and language. */
+    void retryWithPassword(String password) {
+        start(new SummaryOptions(options.style(), options.language(), Optional.of(password)));
+    }
+
+    @Override
+    public void cancel() {
+        if (isRunning() && job != null) {
+            job.cancel();
+        }
+    }
+
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State getState() {
+        return state.get();
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Failure> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** The full, specific sentence for a failed job, naming the file; null otherwise. */
+    public Message failureMessage() {
+        return failure.get() == null ? null : DocumentWording.failure(failure.get());
+    }
+
+    public boolean needsPassword() {
+        return failure.get() != null && DocumentWording.asksForPassword(failure.get().reason());
+    }
+
+    /** Updates the state last, so whoever listens to it sees the status, progress and running already matching. */
+    private void show(State newState, Progress progress) {
+        updateStatus(DocumentWording.status(newState, progress, failure.get()));
+        switch (newState) {
+            case DONE -> updateProgress(1.0);
+            case FAILED, CANCELLED -> updateProgress(0.0);
+            default -> updateProgress(progress == null ? 0 : progress.done(), progress == null ? 0 : progress.total());
+        }
+        setRunning(!isFinished(newState));
+        state.set(newState);
+    }
+
+    private static boolean isFinished(State state) {
+        return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
+    }
+
+    /** The service calls from its own threads; everything is handed to the JavaFX thread in order. */
+    private final class FxListener implements SummaryJob.Listener {
+
+        private final int ownRun;
+
+        FxListener(int ownRun) {
+            this.ownRun = ownRun;
+        }
+
+        @Override
+        public void state(State newState) {
+            onFx(() -> show(newState, null));
+        }
+
+        @Override
+        public void progress(Progress progress) {
+            onFx(() -> show(progress.stage(), progress));
+        }
+
+        @Override
+        public void text(String piece) {
+            onFx(() -> text.set(text.get() + piece));
+        }
+
+        @Override
+        public void textDiscarded() {
+            onFx(() -> text.set(""));
+        }
+
+        @Override
+        public void done(Result finished) {
+            onFx(() -> {
+                result.set(finished);
+                text.set(finished.text());
+                show(State.DONE, null);
+            });
+        }
+
+        @Override
+        public void failed(Failure why) {
+            onFx(() -> {
+                failure.set(why);
+                show(State.FAILED, null);
+            });
+        }
+
+        @Override
+        public void cancelled() {
+            onFx(() -> show(State.CANCELLED, null));
+        }
+
+        private void onFx(Runnable update) {
+            Platform.runLater(() -> {
+                if (ownRun == run) {
+                    update.run();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.hearth.ui.documents;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.hearth.ui.common.LocalizedCell;
+import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.Message;
+import org.hearth.ui.service.SummaryService.Style;
+
+/** The Documents tab: choose or drop files, the queue on the left, the selected file's summary on the right. */
+public final class DocumentsView extends BorderPane {
+
+    private final Localization localization;
+    private final DocumentsViewModel viewModel;
+
+    public DocumentsView(Localization localization, DocumentsViewModel viewModel) {
+        this.localization = localization;
+        this.viewModel = viewModel;
+        getStyleClass().add("documents-view");
+        setTop(new VBox(toolbar(), notes()));
+        SplitPane split = new SplitPane(queue(), new DocumentDetailView(localization, viewModel));
+        split.setDividerPositions(0.32);
+        setCenter(split);
+    }
+
+    private HBox toolbar() {
+        Button choose = new Button();
+        choose.setId("documents-choose");
+        choose.textProperty().bind(localization.text("documents.chooseFile"));
+        choose.getStyleClass().add(Styles.ACCENT);
+        choose.setOnAction(e -> chooseFiles());
+
+        ComboBox<Style> style = LocalizedCell.comboBox(localization, List.of(Style.values()), viewModel.styleProperty().get(),
+                s -> localization.get("documents.style." + s.name()));
+        style.setId("documents-style");
+        viewModel.styleProperty().bind(style.valueProperty());
+        ComboBox<OutputLanguage> language = LocalizedCell.comboBox(localization, List.of(OutputLanguage.values()), viewModel.outputLanguageProperty().get(),
+                l -> localization.get("documents.language." + l.name()));
+        language.setId("documents-language");
+        viewModel.outputLanguageProperty().bind(language.valueProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, choose, spacer, label("documents.style"), style, label("documents.language"), language);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        bar.getStyleClass().add("documents-toolbar");
+        return bar;
+    }
+
+    /** A line per dropped file that cannot be read, with one button to close them all. */
+    private HBox notes() {
+        VBox lines = new VBox(4);
+        viewModel.notes().addListener((ListChangeListener<Message>) change ->
+                lines.getChildren().setAll(viewModel.notes().stream().map(this::noteLine).toList()));
+        Button close = new Button("\u2715");
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.accessibleTextProperty().bind(localization.text("documents.notes.close"));
+        close.setOnAction(e -> viewModel.dismissNotes());
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        HBox box = new HBox(8, lines, close);
+        box.setId("documents-notes");
+        box.getStyleClass().add("documents-notes");
+        box.setPadding(new Insets(8, 16, 8, 16));
+        box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.notes()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Label noteLine(Message note) {
+        Label line = new Label();
+        line.textProperty().bind(localization.text(note.key(), note.args().toArray()));
+        line.getStyleClass().add(Styles.WARNING);
+        line.setWrapText(true);
+        return line;
+    }
+
+    private ListView<DocumentItem> queue() {
+        ListView<DocumentItem> list = new ListView<>(viewModel.queue());
+        list.setId("documents-queue");
+        list.getStyleClass().add("documents-queue");
+        list.setCellFactory(view -> new DocumentCell(localization, viewModel));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(localization.text("documents.empty", viewModel.supportedList()));
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder.setPadding(new Insets(16));
+        list.setPlaceholder(placeholder);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                viewModel.selectedProperty().set(item);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, item) -> list.getSelectionModel().select(item));
+        list.getSelectionModel().select(viewModel.selectedProperty().get());
+        list.setMinWidth(240);
+        return list;
+    }
+
+    private void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(localization.get("documents.chooseFile.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(localization.get("documents.chooseFile.filter"),
+                viewModel.supportedExtensions().stream().map(e -> "*." + e).toList()));
+        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+        if (files != null) {
+            viewModel.addFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private Label label(String key) {
+        Label label = new Label();
+        label.textProperty().bind(localization.text(key));
+        return label;
+    }
+}

@@ -1,0 +1,162 @@
+package org.hearth.ui.documents;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hearth.ui.common.Background;
+import org.hearth.ui.common.Message;
+import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.SummaryService;
+import org.hearth.ui.service.SummaryService.Style;
+import org.hearth.ui.service.SummaryService.SummaryOptions;
+
+/** The documents queue: files dropped or chosen, each summarised by the service, and what to do with the result. */
+public final class DocumentsViewModel {
+
+    private final SummaryService summaries;
+    private final ExportService exports;
+    private final RunningTasks runningTasks;
+    private final Background background;
+    private final List<String> supportedExtensions;
+
+    private final ObservableList<DocumentItem> queue =
+            FXCollections.observableArrayList(item -> new Observable[] {item.runningProperty()});
+    private final ObjectProperty<DocumentItem> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Style> style = new SimpleObjectProperty<>(Style.BRIEF);
+    private final ObjectProperty<OutputLanguage> outputLanguage = new SimpleObjectProperty<>(OutputLanguage.DOCUMENT);
+    /** Files that were dropped but cannot be read, one line each, until the user closes them. */
+    private final ObservableList<Message> notes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Message> actionFeedback = new ReadOnlyObjectWrapper<>();
+
+    public DocumentsViewModel(SummaryService summaries, ExportService exports, RunningTasks runningTasks, Background background) {
+        this.summaries = summaries;
+        this.exports = exports;
+        this.runningTasks = runningTasks;
+        this.background = background;
+        this.supportedExtensions = summaries.supportedExtensions().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Queues each file Hearth can read and starts it; the others get a note saying why not. */
+    public void addFiles(List<Path> files) {
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (supportedExtensions.contains(extension(name))) {
+                DocumentItem item = new DocumentItem(summaries, file, runningTasks);
+                queue.add(item);
+                item.start(currentOptions());
+                if (selected.get() == null) {
+                    selected.set(item);
+                }
+            } else {
+                notes.add(Message.of("documents.unsupported", name, supportedList()));
+            }
+        }
+    }
+
+    /** Summarises the selected file again with the style and language now chosen. */
+    public void summariseSelectedAgain() {
+        DocumentItem item = selected.get();
+        if (item != null && !item.isRunning()) {
+            item.start(currentOptions());
+        }
+    }
+
+    public void retryWithPassword(DocumentItem item, String password) {
+        item.retryWithPassword(password);
+    }
+
+    public void remove(DocumentItem item) {
+        if (item.isRunning()) {
+            return;
+        }
+        queue.remove(item);
+        if (selected.get() == item) {
+            selected.set(queue.isEmpty() ? null : queue.getFirst());
+        }
+    }
+
+    /** Writes the finished summary; the outcome shows as feedback, in the user's words. */
+    public void export(DocumentItem item, ExportService.Format format, Path target) {
+        var result = item.resultProperty().get();
+        if (result == null) {
+            return;
+        }
+        String targetName = target.getFileName().toString();
+        background.run(() -> {
+            exports.export(item.fileName(), result, format, target);
+            return targetName;
+        }, written -> actionFeedback.set(Message.of("documents.exported", written)),
+                failure -> actionFeedback.set(Message.of("documents.exportFailed", targetName, String.valueOf(failure.getMessage()))));
+    }
+
+    public void reportCopied() {
+        actionFeedback.set(Message.of("documents.copied"));
+    }
+
+    public void clearFeedback() {
+        actionFeedback.set(null);
+    }
+
+    public void dismissNotes() {
+        notes.clear();
+    }
+
+    public ObservableList<DocumentItem> queue() {
+        return queue;
+    }
+
+    public ObjectProperty<DocumentItem> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<Style> styleProperty() {
+        return style;
+    }
+
+    public ObjectProperty<OutputLanguage> outputLanguageProperty() {
+        return outputLanguage;
+    }
+
+    public ObservableList<Message> notes() {
+        return notes;
+    }
+
+    public ReadOnlyObjectProperty<Message> actionFeedbackProperty() {
+        return actionFeedback.getReadOnlyProperty();
+    }
+
+    /** Files still being worked on or waiting, for the navigation badge. */
+    public IntegerBinding activeCount() {
+        return Bindings.createIntegerBinding(() -> (int) queue.stream().filter(DocumentItem::isRunning).count(), queue);
+    }
+
+    /** For the empty queue's hint, e.g. "PDF, DOCX, TXT". */
+    public String supportedList() {
+        return supportedExtensions.stream().map(e -> e.toUpperCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    public List<String> supportedExtensions() {
+        return supportedExtensions;
+    }
+
+    private SummaryOptions currentOptions() {
+        return new SummaryOptions(style.get(), outputLanguage.get().code(), Optional.empty());
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

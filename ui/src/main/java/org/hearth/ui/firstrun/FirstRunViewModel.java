@@ -1,0 +1,87 @@
+package org.hearth.ui.firstrun;
+
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.ModelService.Recommendation;
+import org.hearth.ui.settings.SettingsViewModel;
+import org.hearth.ui.settings.UiLanguage;
+
+/** First run: the recommended model and why, its download, or a GGUF file the user already has. */
+public final class FirstRunViewModel {
+
+    private final ModelService models;
+    private final ReadOnlyObjectProperty<ModelState> modelState;
+    private final SettingsViewModel settings;
+    private final Localization localization;
+    private final ModelDownload download;
+    private final ReadOnlyObjectWrapper<Recommendation> recommendation = new ReadOnlyObjectWrapper<>();
+
+    public FirstRunViewModel(ModelService models, ReadOnlyObjectProperty<ModelState> modelState, SettingsViewModel settings,
+            Localization localization, RunningTasks runningTasks) {
+        this.models = models;
+        this.modelState = modelState;
+        this.settings = settings;
+        this.localization = localization;
+        this.download = new ModelDownload(models, runningTasks);
+        download.follow(modelState.get());
+        modelState.addListener((obs, old, state) -> download.follow(state));
+        // The reason is worded by the service, so it is asked again in the new language.
+        recommendation.set(models.recommend(localization.language()));
+        localization.localeProperty().addListener((obs, old, locale) -> recommendation.set(models.recommend(localization.language())));
+    }
+
+    public ReadOnlyObjectProperty<Recommendation> recommendationProperty() {
+        return recommendation.getReadOnlyProperty();
+    }
+
+    public ModelDownload download() {
+        return download;
+    }
+
+    /** True while a download is under way or paused: the panel shows its progress instead of the button. */
+    public BooleanBinding downloading() {
+        return Bindings.createBooleanBinding(() -> modelState.get() instanceof ModelState.Downloading, modelState);
+    }
+
+    /** The service's own words when setting the model up failed; null otherwise. */
+    public ObjectBinding<String> problem() {
+        return Bindings.createObjectBinding(
+                () -> modelState.get() instanceof ModelState.Failed failed ? failed.message() : null, modelState);
+    }
+
+    public void startDownload() {
+        download.start();
+    }
+
+    public void pause() {
+        download.pause();
+    }
+
+    public void resume() {
+        download.start();
+    }
+
+    public void cancel() {
+        download.cancel();
+    }
+
+    public void importModel(Path ggufFile) {
+        models.importModel(ggufFile);
+    }
+
+    public UiLanguage language() {
+        return UiLanguage.of(localization.localeProperty().get());
+    }
+
+    public void changeLanguage(UiLanguage language) {
+        settings.changeLanguage(language);
+    }
+}

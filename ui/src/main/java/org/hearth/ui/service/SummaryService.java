@@ -1,0 +1,21 @@
+package org.hearth.ui.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a dropped file and summarises it with the local model. */
+public interface SummaryService {
+
+    /** Starts at once in the background; the listener hears everything until a terminal state. */
+    SummaryJob summarize(Path file, SummaryOptions options, SummaryJob.Listener listener);
+
+    /** The document kinds the service reads, e.g. "pdf", "docx", "txt", "md", "eml". */
+    List<String> supportedExtensions();
+
+    enum Style { BRIEF, DETAILED, KEY_POINTS, DEADLINES, PARTIES }
+
+    /** @param language "de" or "en"; empty = the document's own language */
+    record SummaryOptions(Style style, Optional<String> language, Optional<String> password) {
+    }
+}

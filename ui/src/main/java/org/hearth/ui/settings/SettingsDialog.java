@@ -1,0 +1,84 @@
+package org.hearth.ui.settings;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.LocalizedCell;
+import org.hearth.ui.service.SettingsService.Settings;
+import org.hearth.ui.service.SettingsService.Theme;
+
+/** Model, threads, context length, language and theme; saved and applied when the user clicks Save. */
+public final class SettingsDialog extends Dialog<Settings> {
+
+    /** Context lengths a user can sensibly pick; more needs more memory, fewer loses detail in long files. */
+    private static final List<Integer> CONTEXT_LENGTHS = List.of(2048, 4096, 8192, 16384, 32768);
+
+    public SettingsDialog(Window owner, Localization localization, SettingsViewModel viewModel) {
+        initOwner(owner);
+        Settings current = viewModel.current();
+        setTitle(localization.get("settings.title"));
+
+        TextField model = new TextField(current.model());
+        model.setId("settings-model");
+        model.setPromptText(localization.get("settings.model.prompt"));
+        Spinner<Integer> threads = new Spinner<>(0, viewModel.availableCores(), current.threads());
+        threads.setId("settings-threads");
+        threads.setEditable(true);
+        ComboBox<Integer> contextLength = LocalizedCell.comboBox(localization, contextLengths(current.contextLength()),
+                current.contextLength(), tokens -> localization.get("settings.contextLength.tokens", tokens));
+        contextLength.setId("settings-context");
+        ComboBox<UiLanguage> language = LocalizedCell.comboBox(localization, List.of(UiLanguage.values()),
+                UiLanguage.of(current.language()), l -> localization.get("settings.language." + l.name()));
+        language.setId("settings-language");
+        ComboBox<Theme> theme = LocalizedCell.comboBox(localization, List.of(Theme.values()), current.theme(),
+                t -> localization.get("settings.theme." + t.name()));
+        theme.setId("settings-theme");
+
+        GridPane form = new GridPane(16, 8);
+        form.setPadding(new Insets(16));
+        form.addRow(0, new Label(localization.get("settings.model")), model);
+        form.addRow(1, new Label(localization.get("settings.threads")), threads);
+        form.add(hint(localization.get("settings.threads.hint")), 1, 2);
+        form.addRow(3, new Label(localization.get("settings.contextLength")), contextLength);
+        form.addRow(4, new Label(localization.get("settings.language")), language);
+        form.addRow(5, new Label(localization.get("settings.theme")), theme);
+        getDialogPane().setContent(form);
+
+        ButtonType save = new ButtonType(localization.get("settings.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(localization.get("settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().addAll(save, cancel);
+        getDialogPane().lookupButton(save).setId("settings-save");
+        getDialogPane().lookupButton(cancel).setId("settings-cancel");
+        setResultConverter(button -> button == save
+                ? new Settings(model.getText().strip(), threads.getValue(), contextLength.getValue(),
+                        language.getValue().code(), theme.getValue())
+                : null);
+    }
+
+    /** Shows the dialog and applies what the user saved. */
+    public static void open(Window owner, Localization localization, SettingsViewModel viewModel) {
+        new SettingsDialog(owner, localization, viewModel).showAndWait().ifPresent(viewModel::apply);
+    }
+
+    /** The usual choices, plus the current value if the user's settings file holds another one. */
+    private static List<Integer> contextLengths(int current) {
+        return CONTEXT_LENGTHS.contains(current)
+                ? CONTEXT_LENGTHS
+                : java.util.stream.Stream.concat(CONTEXT_LENGTHS.stream(), java.util.stream.Stream.of(current)).sorted().toList();
+    }
+
+    private static Label hint(String text) {
+        Label hint = new Label(text);
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        return hint;
+    }
+}

@@ -1,0 +1,49 @@
+package org.hearth.ui.settings;
+
+import java.util.Locale;
+import org.hearth.ui.common.Background;
+import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.ThemeSwitcher;
+import org.hearth.ui.service.SettingsService;
+import org.hearth.ui.service.SettingsService.Settings;
+
+/** The user's settings: applied to the open window at once, saved by the service in the background. */
+public final class SettingsViewModel {
+
+    private final SettingsService service;
+    private final Localization localization;
+    private final ThemeSwitcher themes;
+    private final Background background;
+    private final Locale systemLocale;
+    private Settings current;
+
+    public SettingsViewModel(SettingsService service, Settings loaded, Localization localization, ThemeSwitcher themes,
+            Background background, Locale systemLocale) {
+        this.service = service;
+        this.current = loaded;
+        this.localization = localization;
+        this.themes = themes;
+        this.background = background;
+        this.systemLocale = systemLocale;
+    }
+
+    public Settings current() {
+        return current;
+    }
+
+    public void apply(Settings changed) {
+        current = changed;
+        background.run(() -> service.save(changed));
+        localization.setLocale(Localization.resolve(changed.language(), systemLocale));
+        themes.setTheme(changed.theme());
+    }
+
+    public void changeLanguage(UiLanguage language) {
+        apply(new Settings(current.model(), current.threads(), current.contextLength(), language.code(), current.theme()));
+    }
+
+    /** For the threads field: how many the machine has (0 in the settings means all of them). */
+    public int availableCores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,109 @@
+package org.hearth.ui.status;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.util.Duration;
+import org.hearth.ui.common.Message;
+import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.common.Units;
+import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.ModelService.ModelState;
+
+/** The status bar: the model and its state, memory in use, and the background jobs. */
+public final class StatusBarViewModel {
+
+    /** Often enough to notice a model being loaded, rare enough to cost nothing. */
+    private static final Duration MEMORY_REFRESH = Duration.seconds(3);
+
+    /** Colour means state: the dot before the model's name. */
+    public enum Tone { NEUTRAL, SUCCESS, WARNING, DANGER }
+
+    private final ModelService models;
+    private final RunningTasks runningTasks;
+    private final ReadOnlyLongWrapper memoryInUse = new ReadOnlyLongWrapper();
+    private final Timeline memoryRefresh;
+    // Created once and held here: a binding nobody holds is collected, and its listeners go quiet.
+    private final ObjectBinding<Message> modelLine;
+    private final ObjectBinding<Tone> modelTone;
+    private final ObjectBinding<String> modelProblem;
+    private final ObjectBinding<Message> memoryLine;
+
+    public StatusBarViewModel(ModelService models, ReadOnlyObjectProperty<ModelState> modelState, RunningTasks runningTasks) {
+        this.models = models;
+        this.runningTasks = runningTasks;
+        memoryRefresh = new Timeline(new KeyFrame(MEMORY_REFRESH, e -> refreshMemory()));
+        memoryRefresh.setCycleCount(Timeline.INDEFINITE);
+        modelLine = Bindings.createObjectBinding(() -> describe(modelState.get()), modelState);
+        modelTone = Bindings.createObjectBinding(() -> toneOf(modelState.get()), modelState);
+        modelProblem = Bindings.createObjectBinding(
+                () -> modelState.get() instanceof ModelState.Failed failed ? failed.message() : null, modelState);
+        memoryLine = Bindings.createObjectBinding(
+                () -> Message.of("status.memory", Units.gigabytes(memoryInUse.get())), memoryInUse);
+    }
+
+    public void start() {
+        refreshMemory();
+        memoryRefresh.play();
+    }
+
+    public void stop() {
+        memoryRefresh.stop();
+    }
+
+    public ObjectBinding<Message> modelLine() {
+        return modelLine;
+    }
+
+    public ObjectBinding<Tone> modelTone() {
+        return modelTone;
+    }
+
+    /** The service's own words when the model failed, for the tooltip; null otherwise. */
+    public ObjectBinding<String> modelProblem() {
+        return modelProblem;
+    }
+
+    public ObjectBinding<Message> memoryLine() {
+        return memoryLine;
+    }
+
+    private static Message describe(ModelState state) {
+        return switch (state) {
+            case ModelState.None none -> Message.of("status.model.none");
+            case ModelState.Downloading d -> d.paused()
+                    ? Message.of("status.model.downloadPaused", d.modelName())
+                    : Message.of("status.model.downloading", d.modelName(), fraction(d.bytesDone(), d.totalBytes()));
+            case ModelState.Loading l -> Message.of("status.model.loading", l.modelName(), l.fraction());
+            case ModelState.Ready r -> Message.of("status.model.ready", r.modelName());
+            case ModelState.Busy b -> Message.of("status.model.busy", b.modelName());
+            case ModelState.Failed f -> Message.of("status.model.failed");
+        };
+    }
+
+    private static Tone toneOf(ModelState state) {
+        return switch (state) {
+            case ModelState.None none -> Tone.NEUTRAL;
+            case ModelState.Downloading d -> Tone.WARNING;
+            case ModelState.Loading l -> Tone.WARNING;
+            case ModelState.Ready r -> Tone.SUCCESS;
+            case ModelState.Busy b -> Tone.SUCCESS;
+            case ModelState.Failed f -> Tone.DANGER;
+        };
+    }
+
+    public RunningTasks runningTasks() {
+        return runningTasks;
+    }
+
+    private void refreshMemory() {
+        memoryInUse.set(models.memoryInUseBytes());
+    }
+
+    private static double fraction(long done, long total) {
+        return total > 0 ? (double) done / total : 0;
+    }
+}

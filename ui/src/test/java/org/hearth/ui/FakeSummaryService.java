@@ -1,0 +1,85 @@
+package org.hearth.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.hearth.ui.service.SummaryJob;
+import org.hearth.ui.service.SummaryService;
+
+/**
+ * A summary service the test drives: each call is recorded, and the test makes a job report on the
+ * fake's own worker thread (as the real service reports from its threads) and waits until it has.
+ */
+final class FakeSummaryService implements SummaryService {
+
+    record Call(Path file, SummaryOptions options, SummaryJob.Listener listener, FakeJob job) {
+    }
+
+    final class FakeJob implements SummaryJob {
+        private final AtomicBoolean cancelRequested = new AtomicBoolean();
+        private SummaryJob.Listener listener;
+
+        @Override
+        public void cancel() {
+            if (cancelRequested.compareAndSet(false, true)) {
+                // The real service confirms a cancel from its own thread; so does the fake.
+                worker.execute(() -> listener.cancelled());
+            }
+        }
+
+        boolean cancelRequested() {
+            return cancelRequested.get();
+        }
+    }
+
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fake-summary-worker").daemon().factory());
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public SummaryJob summarize(Path file, SummaryOptions options, SummaryJob.Listener listener) {
+        FakeJob job = new FakeJob();
+        job.listener = listener;
+        calls.add(new Call(file, options, listener, job));
+        return job;
+    }
+
+    @Override
+    public List<String> supportedExtensions() {
+        return List.of("pdf", "docx", "txt");
+    }
+
+    List<Call> calls() {
+        return calls;
+    }
+
+    Call call(int index) {
+        return calls.get(index);
+    }
+
+    /** Reports on the worker thread, and returns once the listener has been called. */
+    void report(int callIndex, Consumer<SummaryJob.Listener> events) {
+        SummaryJob.Listener listener = calls.get(callIndex).listener();
+        try {
+            worker.submit(() -> events.accept(listener)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the fake's worker did not report", e);
+        }
+    }
+
+    /** Waits until everything handed to the worker (such as a cancel's confirmation) has run. */
+    void awaitWorker() {
+        try {
+            worker.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the fake's worker is stuck", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.hearth.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.SettingsService.Theme;
+import org.hearth.ui.service.SummaryJob;
+import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.Progress;
+import org.hearth.ui.service.SummaryJob.State;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the Documents tab with a finished summary in the light and the dark theme, and the
+ * first-run panel during the download. Writes to
+ * target/screenshots; {@code -Dhearth.screenshots.dir=../docs/screenshots} refreshes the README's.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+
+    private static final String SUMMARY = """
+            Mietvertrag über Gewerberäume, Hauptstraße 12, 80331 München, zwischen der Müller Immobilien GmbH \
+            (Vermieterin) und der Kanzlei Schmidt & Partner (Mieterin).
+
+            Kernpunkte
+            • Mietbeginn 01.03.2025, feste Laufzeit von fünf Jahren mit einmaliger Verlängerungsoption um \
+            drei Jahre (S. 3).
+            • Monatliche Nettokaltmiete 4.850 EUR zuzüglich Nebenkostenvorauszahlung von 720 EUR, fällig \
+            jeweils zum dritten Werktag (S. 5).
+            • Indexmiete: Anpassung nach dem Verbraucherpreisindex, frühestens nach zwölf Monaten (S. 6).
+            • Mietsicherheit von drei Monatsmieten als Bankbürgschaft, vor Übergabe zu stellen (S. 8).
+
+            Fristen & Pflichten
+            • Ausübung der Verlängerungsoption spätestens sechs Monate vor Ablauf der Festlaufzeit, \
+            schriftlich (S. 4).
+            • Schönheitsreparaturen trägt die Mieterin; Rückgabe in vertragsgemäßem Zustand (S. 12–14).
+            • Untervermietung nur mit vorheriger schriftlicher Zustimmung der Vermieterin (S. 15).
+            """;
+
+    private final FakeSummaryService summaries = new FakeSummaryService();
+    private final FakeSettingsService settings = new FakeSettingsService("de", Theme.LIGHT);
+    private final AtomicReference<Scene> scene = new AtomicReference<>();
+
+    private final FakeModelService models = new FakeModelService(new ModelState.None());
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(summaries, models, settings,
+                new FakeExportService(), Locale.GERMAN).show(stage);
+        scene.set(stage.getScene());
+    }
+
+    @Test
+    void documents_tab_in_light_and_dark(FxRobot robot) throws IOException {
+        models.announce(new ModelState.Ready("Qwen3.5 4B"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Drops.drop(robot, robot.lookup("#documents-queue").query(),
+                Path.of("Mietvertrag_Hauptstrasse_12.pdf"), Path.of("Klageerwiderung_2024-0815.docx"), Path.of("Gutachten_Bau.pdf"));
+        summaries.report(0, listener -> {
+            listener.progress(new Progress(State.READING, 18, 18));
+            listener.progress(new Progress(State.SUMMARISING, 4, 4));
+            listener.text(SUMMARY);
+            listener.done(new SummaryJob.Result(SUMMARY, "de", 18, List.of()));
+        });
+        summaries.report(1, listener -> {
+            listener.progress(new Progress(State.SUMMARISING, 3, 12));
+            listener.text("Die Beklagte beantragt, die Klage abzuweisen …");
+        });
+        summaries.report(2, listener -> listener.failed(new Failure(Failure.Reason.PASSWORD_REQUIRED, "Gutachten_Bau.pdf", "")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#documents-queue").queryListView().getSelectionModel().select(0);
+            ComboBox<?> style = robot.lookup("#documents-style").queryComboBox();
+            style.getSelectionModel().select(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path light = write(robot, "documents-light.png");
+
+        robot.clickOn("#nav-settings");
+        robot.interact(() -> robot.lookup("#settings-theme").<Theme>queryComboBox().setValue(Theme.DARK));
+        robot.clickOn("#settings-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dark = write(robot, "documents-dark.png");
+
+        assertThat(ImageIO.read(light.toFile()).getWidth()).isEqualTo(1200);
+        assertThat(ImageIO.read(dark.toFile()).getHeight()).isEqualTo(800);
+        assertThat(robot.lookup("#documents-queue").queryListView().getItems()).hasSize(3);
+    }
+
+    @Test
+    void first_run_while_downloading(FxRobot robot) throws IOException {
+        long total = 2_900_000_000L;
+        models.announce(new ModelState.Downloading("Qwen3.5 4B", total * 38 / 100, total, 14.2 * 1024 * 1024, 131, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        Drops.drop(robot, robot.lookup("#firstrun-model").query(), Path.of("Mietvertrag_Hauptstrasse_12.pdf"));
+        robot.clickOn("#nav-setup");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path firstRun = write(robot, "first-run-light.png");
+
+        assertThat(ImageIO.read(firstRun.toFile()).getWidth()).isEqualTo(1200);
+    }
+
+    /** Takes the picture with the pointer resting on the status bar, so no hover effect shows. */
+    private Path write(FxRobot robot, String name) throws IOException {
+        robot.moveTo("#status-memory");
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        robot.interact(() -> shot.set(scene.get().snapshot(null)));
+        WritableImage image = shot.get();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        Path folder = Path.of(System.getProperty("hearth.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name);
+        ImageIO.write(png, "png", file.toFile());
+        return file;
+    }
+}
