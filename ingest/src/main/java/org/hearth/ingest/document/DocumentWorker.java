@@ -1,0 +1,90 @@
+package org.hearth.ingest.document;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The main class of the worker process {@link IsolatedDocumentReader} starts: reads one request
+ * after another from stdin, parses in this process (bounded by -Xmx and the parent's timeout), and
+ * streams frames to stdout. Ends when stdin closes or the parent process dies.
+ */
+final class DocumentWorker {
+
+    private DocumentWorker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        // Parsers that print must not corrupt the framing; stderr goes nowhere (see WorkerProcess).
+        System.setOut(System.err);
+        Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            TempFolders.delete(tempFolder);
+            Runtime.getRuntime().halt(0);
+        }));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
+        while (true) {
+            WorkerProtocol.Request request;
+            try {
+                request = WorkerProtocol.readRequest(in);
+            } catch (EOFException parentClosedStdin) {
+                return;
+            }
+            serve(request, out);
+            TempFolders.empty(tempFolder);
+        }
+    }
+
+    private static void serve(WorkerProtocol.Request request, DataOutputStream out) throws IOException {
+        try {
+            int pageCount = DocumentReaders.read(request.file(), request.type(), request.options(), new FramingSink(out));
+            WorkerProtocol.writeDone(out, pageCount);
+        } catch (DocumentException e) {
+            WorkerProtocol.writeFailed(out, e.kind(), e.getMessage());
+        }
+        out.flush();
+    }
+
+    private record FramingSink(DataOutputStream out) implements DocumentSink {
+
+        @Override
+        public void metadata(String key, String value) {
+            write(() -> WorkerProtocol.writeMetadata(out, key, value));
+        }
+
+        @Override
+        public void block(TextBlock block) {
+            write(() -> WorkerProtocol.writeBlock(out, block));
+        }
+
+        /** Flushed at once so the app's progress bar moves while later pages are parsed. */
+        @Override
+        public void pages(int done, int total) {
+            write(() -> {
+                WorkerProtocol.writeProgress(out, done, total);
+                out.flush();
+            });
+        }
+
+        private static void write(IoAction action) {
+            try {
+                action.run();
+            } catch (IOException parentGone) {
+                throw new UncheckedIOException(parentGone);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+}

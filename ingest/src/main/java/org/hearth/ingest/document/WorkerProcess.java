@@ -1,0 +1,158 @@
+package org.hearth.ingest.document;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM ({@link DocumentWorker}) with its private temp folder: the current {@code java},
+ * the current class path, a heap limit, and nothing about the document on its command line.
+ * A daemon thread turns the worker's stdout into {@link WorkerFrame}s.
+ */
+final class WorkerProcess implements AutoCloseable {
+
+    private static final Duration GRACEFUL_EXIT = Duration.ofSeconds(2);
+
+    private final Process process;
+    private final Path tempFolder;
+    private final DataOutputStream requests;
+    private final BlockingQueue<WorkerFrame> frames = new LinkedBlockingQueue<>();
+
+    private WorkerProcess(Process process, Path tempFolder) {
+        this.process = process;
+        this.tempFolder = tempFolder;
+        this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        Thread.ofPlatform().daemon().name("hearth-document-worker-" + process.pid()).start(this::pumpFrames);
+    }
+
+    static WorkerProcess start(int heapMegabytes) throws IOException {
+        // createTempDirectory makes it readable by this user only, which matters: parsers spill
+        // decoded document streams here.
+        Path tempFolder = Files.createTempDirectory("hearth-reader-");
+        try {
+            Process process = new ProcessBuilder(command(heapMegabytes, tempFolder))
+                    // the parsers' warnings can quote document bytes: they must not reach a log
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return new WorkerProcess(process, tempFolder);
+        } catch (IOException | RuntimeException e) {
+            TempFolders.delete(tempFolder);
+            throw e;
+        }
+    }
+
+    static List<String> command(int heapMegabytes, Path tempFolder) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-Xmx" + heapMegabytes + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        // HotSpot prints its own messages ("Terminating due to java.lang.OutOfMemoryError") to stdout,
+        // which would land in the middle of the framing
+        command.add("-XX:+DisplayVMOutputToStderr");
+        // one GC thread and no parallel heap sizing: two workers share two cores with the app
+        command.add("-XX:+UseSerialGC");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Djava.io.tmpdir=" + tempFolder);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DocumentWorker.class.getName());
+        return command;
+    }
+
+    /**
+     * The {@code java} running this process. In a jpackage'd app the process command is the app's
+     * own launcher, which would start the app again; then the runtime's bin/java is used instead.
+     */
+    private static String javaExecutable() {
+        String fallback = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ProcessHandle.current().info().command()
+                .filter(command -> {
+                    Path name = Path.of(command).getFileName();
+                    return name != null && name.toString().matches("(?i)javaw?(\\.exe)?");
+                })
+                .orElse(fallback);
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void send(WorkerProtocol.Request request) throws IOException {
+        WorkerProtocol.writeRequest(requests, request);
+    }
+
+    /** The next frame, or null when none arrived within {@code timeout}. */
+    WorkerFrame next(Duration timeout) throws InterruptedException {
+        return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void pumpFrames() {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+            while (true) {
+                frames.add(WorkerProtocol.readFrame(in));
+            }
+        } catch (EOFException exited) {
+            // the worker is ending; killing it now would hide its exit code (3: out of memory)
+        } catch (IOException outOfStep) {
+            // a stream that is out of step cannot be trusted with the next document
+            process.destroyForcibly();
+        }
+        frames.add(new WorkerFrame.Exited(exitCode()));
+    }
+
+    private int exitCode() {
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                // only this daemon thread waits here; nobody else interrupts it
+            }
+        }
+    }
+
+    /** Ends the worker at once, e.g. on timeout or cancellation, and removes its temp files. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(GRACEFUL_EXIT);
+        TempFolders.delete(tempFolder);
+    }
+
+    /** Lets the worker finish by closing its stdin; kills it if it does not. */
+    @Override
+    public void close() {
+        try {
+            requests.close();
+        } catch (IOException alreadyGone) {
+            // the worker has exited; nothing to tell it
+        }
+        if (!awaitExit(GRACEFUL_EXIT)) {
+            process.destroyForcibly();
+            awaitExit(GRACEFUL_EXIT);
+        }
+        TempFolders.delete(tempFolder);
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
