@@ -27,7 +27,35 @@ public final class FitCheck {
      */
     static final long COMPUTE_BUFFER_BYTES = 512 * ByteSizes.MIB;
 
+    /**
+     * Generation speed on a CPU, in tokens/s × GB of model file per core: Qwen3.5-0.8B Q8_0 (0.81 GB) generated
+     * 11.2 tokens/s on 2 Xeon cores here (BENCHMARKS.md, "Runtime"). Generation reads all weights once per token,
+     * so speed falls with file size and rises with cores until memory bandwidth runs out (taken as 8 cores).
+     */
+    static final double CPU_TOKENS_PER_SECOND_GB_PER_CORE = 11.2 * 0.806 / 2;
+    static final int CPU_CORES_UNTIL_BANDWIDTH_BOUND = 8;
+
+    /** Below this an answer of a few sentences takes longer than a reader will wait for it. */
+    static final double MIN_TOKENS_PER_SECOND = 5.0;
+
     private FitCheck() {
+    }
+
+    /**
+     * Estimated generation speed when the model runs on the CPU; empty where a GPU shares the memory (Apple Silicon)
+     * or the cores are unknown.
+     */
+    public static java.util.OptionalDouble estimatedCpuTokensPerSecond(CatalogModel model, MachineFacts machine) {
+        if (machine.unifiedMemory() || machine.cpuCores() == 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        double gigabytes = model.approximateSizeBytes() / 1e9;
+        int cores = Math.min(machine.cpuCores(), CPU_CORES_UNTIL_BANDWIDTH_BOUND);
+        return java.util.OptionalDouble.of(CPU_TOKENS_PER_SECOND_GB_PER_CORE * cores / gigabytes);
+    }
+
+    private static boolean fastEnough(CatalogModel model, MachineFacts machine) {
+        return estimatedCpuTokensPerSecond(model, machine).orElse(Double.MAX_VALUE) >= MIN_TOKENS_PER_SECOND;
     }
 
     /** What {@code model} needs with a context of {@code contextTokens}. */
@@ -52,7 +80,8 @@ public final class FitCheck {
 
     /**
      * The largest of {@code candidates} (by file size, which for these models is also by quality) whose need fits
-     * beside the reserve; the smallest, marked as too big, if none does.
+     * beside the reserve and, on a CPU, that still answers at {@value #MIN_TOKENS_PER_SECOND} tokens/s; the smallest,
+     * marked as too big, if none fits.
      */
     public static Recommendation recommend(MachineFacts machine, List<CatalogModel> candidates, int contextTokens) {
         if (candidates.isEmpty()) {
@@ -60,19 +89,22 @@ public final class FitCheck {
         }
         long budget = machine.totalMemoryBytes() - reservedForOtherPrograms(machine);
         Comparator<CatalogModel> bySize = Comparator.comparingLong(CatalogModel::approximateSizeBytes);
-        CatalogModel fitting = candidates.stream()
+        List<CatalogModel> fitInMemory = candidates.stream()
                 .filter(model -> estimate(model, contextTokens).totalBytes() <= budget)
-                .max(bySize)
-                .orElse(null);
+                .toList();
+        CatalogModel fitting = fitInMemory.stream().filter(model -> fastEnough(model, machine)).max(bySize)
+                .orElse(fitInMemory.stream().min(bySize).orElse(null));
+        boolean slowerOnesLeftOut = fitting != null && fitInMemory.stream()
+                .anyMatch(model -> model.approximateSizeBytes() > fitting.approximateSizeBytes());
         if (fitting == null) {
             CatalogModel smallest = candidates.stream().min(bySize).orElseThrow();
-            return new Recommendation(smallest, estimate(smallest, contextTokens), Recommendation.Verdict.TOO_LITTLE_MEMORY, machine);
+            return new Recommendation(smallest, estimate(smallest, contextTokens), Recommendation.Verdict.TOO_LITTLE_MEMORY, machine, false);
         }
         MemoryEstimate need = estimate(fitting, contextTokens);
         // Free memory only warns: it changes by the minute, and macOS counts its file cache as used.
         Recommendation.Verdict verdict = need.totalBytes() <= machine.availableMemoryBytes()
                 ? Recommendation.Verdict.FITS
                 : Recommendation.Verdict.FITS_AFTER_CLOSING_PROGRAMS;
-        return new Recommendation(fitting, need, verdict, machine);
+        return new Recommendation(fitting, need, verdict, machine, slowerOnesLeftOut);
     }
 }

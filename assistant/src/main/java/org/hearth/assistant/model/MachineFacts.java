@@ -10,17 +10,24 @@ import java.util.Locale;
  * @param availableMemoryBytes memory free right now; advisory, since other programs come and go
  * @param os                   the operating system family
  * @param architecture         the CPU architecture
+ * @param cpuCores             processor cores for llama.cpp's threads; 0 when unknown
  */
-public record MachineFacts(long totalMemoryBytes, long availableMemoryBytes, OperatingSystem os, CpuArchitecture architecture) {
+public record MachineFacts(long totalMemoryBytes, long availableMemoryBytes, OperatingSystem os, CpuArchitecture architecture,
+                           int cpuCores) {
 
     public enum OperatingSystem { MAC, WINDOWS, LINUX, OTHER }
 
     public enum CpuArchitecture { ARM64, X86_64, OTHER }
 
     public MachineFacts {
-        if (totalMemoryBytes <= 0 || availableMemoryBytes < 0) {
-            throw new IllegalArgumentException("memory sizes must be positive");
+        if (totalMemoryBytes <= 0 || availableMemoryBytes < 0 || cpuCores < 0) {
+            throw new IllegalArgumentException("memory sizes and core counts must be positive");
         }
+    }
+
+    /** A machine whose core count is not known: only memory decides. */
+    public MachineFacts(long totalMemoryBytes, long availableMemoryBytes, OperatingSystem os, CpuArchitecture architecture) {
+        this(totalMemoryBytes, availableMemoryBytes, os, architecture, 0);
     }
 
     /** Apple Silicon: the GPU has no memory of its own and runs the model out of the same RAM as every program. */
@@ -32,7 +39,8 @@ public record MachineFacts(long totalMemoryBytes, long availableMemoryBytes, Ope
     public static MachineFacts detect() {
         var bean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new MachineFacts(bean.getTotalMemorySize(), bean.getFreeMemorySize(),
-                operatingSystem(System.getProperty("os.name", "")), cpuArchitecture(System.getProperty("os.arch", "")));
+                operatingSystem(System.getProperty("os.name", "")), cpuArchitecture(System.getProperty("os.arch", "")),
+                Runtime.getRuntime().availableProcessors());
     }
 
     static OperatingSystem operatingSystem(String osName) {

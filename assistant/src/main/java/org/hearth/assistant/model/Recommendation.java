@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param need     what it needs in memory
  * @param verdict  how well it fits
  * @param machine  the machine it was chosen for
+ * @param largerModelsTooSlow a larger model would fit in memory but generate too slowly on this CPU
  */
-public record Recommendation(CatalogModel model, MemoryEstimate need, Verdict verdict, MachineFacts machine) {
+public record Recommendation(CatalogModel model, MemoryEstimate need, Verdict verdict, MachineFacts machine,
+                             boolean largerModelsTooSlow) {
 
     public enum Verdict {
         /** Fits beside the reserve for other programs, and there is that much free memory right now. */
@@ -45,6 +47,9 @@ public record Recommendation(CatalogModel model, MemoryEstimate need, Verdict ve
         String shared = machine.unifiedMemory() ? " (shared with the graphics chip)" : "";
         String text = memory + " GB memory" + shared + " → " + model.displayName() + ", " + download + " download: leaves "
                 + ByteSizes.wholeGigabytesDown(leftForOtherProgramsBytes()) + " GB for your other programs.";
+        if (largerModelsTooSlow) {
+            text += " Larger models would fit but answer too slowly on this computer's " + machine.cpuCores() + " processor cores.";
+        }
         if (verdict == Verdict.FITS_AFTER_CLOSING_PROGRAMS) {
             text += " Only " + ByteSizes.gigabytes(machine.availableMemoryBytes(), Locale.ENGLISH)
                     + " are free right now, so please close a few programs before the first start.";
@@ -64,6 +69,10 @@ public record Recommendation(CatalogModel model, MemoryEstimate need, Verdict ve
         String text = memory + " GB Arbeitsspeicher" + shared + " → " + model.displayName() + ", " + download
                 + " Download: Es bleiben " + ByteSizes.wholeGigabytesDown(leftForOtherProgramsBytes())
                 + " GB für Ihre anderen Programme.";
+        if (largerModelsTooSlow) {
+            text += " Größere Modelle hätten Platz, würden auf den " + machine.cpuCores()
+                    + " Prozessorkernen dieses Computers aber zu langsam antworten.";
+        }
         if (verdict == Verdict.FITS_AFTER_CLOSING_PROGRAMS) {
             text += " Im Moment sind nur " + ByteSizes.gigabytes(machine.availableMemoryBytes(), german)
                     + " frei; bitte schließen Sie vor dem ersten Start einige Programme.";

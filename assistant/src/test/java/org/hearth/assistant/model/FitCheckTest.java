@@ -135,4 +135,35 @@ class FitCheckTest {
         assertThat(MachineFacts.cpuArchitecture("amd64")).isEqualTo(MachineFacts.CpuArchitecture.X86_64);
         assertThat(MachineFacts.detect().totalMemoryBytes()).isPositive();
     }
+
+    @Test
+    void aPcWithFewCoresGetsAModelThatStillAnswersAtReadingSpeed() {
+        MachineFacts twoCores = new MachineFacts(24 * GIB, 20 * GIB, MachineFacts.OperatingSystem.LINUX,
+                MachineFacts.CpuArchitecture.X86_64, 2);
+
+        Recommendation recommendation = FitCheck.recommend(twoCores);
+
+        assertThat(FitCheck.estimatedCpuTokensPerSecond(recommendation.model(), twoCores).orElseThrow())
+                .isGreaterThanOrEqualTo(FitCheck.MIN_TOKENS_PER_SECOND);
+        assertThat(recommendation.model().parameterCount()).isLessThan(
+                FitCheck.recommend(new MachineFacts(24 * GIB, 20 * GIB, MachineFacts.OperatingSystem.LINUX,
+                        MachineFacts.CpuArchitecture.X86_64)).model().parameterCount());
+        assertThat(recommendation.largerModelsTooSlow()).isTrue();
+        assertThat(recommendation.explain(java.util.Locale.ENGLISH)).contains("2 processor cores");
+        assertThat(recommendation.explain(java.util.Locale.GERMAN)).contains("2 Prozessorkernen");
+    }
+
+    @Test
+    void moreCoresAllowALargerModelAndAppleSiliconIsNotCappedByCores() {
+        MachineFacts.OperatingSystem linux = MachineFacts.OperatingSystem.LINUX;
+        long two = FitCheck.recommend(new MachineFacts(32 * GIB, 30 * GIB, linux, MachineFacts.CpuArchitecture.X86_64, 2))
+                .model().approximateSizeBytes();
+        long eight = FitCheck.recommend(new MachineFacts(32 * GIB, 30 * GIB, linux, MachineFacts.CpuArchitecture.X86_64, 8))
+                .model().approximateSizeBytes();
+        MachineFacts mac = new MachineFacts(32 * GIB, 30 * GIB, MachineFacts.OperatingSystem.MAC, MachineFacts.CpuArchitecture.ARM64, 2);
+
+        assertThat(eight).isGreaterThan(two);
+        assertThat(FitCheck.estimatedCpuTokensPerSecond(ModelCatalog.chatModels().getFirst(), mac)).isEmpty();
+        assertThat(FitCheck.recommend(mac).largerModelsTooSlow()).isFalse();
+    }
 }
