@@ -1,16 +1,18 @@
 package org.hearth.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
-import java.util.stream.Stream;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.hearth.app.documents.LocalSummaryService;
+import org.hearth.app.export.SummaryExporter;
+import org.hearth.app.models.LocalModelService;
+import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.ui.MainWindow;
-import org.hearth.ui.MainWindowViewModel;
+import org.hearth.ui.service.SettingsService;
 
-/** Opens the window: the composition root hands the UI what it needs, the UI never looks it up. */
+/** Opens the window: the composition root builds the services and hands them to the UI. */
 public final class HearthLauncher {
 
     private static HearthPaths paths;
@@ -23,24 +25,33 @@ public final class HearthLauncher {
         Application.launch(FxApplication.class);
     }
 
+    /** Context options from the settings, read when a job starts so a change applies to the next job. */
+    static ContextOptions contextOptions(SettingsService settings) {
+        SettingsService.Settings current = settings.load();
+        ContextOptions options = ContextOptions.defaults().withContextLength(current.contextLength());
+        return current.threads() > 0 ? options.withThreads(current.threads()) : options;
+    }
+
     /** JavaFX instantiates this itself, hence the static hand-over of the paths. */
     public static final class FxApplication extends Application {
 
+        private LocalModelService models;
+        private LocalSummaryService summaries;
+
         @Override
         public void start(Stage stage) {
-            ResourceBundle messages = ResourceBundle.getBundle("org.hearth.ui.messages");
-            MainWindowViewModel viewModel = new MainWindowViewModel(modelStatus(messages));
-            new MainWindow(viewModel, messages).show(stage);
+            SettingsService settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
+            // No network unless the user presses Download: the hub is only contacted by download().
+            models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
+            summaries = new LocalSummaryService(models, () -> contextOptions(settings));
+            new MainWindow(summaries, models, settings, new SummaryExporter(), Locale.getDefault()).show(stage);
+            models.start();
         }
 
-        private static String modelStatus(ResourceBundle messages) {
-            try (Stream<java.nio.file.Path> files = Files.list(paths.models())) {
-                return files.filter(f -> f.toString().endsWith(".gguf")).findFirst()
-                        .map(f -> MessageFormat.format(messages.getString("status.model"), f.getFileName()))
-                        .orElse(messages.getString("status.noModel"));
-            } catch (IOException noModelsFolderYet) {
-                return messages.getString("status.noModel");
-            }
+        @Override
+        public void stop() {
+            summaries.close();
+            models.close();
         }
     }
 }

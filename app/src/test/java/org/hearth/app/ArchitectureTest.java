@@ -72,13 +72,24 @@ class ArchitectureTest {
             .because("the llama binding owns every native pointer; nothing else touches MemorySegment")
             .allowEmptyShould(true);
 
+    /**
+     * The ui may hold a file's name ({@code Path}, or the {@code java.io.File} JavaFX's drag and drop
+     * and file chooser hand out) to pass it to a service, but never opens, reads or writes one.
+     */
     @ArchTest
-    static final ArchRule ui_uses_no_files_sockets_or_native_memory = noClasses()
+    static final ArchRule ui_does_no_file_io_networking_or_native_calls = noClasses()
             .that().resideInAPackage(UI)
-            .should().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
-            .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().resideInAPackage("java.nio.channels..")
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.FileInputStream.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.FileOutputStream.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.FileReader.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.FileWriter.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.RandomAccessFile.class)
             .orShould().dependOnClassesThat().areAssignableTo(Socket.class)
+            .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
             .orShould().dependOnClassesThat().resideInAPackage(FFM)
+            .orShould().dependOnClassesThat().resideInAPackage(LLAMA_BINDING)
             .because("the ui reaches files, the network and native code only through service interfaces")
             .allowEmptyShould(true);
 }

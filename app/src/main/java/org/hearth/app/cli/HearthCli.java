@@ -21,7 +21,7 @@ public final class HearthCli {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("hearth: " + CliErrors.describe(e));
-            org.slf4j.LoggerFactory.getLogger(HearthCli.class).warn("Command failed", e);
+            org.slf4j.LoggerFactory.getLogger(HearthCli.class).debug("Command failed", e);
             return 1;
         });
         return cli.execute(args);

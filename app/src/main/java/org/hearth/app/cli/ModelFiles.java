@@ -1,13 +1,12 @@
 package org.hearth.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.hearth.app.HearthPaths;
-import org.hearth.assistant.llama.LlamaException;
+import org.hearth.app.models.InstalledModels;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.LlamaRuntime;
 
@@ -18,18 +17,11 @@ final class ModelFiles {
     }
 
     static Path resolve(String fileOrName, HearthPaths paths) {
-        Path asFile = Path.of(fileOrName);
-        if (Files.isRegularFile(asFile)) {
-            return asFile;
-        }
-        for (String candidate : new String[] {fileOrName, fileOrName + ".gguf"}) {
-            Path installed = paths.models().resolve(candidate);
-            if (Files.isRegularFile(installed)) {
-                return installed;
-            }
-        }
-        throw new LlamaException("No model file or installed model named '" + fileOrName
-                + "'. './hearth models list' shows the installed models.");
+        return InstalledModels.resolve(fileOrName, paths);
+    }
+
+    static Path resolveDefault(HearthPaths paths, String fromSettings) {
+        return InstalledModels.resolveDefault(paths, fromSettings);
     }
 
     static LlamaModel load(Path file, PrintWriter err, BooleanSupplier cancelled) {

@@ -1,0 +1,197 @@
+package org.hearth.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import org.hearth.app.HearthPaths;
+import org.hearth.app.documents.DocumentPassages;
+import org.hearth.app.documents.SummaryStyles;
+import org.hearth.app.export.SummaryExporter;
+import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.task.summary.Locator;
+import org.hearth.assistant.task.summary.Summarizer;
+import org.hearth.assistant.task.summary.Summary;
+import org.hearth.assistant.task.summary.SummaryListener;
+import org.hearth.assistant.task.summary.SummaryRequest;
+import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.ingest.document.DocumentException;
+import org.hearth.ingest.document.DocumentText;
+import org.hearth.ingest.document.IsolatedDocumentReader;
+import org.hearth.ingest.document.ReadOptions;
+import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.SummaryJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = "Summarise PDF, DOCX, text and e-mail files with the local model, citing pages or paragraphs.")
+final class SummarizeCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    HearthCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*")
+    List<Path> files;
+
+    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
+    String model;
+
+    @Option(names = "--style", defaultValue = "brief", paramLabel = "STYLE",
+            description = "brief, detailed, key-points, deadlines or parties (default: ${DEFAULT-VALUE}).")
+    String style;
+
+    @Option(names = "--lang", paramLabel = "de|en", description = "Summary language (default: the document's).")
+    String language;
+
+    @Option(names = "--password", paramLabel = "PW", description = "Password of encrypted PDFs.")
+    String password;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        HearthPaths paths = HearthCli.paths(parent.home);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
+        var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
+        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
+        ContextOptions context = ContextOptions.defaults().withContextLength(settings.contextLength());
+        int threadCount = threads != null ? threads : settings.threads();
+        if (threadCount > 0) {
+            context = context.withThreads(threadCount);
+        }
+        ProgressLine progress = new ProgressLine(err);
+        ArrayNode results = JSON.createArrayNode();
+        List<String> markdown = new ArrayList<>();
+        int succeeded = 0;
+        LlamaModel loaded = null;
+        try (Cancellation cancelled = new Cancellation();
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                ObjectNode entry = results.addObject();
+                entry.put("file", file.toString());
+                try {
+                    DocumentText document = reader.read(file, new ReadOptions(Optional.ofNullable(password)),
+                            (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
+                            cancelled);
+                    if (loaded == null) {
+                        loaded = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
+                                : ModelFiles.resolveDefault(paths, settings.model()), err, cancelled);
+                    }
+                    boolean stream = !json;
+                    if (stream) {
+                        progress.done();
+                        stdout.println("== " + name + " ==");
+                    }
+                    SummaryListener listener = new SummaryListener() {
+                        @Override
+                        public void progress(int stepsDone, int stepsTotal) {
+                            progress.show(String.format(Locale.ROOT, "Summarising %s: step %d of %d", name, stepsDone, stepsTotal));
+                        }
+
+                        @Override
+                        public void text(String piece) {
+                            if (stream) {
+                                stdout.print(piece);
+                                stdout.flush();
+                            }
+                        }
+
+                        @Override
+                        public void textDiscarded() {
+                            if (stream) {
+                                stdout.println();
+                                err.println("hearth: the answer was cut off; writing a shorter one");
+                            }
+                        }
+                    };
+                    Summary summary = new Summarizer(loaded, context).summarize(
+                            new SummaryRequest(name, DocumentPassages.of(document), summaryStyle, outputLanguage), listener, cancelled);
+                    progress.done();
+                    if (stream) {
+                        stdout.println();
+                        stdout.println();
+                    }
+                    entry.put("status", "ok");
+                    entry.put("language", SummaryStyles.code(summary.language()));
+                    entry.put("pages", document.pageCount());
+                    entry.put("summary", summary.text());
+                    entry.set("citations", citations(summary.citations()));
+                    markdown.add("# " + name + "\n\n" + summary.text());
+                    succeeded++;
+                } catch (DocumentException e) {
+                    fail(entry, e.getMessage(), err, json);
+                } catch (CancellationException e) {
+                    fail(entry, "cancelled", err, json);
+                    break;
+                }
+            }
+        } finally {
+            progress.done();
+            if (loaded != null) {
+                loaded.close();
+            }
+        }
+        if (out != null && succeeded > 0) {
+            ExportService.Format format = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")
+                    ? ExportService.Format.DOCX : ExportService.Format.MARKDOWN;
+            new SummaryExporter().export("Hearth", new SummaryJob.Result(String.join("\n\n", markdown), "", 0, List.of()), format, out);
+        }
+        if (json) {
+            stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));
+        }
+        return succeeded > 0 ? 0 : 1;
+    }
+
+    private static void fail(ObjectNode entry, String message, PrintWriter err, boolean json) {
+        entry.put("status", "error");
+        entry.put("error", message);
+        if (!json) {
+            err.println("hearth: " + message);
+        }
+    }
+
+    /** One entry per cited page or paragraph, in order: {"page":12} or {"paragraph":3}. */
+    static ArrayNode citations(List<Locator> locators) {
+        TreeSet<Integer> pages = new TreeSet<>();
+        TreeSet<Integer> paragraphs = new TreeSet<>();
+        for (Locator locator : locators) {
+            for (int i = locator.from(); i <= locator.to(); i++) {
+                (locator.unit() == Locator.Unit.PAGE ? pages : paragraphs).add(i);
+            }
+        }
+        ArrayNode array = JSON.createArrayNode();
+        pages.forEach(p -> array.addObject().put("page", p));
+        paragraphs.forEach(p -> array.addObject().put("paragraph", p));
+        return array;
+    }
+}

@@ -1,0 +1,43 @@
+package org.hearth.app.documents;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.hearth.assistant.task.summary.Language;
+import org.hearth.assistant.task.summary.SummaryStyle;
+
+/** The words users and the UI use for styles and languages, mapped to the summarizer's. */
+public final class SummaryStyles {
+
+    private SummaryStyles() {
+    }
+
+    /** brief, detailed, key-points, deadlines, parties */
+    public static SummaryStyle fromCli(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "brief" -> SummaryStyle.BRIEF;
+            case "detailed" -> SummaryStyle.DETAILED;
+            case "key-points" -> SummaryStyle.KEY_POINTS;
+            case "deadlines" -> SummaryStyle.DEADLINES;
+            case "parties" -> SummaryStyle.PARTIES;
+            default -> throw new IllegalArgumentException("Unknown style '" + name
+                    + "'; use brief, detailed, key-points, deadlines or parties.");
+        };
+    }
+
+    public static SummaryStyle fromUi(org.hearth.ui.service.SummaryService.Style style) {
+        return SummaryStyle.valueOf(style.name());
+    }
+
+    /** "de", "en" or empty for the document's own language. */
+    public static Optional<Language> language(Optional<String> code) {
+        return code.filter(c -> !c.isBlank()).map(c -> switch (c.toLowerCase(Locale.ROOT)) {
+            case "de" -> Language.GERMAN;
+            case "en" -> Language.ENGLISH;
+            default -> throw new IllegalArgumentException("Unknown language '" + c + "'; use de or en.");
+        });
+    }
+
+    public static String code(Language language) {
+        return language == Language.GERMAN ? "de" : "en";
+    }
+}

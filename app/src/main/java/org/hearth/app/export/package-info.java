@@ -1,0 +1,2 @@
+/** Writing results out for the user: summaries as DOCX or Markdown. */
+package org.hearth.app.export;

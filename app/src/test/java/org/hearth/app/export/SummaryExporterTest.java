@@ -1,0 +1,89 @@
+package org.hearth.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.hearth.ui.service.ExportService.Format;
+import org.hearth.ui.service.SummaryJob;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryExporterTest {
+
+    private static final SummaryJob.Result RESULT = new SummaryJob.Result("""
+            Der Mieter kündigt zum 30. Juni 2026 (S. 2).
+
+            Offene Punkte:
+            - Kaution (S. 3–4)
+            - Schlüsselübergabe
+            """, "de", 4, List.of(new SummaryJob.Citation(SummaryJob.Citation.Unit.PAGE, 2, 2)));
+
+    @TempDir
+    Path dir;
+
+    private final SummaryExporter exporter = new SummaryExporter();
+
+    @Test
+    void docx_has_the_title_heading_and_the_paragraphs_with_page_references() throws IOException {
+        Path target = dir.resolve("Zusammenfassung.docx");
+
+        exporter.export("Kündigung Müller", RESULT, Format.DOCX, target);
+
+        try (InputStream in = Files.newInputStream(target); XWPFDocument document = new XWPFDocument(in)) {
+            List<XWPFParagraph> paragraphs = document.getParagraphs();
+            assertThat(paragraphs).extracting(XWPFParagraph::getText).containsExactly(
+                    "Kündigung Müller",
+                    "Der Mieter kündigt zum 30. Juni 2026 (S. 2).",
+                    "Offene Punkte:\n- Kaution (S. 3–4)\n- Schlüsselübergabe");
+            assertThat(paragraphs.getFirst().getStyle()).isEqualTo("Heading1");
+            assertThat(document.getStyles().getStyle("Heading1").getName()).isEqualTo("heading 1");
+        }
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void markdown_has_the_title_and_paragraphs() throws IOException {
+        Path target = dir.resolve("zusammenfassung.md");
+
+        exporter.export("Kündigung Müller", RESULT, Format.MARKDOWN, target);
+
+        assertThat(target).content().isEqualTo("""
+                # Kündigung Müller
+
+                Der Mieter kündigt zum 30. Juni 2026 (S. 2).
+
+                Offene Punkte:
+                - Kaution (S. 3–4)
+                - Schlüsselübergabe
+                """);
+    }
+
+    @Test
+    void an_existing_file_is_replaced_whole() throws IOException {
+        Path target = Files.writeString(dir.resolve("alt.md"), "old content that is much longer than the new one ".repeat(50));
+
+        exporter.export("Neu", new SummaryJob.Result("Kurz.", "de", 1, List.of()), Format.MARKDOWN, target);
+
+        assertThat(target).content().isEqualTo("# Neu\n\nKurz.\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void a_missing_folder_is_worded_for_the_user() {
+        Path target = dir.resolve("gibt-es-nicht").resolve("summary.docx");
+
+        assertThatThrownBy(() -> exporter.export("T", RESULT, Format.DOCX, target))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("The folder ")
+                .hasMessageContaining("does not exist — choose another folder for summary.docx");
+    }
+}
