@@ -2,33 +2,16 @@ package org.hearth.assistant.llama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hearth.fixtures.gguf.TestModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.hearth.assistant.testing.SharedTinyModel;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Generation through the real libllama with the generated tiny qwen35 model. */
 class GenerationTest {
 
-    @TempDir
-    static Path models;
-
-    private static LlamaModel model;
-
-    @BeforeAll
-    static void load() {
-        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final LlamaModel model = SharedTinyModel.get();
 
     private static int[] prompt() {
         return model.tokenize(model.applyChatTemplate(List.of(ChatMessage.user("Hallo, wie geht es?")), true), true, true);

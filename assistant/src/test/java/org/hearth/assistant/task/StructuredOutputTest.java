@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import org.hearth.assistant.grammar.JsonSchemaValidator;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.GenerationResult;
 import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.llama.SamplingOptions;
 import org.hearth.assistant.llama.StopReason;
-import org.hearth.fixtures.gguf.TestModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.hearth.assistant.testing.SharedTinyModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,20 +23,7 @@ class StructuredOutputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path models;
-
-    private static LlamaModel model;
-
-    @BeforeAll
-    static void load() {
-        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final LlamaModel model = SharedTinyModel.get();
 
     @ParameterizedTest
     @ValueSource(strings = {

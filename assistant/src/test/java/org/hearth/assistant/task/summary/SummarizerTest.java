@@ -3,7 +3,6 @@ package org.hearth.assistant.task.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +14,9 @@ import java.util.stream.IntStream;
 import org.hearth.assistant.llama.ChatMessage;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.task.ChatPrompt;
-import org.hearth.fixtures.gguf.TestModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.hearth.assistant.testing.SharedTinyModel;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The summarizer's mechanisms with a random-weight model: its text is gibberish, so nothing here
@@ -32,20 +27,7 @@ class SummarizerTest {
 
     private static final Pattern PAGE_REFERENCE = Pattern.compile("\\(S\\. ([0-9–, ]+)\\)");
 
-    @TempDir
-    static Path models;
-
-    private static LlamaModel model;
-
-    @BeforeAll
-    static void load() {
-        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models));
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final LlamaModel model = SharedTinyModel.get();
 
     private static Summarizer summarizer(int contextLength) {
         return new Summarizer(model, ContextOptions.defaults().withThreads(1).withContextLength(contextLength));
