@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The readable text of an HTML mail body. Not a browser: drops scripts, styles and tags, keeps line
  * and paragraph breaks, and decodes the entities mail programs use. Each pattern is linear in the input.
  */
-final class HtmlText {
+public final class HtmlText {
 
     private static final Pattern SOURCE_LINE_BREAKS = Pattern.compile("[\\r\\n]+");
     private static final Pattern SPACES_AROUND_BREAKS = Pattern.compile(" *\\n *");
@@ -33,7 +33,7 @@ final class HtmlText {
     private HtmlText() {
     }
 
-    static String of(String html) {
+    public static String of(String html) {
         // In HTML a line break in the source is just a space; breaks come from the markup.
         String text = SOURCE_LINE_BREAKS.matcher(html).replaceAll(" ");
         text = INVISIBLE.matcher(text).replaceAll(" ");
