@@ -1,10 +1,8 @@
 package org.hearth.assistant.task.summary;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.llama.ChatMessage;
 import org.hearth.assistant.llama.ContextFullException;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.GenerationResult;
@@ -13,9 +11,8 @@ import org.hearth.assistant.llama.LlamaContext;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.Sampler;
 import org.hearth.assistant.llama.SamplingOptions;
-import org.hearth.assistant.llama.SequenceState;
 import org.hearth.assistant.llama.StopReason;
-import org.hearth.assistant.task.ChatPrompt;
+import org.hearth.assistant.task.SystemPrefix;
 
 /**
  * Runs a job's prompts in one context. The system prompt is decoded once and its state saved;
@@ -30,26 +27,21 @@ final class PromptRunner implements AutoCloseable {
     private final LlamaModel model;
     private final LlamaContext context;
     private final Generator generator;
-    private final String system;
-    private final int[] systemTokens;
-    private final SequenceState systemState;
+    private final SystemPrefix prefix;
     private final BooleanSupplier cancelled;
     private long decoded;
     private int longestPrompt;
 
     PromptRunner(LlamaModel model, ContextOptions options, String system, BooleanSupplier cancelled) {
         this.model = model;
-        this.system = system;
         this.cancelled = cancelled;
         int trained = model.info().trainedContextLength();
         int length = trained > 0 ? Math.min(options.contextLength(), trained) : options.contextLength();
         this.context = model.newContext(options.withContextLength(length).withSequences(1));
         try {
             this.generator = new Generator(context);
-            this.systemTokens = ChatPrompt.tokenize(model, List.of(ChatMessage.system(system)), false);
-            generator.prefill(0, 0, systemTokens, cancelled);
-            this.systemState = context.saveSequence(0);
-            this.decoded = systemTokens.length;
+            this.prefix = SystemPrefix.compute(model, context, generator, 0, system, cancelled);
+            this.decoded = prefix.tokenCount();
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -61,12 +53,12 @@ final class PromptRunner implements AutoCloseable {
     }
 
     int systemTokens() {
-        return systemTokens.length;
+        return prefix.tokenCount();
     }
 
     /** Tokens of the whole prompt for this user message, system prompt and template included. */
     int promptTokens(String userMessage) {
-        return conversation(userMessage).length;
+        return prefix.conversation(model, userMessage).length;
     }
 
     int tokens(String text) {
@@ -83,15 +75,16 @@ final class PromptRunner implements AutoCloseable {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Cancelled");
         }
-        int[] prompt = conversation(userMessage);
+        int[] prompt = prefix.conversation(model, userMessage);
         if (prompt.length + maxTokens + MARGIN > contextLength()) {
             throw new ContextFullException("A summary step's prompt of " + prompt.length + " tokens and its answer of up to "
                     + maxTokens + " do not fit the context of " + contextLength() + " tokens");
         }
         Generator.Prefill prefill;
-        if (startsWith(prompt, systemTokens)) {
-            context.restoreSequence(systemState, 0);
-            prefill = generator.prefill(0, systemState.tokenCount(), Arrays.copyOfRange(prompt, systemTokens.length, prompt.length), cancelled);
+        Optional<int[]> remainder = prefix.remainder(prompt);
+        if (remainder.isPresent()) {
+            prefix.restore(context, 0);
+            prefill = generator.prefill(0, prefix.tokenCount(), remainder.get(), cancelled);
         } else {
             // a template that renders the system turn differently once a user turn follows: no shared prefix
             context.removeSequence(0);
@@ -117,14 +110,6 @@ final class PromptRunner implements AutoCloseable {
 
     int longestPrompt() {
         return longestPrompt;
-    }
-
-    private int[] conversation(String userMessage) {
-        return ChatPrompt.tokenize(model, List.of(ChatMessage.system(system), ChatMessage.user(userMessage)), true);
-    }
-
-    private static boolean startsWith(int[] tokens, int[] prefix) {
-        return tokens.length > prefix.length && Arrays.equals(tokens, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override
