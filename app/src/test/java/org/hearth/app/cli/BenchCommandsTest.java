@@ -1,0 +1,74 @@
+package org.hearth.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hearth.fixtures.documents.TestPdfs;
+import org.hearth.fixtures.gguf.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmarks behind BENCHMARKS.md, run small against the real parts (libllama with the tiny
+ * model, the bounded reader): each must do the work it reports and report it consistently.
+ * Speed itself is never asserted here.
+ */
+class BenchCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private JsonNode run(String... args) throws Exception {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void runtimeReportsPromptAndGenerationSpeedForTheRequestedWork() throws Exception {
+        JsonNode report = run("bench", "runtime", "--model", TestModels.tinyQwen35(dir).toString(), "--threads", "1",
+                "--prompt-tokens", "32", "--gen-tokens", "8", "--repetitions", "2", "--json");
+
+        assertThat(report.get("prompt_tokens").asInt()).isEqualTo(32);
+        assertThat(report.get("generated_tokens").asInt()).isEqualTo(8);
+        assertThat(report.get("pp_tokens_per_second").asDouble()).isPositive();
+        assertThat(report.get("tg_tokens_per_second").asDouble()).isPositive();
+        assertThat(report.get("parameters").asLong()).isPositive();
+    }
+
+    @Test
+    void triageRunsBothModesOverEveryMail() throws Exception {
+        JsonNode report = run("bench", "triage", "--model", TestModels.tinyQwen35(dir).toString(), "--threads", "1",
+                "--messages", "3", "--sequences", "2", "--answer-tokens", "16", "--json");
+
+        assertThat(report.get("naive").get("mails").asInt()).isEqualTo(3);
+        assertThat(report.get("reuse_batched").get("mails").asInt()).isEqualTo(3);
+        assertThat(report.get("ratio").asDouble()).isPositive();
+    }
+
+    @Test
+    void ingestCountsEveryPageOfTheFolder() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        TestPdfs.multiPage(corpus);
+        TestPdfs.longDocument(corpus, 20);
+
+        JsonNode report = run("bench", "ingest", corpus.toString(), "--workers", "1", "--warmup", "0", "--repetitions", "1", "--json");
+
+        assertThat(report.get("files").asInt()).isEqualTo(2);
+        assertThat(report.get("pages").asLong()).isEqualTo(TestPdfs.MULTI_PAGE_LINES.size() + 20);
+        assertThat(report.get("pages_per_second").asDouble()).isPositive();
+    }
+
+    @Test
+    void ingestOfAFolderWithoutDocumentsSaysSo() throws Exception {
+        CliRun run = CliRun.of("bench", "ingest", Files.createDirectories(dir.resolve("empty")).toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("no PDF or DOCX files");
+    }
+}
