@@ -53,40 +53,34 @@ final class BenchIngestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no PDF or DOCX files in " + folder);
         }
-        int workerCount = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-        ProgressLine progress = new ProgressLine(err);
-        try (Cancellation cancelled = new Cancellation()) {
-            IngestBenchmark.Result result = IngestBenchmark.run(files, new IngestBenchmark.Settings(workerCount, warmUpPasses, repetitions),
-                    step -> progress.show("Benchmark: " + step), cancelled);
-            progress.done();
-            String machine = MachineDescription.current();
-            if (json) {
-                ObjectMapper mapper = new ObjectMapper();
-                ObjectNode node = mapper.createObjectNode();
-                node.put("folder", folder.toString());
-                node.put("files", result.corpus().files().size());
-                node.put("pages", result.corpus().pages());
-                node.put("bytes", result.corpus().bytes());
-                node.put("text_characters", result.corpus().textCharacters());
-                node.put("workers", workerCount);
-                node.put("warmup_passes", warmUpPasses);
-                node.put("repetitions", repetitions);
-                node.put("pages_per_second", result.pagesPerSecond().mean());
-                node.put("pages_per_second_stddev", result.pagesPerSecond().stddev());
-                node.put("megabytes_per_second", result.megabytesPerSecond().mean());
-                node.put("megabytes_per_second_stddev", result.megabytesPerSecond().stddev());
-                node.put("seconds_per_pass", result.seconds().mean());
-                node.put("machine", machine);
-                out.println(mapper.writeValueAsString(node));
-            } else {
-                out.printf(Locale.ROOT, "corpus   %s in %s%n", IngestBenchmark.describe(result.corpus()), folder);
-                out.printf(Locale.ROOT, "machine  %s, %d workers, %d timed passes after %d warm-up passes%n", machine, workerCount, repetitions, warmUpPasses);
-                out.printf(Locale.ROOT, "pages/s  %8.1f ± %.1f%n", result.pagesPerSecond().mean(), result.pagesPerSecond().stddev());
-                out.printf(Locale.ROOT, "MB/s     %8.2f ± %.2f%n", result.megabytesPerSecond().mean(), result.megabytesPerSecond().stddev());
-            }
-            return 0;
-        } finally {
-            progress.done();
+        int workerCount = BenchRun.threadsOrAllCores(workers);
+        IngestBenchmark.Result result = BenchRun.withProgress(err, (progress, cancelled) ->
+                IngestBenchmark.run(files, new IngestBenchmark.Settings(workerCount, warmUpPasses, repetitions), progress, cancelled));
+        String machine = MachineDescription.current();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("folder", folder.toString());
+            node.put("files", result.corpus().files().size());
+            node.put("pages", result.corpus().pages());
+            node.put("bytes", result.corpus().bytes());
+            node.put("text_characters", result.corpus().textCharacters());
+            node.put("workers", workerCount);
+            node.put("warmup_passes", warmUpPasses);
+            node.put("repetitions", repetitions);
+            node.put("pages_per_second", result.pagesPerSecond().mean());
+            node.put("pages_per_second_stddev", result.pagesPerSecond().stddev());
+            node.put("megabytes_per_second", result.megabytesPerSecond().mean());
+            node.put("megabytes_per_second_stddev", result.megabytesPerSecond().stddev());
+            node.put("seconds_per_pass", result.seconds().mean());
+            node.put("machine", machine);
+            out.println(mapper.writeValueAsString(node));
+        } else {
+            out.printf(Locale.ROOT, "corpus   %s in %s%n", IngestBenchmark.describe(result.corpus()), folder);
+            out.printf(Locale.ROOT, "machine  %s, %d workers, %d timed passes after %d warm-up passes%n", machine, workerCount, repetitions, warmUpPasses);
+            out.printf(Locale.ROOT, "pages/s  %8.1f ± %.1f%n", result.pagesPerSecond().mean(), result.pagesPerSecond().stddev());
+            out.printf(Locale.ROOT, "MB/s     %8.2f ± %.2f%n", result.megabytesPerSecond().mean(), result.megabytesPerSecond().stddev());
         }
+        return 0;
     }
 }

@@ -49,40 +49,37 @@ final class BenchRuntimeCommand implements Callable<Integer> {
         HearthCli.paths(parent.parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = BenchRun.threadsOrAllCores(threads);
         RuntimeBenchmark.Settings settings = new RuntimeBenchmark.Settings(promptTokens, generatedTokens, threadCount, repetitions);
-        ProgressLine progress = new ProgressLine(err);
-        try (Cancellation cancelled = new Cancellation();
-             LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
-            RuntimeBenchmark.Result result = RuntimeBenchmark.run(loaded, settings, step -> progress.show("Benchmark: " + step), cancelled);
-            progress.done();
-            String machine = MachineDescription.current();
-            if (json) {
-                ObjectMapper mapper = new ObjectMapper();
-                ObjectNode node = mapper.createObjectNode();
-                node.put("model", model.getFileName().toString());
-                node.put("model_description", result.model().description());
-                node.put("parameters", result.model().parameterCount());
-                node.put("threads", threadCount);
-                node.put("prompt_tokens", promptTokens);
-                node.put("generated_tokens", generatedTokens);
-                node.put("repetitions", repetitions);
-                node.put("pp_tokens_per_second", result.promptTokensPerSecond().mean());
-                node.put("pp_stddev", result.promptTokensPerSecond().stddev());
-                node.put("tg_tokens_per_second", result.generatedTokensPerSecond().mean());
-                node.put("tg_stddev", result.generatedTokensPerSecond().stddev());
-                node.put("llama_cpp", LlamaRuntime.get().version());
-                node.put("machine", machine);
-                out.println(mapper.writeValueAsString(node));
-            } else {
-                out.printf(Locale.ROOT, "model    %s (%s, %,d parameters)%n", model.getFileName(), result.model().description(), result.model().parameterCount());
-                out.printf(Locale.ROOT, "machine  %s, %d threads, llama.cpp %s%n", machine, threadCount, LlamaRuntime.get().version());
-                out.printf(Locale.ROOT, "pp%-5d  %8.2f ± %.2f tokens/s%n", promptTokens, result.promptTokensPerSecond().mean(), result.promptTokensPerSecond().stddev());
-                out.printf(Locale.ROOT, "tg%-5d  %8.2f ± %.2f tokens/s%n", generatedTokens, result.generatedTokensPerSecond().mean(), result.generatedTokensPerSecond().stddev());
+        RuntimeBenchmark.Result result = BenchRun.withProgress(err, (progress, cancelled) -> {
+            try (LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
+                return RuntimeBenchmark.run(loaded, settings, progress, cancelled);
             }
-            return 0;
-        } finally {
-            progress.done();
+        });
+        String machine = MachineDescription.current();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("model", model.getFileName().toString());
+            node.put("model_description", result.model().description());
+            node.put("parameters", result.model().parameterCount());
+            node.put("threads", threadCount);
+            node.put("prompt_tokens", promptTokens);
+            node.put("generated_tokens", generatedTokens);
+            node.put("repetitions", repetitions);
+            node.put("pp_tokens_per_second", result.promptTokensPerSecond().mean());
+            node.put("pp_stddev", result.promptTokensPerSecond().stddev());
+            node.put("tg_tokens_per_second", result.generatedTokensPerSecond().mean());
+            node.put("tg_stddev", result.generatedTokensPerSecond().stddev());
+            node.put("llama_cpp", LlamaRuntime.get().version());
+            node.put("machine", machine);
+            out.println(mapper.writeValueAsString(node));
+        } else {
+            out.printf(Locale.ROOT, "model    %s (%s, %,d parameters)%n", model.getFileName(), result.model().description(), result.model().parameterCount());
+            out.printf(Locale.ROOT, "machine  %s, %d threads, llama.cpp %s%n", machine, threadCount, LlamaRuntime.get().version());
+            out.printf(Locale.ROOT, "pp%-5d  %8.2f ± %.2f tokens/s%n", promptTokens, result.promptTokensPerSecond().mean(), result.promptTokensPerSecond().stddev());
+            out.printf(Locale.ROOT, "tg%-5d  %8.2f ± %.2f tokens/s%n", generatedTokens, result.generatedTokensPerSecond().mean(), result.generatedTokensPerSecond().stddev());
         }
+        return 0;
     }
 }

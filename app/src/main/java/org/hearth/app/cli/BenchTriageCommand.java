@@ -49,39 +49,36 @@ final class BenchTriageCommand implements Callable<Integer> {
         HearthCli.paths(parent.parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = BenchRun.threadsOrAllCores(threads);
         TriageBenchmark.Settings settings = new TriageBenchmark.Settings(messages, threadCount, sequences, answerTokens);
-        ProgressLine progress = new ProgressLine(err);
-        try (Cancellation cancelled = new Cancellation();
-             LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
-            TriageBenchmark.Result result = TriageBenchmark.run(loaded, settings, step -> progress.show("Benchmark: " + step), cancelled);
-            progress.done();
-            String machine = MachineDescription.current();
-            if (json) {
-                ObjectMapper mapper = new ObjectMapper();
-                ObjectNode node = mapper.createObjectNode();
-                node.put("model", model.getFileName().toString());
-                node.put("messages", messages);
-                node.put("threads", threadCount);
-                node.put("sequences", sequences);
-                node.put("answer_tokens", answerTokens);
-                put(node.putObject("naive"), result.naive());
-                put(node.putObject("reuse_batched"), result.reuse());
-                node.put("ratio", result.ratio());
-                node.put("machine", machine);
-                out.println(mapper.writeValueAsString(node));
-            } else {
-                out.printf(Locale.ROOT, "model    %s, %d mails, %d threads, %d sequences, %d answer tokens each%n",
-                        model.getFileName(), messages, threadCount, sequences, answerTokens);
-                out.printf(Locale.ROOT, "machine  %s%n", machine);
-                print(out, "naive", result.naive());
-                print(out, "reuse+batching", result.reuse());
-                out.printf(Locale.ROOT, "ratio    %.2fx%n", result.ratio());
+        TriageBenchmark.Result result = BenchRun.withProgress(err, (progress, cancelled) -> {
+            try (LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
+                return TriageBenchmark.run(loaded, settings, progress, cancelled);
             }
-            return 0;
-        } finally {
-            progress.done();
+        });
+        String machine = MachineDescription.current();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("model", model.getFileName().toString());
+            node.put("messages", messages);
+            node.put("threads", threadCount);
+            node.put("sequences", sequences);
+            node.put("answer_tokens", answerTokens);
+            put(node.putObject("naive"), result.naive());
+            put(node.putObject("reuse_batched"), result.reuse());
+            node.put("ratio", result.ratio());
+            node.put("machine", machine);
+            out.println(mapper.writeValueAsString(node));
+        } else {
+            out.printf(Locale.ROOT, "model    %s, %d mails, %d threads, %d sequences, %d answer tokens each%n",
+                    model.getFileName(), messages, threadCount, sequences, answerTokens);
+            out.printf(Locale.ROOT, "machine  %s%n", machine);
+            print(out, "naive", result.naive());
+            print(out, "reuse+batching", result.reuse());
+            out.printf(Locale.ROOT, "ratio    %.2fx%n", result.ratio());
         }
+        return 0;
     }
 
     private static void put(ObjectNode node, TriageBenchmark.Mode mode) {
