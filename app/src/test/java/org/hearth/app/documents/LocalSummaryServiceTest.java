@@ -1,0 +1,148 @@
+package org.hearth.app.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.hearth.app.HearthPaths;
+import org.hearth.app.models.LocalModelService;
+import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.model.HuggingFaceHub;
+import org.hearth.fixtures.documents.TestPdfs;
+import org.hearth.fixtures.gguf.TestModels;
+import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.SummaryJob;
+import org.hearth.ui.service.SummaryJob.State;
+import org.hearth.ui.service.SummaryService.Style;
+import org.hearth.ui.service.SummaryService.SummaryOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The services behind the window, with the real parts: the installed tiny model found and loaded
+ * by the model service, files read by the bounded worker and summarised on libllama.
+ */
+class LocalSummaryServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private LocalModelService models;
+    private LocalSummaryService summaries;
+
+    @BeforeEach
+    void start() throws Exception {
+        HearthPaths paths = new HearthPaths(dir.resolve("home"));
+        Files.createDirectories(paths.models());
+        Files.copy(TestModels.tinyQwen35(dir), paths.models().resolve("tiny-qwen35.gguf"));
+        JsonSettingsStore settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
+        // A hub nobody listens on: these tests must not touch the network.
+        models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
+        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1));
+        models.start();
+    }
+
+    @AfterEach
+    void stop() {
+        summaries.close();
+        models.close();
+    }
+
+    @Test
+    void theInstalledModelIsFoundAndADroppedPdfIsReadAndSummarised() throws Exception {
+        Recorder recorder = new Recorder();
+
+        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(Style.KEY_POINTS, Optional.of("de"), Optional.empty()), recorder);
+        SummaryJob.Result result = (SummaryJob.Result) recorder.end.get(120, TimeUnit.SECONDS);
+
+        assertThat(models.state()).isInstanceOf(ModelState.Ready.class);
+        assertThat(recorder.states).containsSubsequence(State.QUEUED, State.READING, State.SUMMARISING, State.DONE);
+        assertThat(result.pages()).isEqualTo(TestPdfs.MULTI_PAGE_LINES.size());
+        assertThat(result.language()).isEqualTo("de");
+        assertThat(result.citations()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.unit()).isEqualTo(SummaryJob.Citation.Unit.PAGE);
+            assertThat(c.to()).isLessThanOrEqualTo(result.pages());
+        });
+        assertThat(String.join("", recorder.pieces)).isEqualTo(result.text());
+    }
+
+    @Test
+    void anEncryptedPdfAsksForItsPasswordAndOpensWithIt() throws Exception {
+        Path encrypted = TestPdfs.encrypted(dir);
+        Recorder locked = new Recorder();
+        summaries.summarize(encrypted, new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.empty()), locked);
+
+        SummaryJob.Failure failure = (SummaryJob.Failure) locked.end.get(60, TimeUnit.SECONDS);
+        assertThat(failure.reason()).isEqualTo(SummaryJob.Failure.Reason.PASSWORD_REQUIRED);
+        assertThat(failure.fileName()).isEqualTo(encrypted.getFileName().toString());
+
+        Recorder opened = new Recorder();
+        summaries.summarize(encrypted, new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.of(TestPdfs.ENCRYPTED_PASSWORD)), opened);
+        assertThat(opened.end.get(120, TimeUnit.SECONDS)).isInstanceOf(SummaryJob.Result.class);
+    }
+
+    @Test
+    void aCancelledJobEndsCancelledAndTheNextOneStillRuns() throws Exception {
+        Recorder cancelled = new Recorder();
+        SummaryJob job = summaries.summarize(TestPdfs.longDocument(dir, 40),
+                new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.empty()), cancelled);
+        job.cancel();
+
+        assertThat(cancelled.end.get(60, TimeUnit.SECONDS)).isEqualTo(State.CANCELLED);
+        assertThat(cancelled.states).last().isEqualTo(State.CANCELLED);
+
+        Recorder next = new Recorder();
+        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.empty()), next);
+        assertThat(next.end.get(120, TimeUnit.SECONDS)).isInstanceOf(SummaryJob.Result.class);
+    }
+
+    /** Records what a job reports; {@code end} completes with the result, the failure or CANCELLED. */
+    private static final class Recorder implements SummaryJob.Listener {
+        final List<State> states = new CopyOnWriteArrayList<>();
+        final List<String> pieces = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Object> end = new CompletableFuture<>();
+
+        @Override
+        public void state(State state) {
+            states.add(state);
+        }
+
+        @Override
+        public void progress(SummaryJob.Progress progress) {
+        }
+
+        @Override
+        public void text(String piece) {
+            pieces.add(piece);
+        }
+
+        @Override
+        public void textDiscarded() {
+            pieces.clear();
+        }
+
+        @Override
+        public void done(SummaryJob.Result result) {
+            end.complete(result);
+        }
+
+        @Override
+        public void failed(SummaryJob.Failure failure) {
+            end.complete(failure);
+        }
+
+        @Override
+        public void cancelled() {
+            end.complete(State.CANCELLED);
+        }
+    }
+}
