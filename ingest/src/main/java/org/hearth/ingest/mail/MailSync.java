@@ -74,9 +74,9 @@ public final class MailSync {
      * new message was delivered or {@code cancelled} turned true; throws when the run could not finish, with the
      * messages delivered until then still delivered.
      */
-    public SyncResult sync(char[] password, SyncCursor cursor, Consumer consumer, Progress progress,
+    public SyncResult sync(MailCredentials credentials, SyncCursor cursor, Consumer consumer, Progress progress,
                            BooleanSupplier cancelled) throws MailSyncException {
-        Objects.requireNonNull(password, "password");
+        char[] password = ((MailCredentials.Password) credentials).password(); // PLACEHOLDER
         Objects.requireNonNull(cursor, "cursor");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(progress, "progress");

@@ -78,6 +78,7 @@ final class TriagePrompts {
     private static final String ENGLISH = """
             You triage incoming mail for a law firm. For the one mail you are given, answer with one JSON \
             object and nothing else:
+            - reason: one short sentence in English on why this category and priority.
             - category: client_request (a client asks or sends something), court_or_authority (court, public \
             prosecutor, authority, bar), deadline_or_appointment (mainly a date: hearing, meeting, time limit), \
             invoice_or_billing, internal (from colleagues of the firm), newsletter_or_marketing, \
@@ -97,6 +98,7 @@ final class TriagePrompts {
     private static final String GERMAN = """
             Sie sortieren eingehende Mails einer Anwaltskanzlei. Antworten Sie zu der einen Mail, die Sie \
             erhalten, mit genau einem JSON-Objekt und sonst nichts:
+            - reason: ein kurzer Satz auf Deutsch, warum diese Kategorie und Priorität.
             - category: client_request (Mandant fragt oder schickt etwas), court_or_authority (Gericht, \
             Staatsanwaltschaft, Behörde, Kammer), deadline_or_appointment (vor allem ein Termin: Verhandlung, \
             Besprechung, Frist), invoice_or_billing, internal (von Kolleginnen und Kollegen der Kanzlei), \

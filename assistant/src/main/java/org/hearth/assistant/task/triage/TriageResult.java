@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A triage answer, parsed from JSON that already validated against {@link TriageSchema}. */
-public record TriageResult(TriageCategory category, int priority, boolean needsReply, List<Deadline> deadlines,
+/**
+ * A triage answer, parsed from JSON that already validated against {@link TriageSchema}.
+ *
+ * @param reason why the model chose this category and priority, for the user to judge the label
+ */
+public record TriageResult(String reason, TriageCategory category, int priority, boolean needsReply, List<Deadline> deadlines,
                            List<String> fileNumbers, String summary, String nextStep) {
 
     public TriageResult {
@@ -26,7 +30,7 @@ public record TriageResult(TriageCategory category, int priority, boolean needsR
         }
         List<String> fileNumbers = new ArrayList<>();
         json.get("file_numbers").forEach(n -> fileNumbers.add(n.asText()));
-        return new TriageResult(TriageCategory.fromWireName(json.get("category").asText()), json.get("priority").asInt(),
+        return new TriageResult(json.get("reason").asText(), TriageCategory.fromWireName(json.get("category").asText()), json.get("priority").asInt(),
                 json.get("needs_reply").asBoolean(), deadlines, fileNumbers, json.get("summary").asText(),
                 json.get("next_step").asText());
     }

@@ -18,6 +18,7 @@ public final class TriageSchema {
     public static final String JSON = """
             {"type": "object",
              "properties": {
+               "reason": {"type": "string", "maxLength": 120},
                "category": {"type": "string", "enum": ["client_request", "court_or_authority", "deadline_or_appointment",
                             "invoice_or_billing", "internal", "newsletter_or_marketing", "spam_or_phishing", "other"]},
                "priority": {"type": "integer", "minimum": 1, "maximum": 5},
@@ -32,7 +33,7 @@ public final class TriageSchema {
                "file_numbers": {"type": "array", "maxItems": %d, "items": {"type": "string", "maxLength": 30}},
                "summary": {"type": "string", "maxLength": 160},
                "next_step": {"type": "string", "maxLength": 100}},
-             "required": ["category", "priority", "needs_reply", "deadlines", "file_numbers", "summary", "next_step"],
+             "required": ["reason", "category", "priority", "needs_reply", "deadlines", "file_numbers", "summary", "next_step"],
              "additionalProperties": false}
             """.formatted(MAX_DEADLINES, MAX_FILE_NUMBERS);
 

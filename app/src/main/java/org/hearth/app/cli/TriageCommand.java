@@ -1,0 +1,212 @@
+package org.hearth.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hearth.app.HearthPaths;
+import org.hearth.app.documents.SummaryStyles;
+import org.hearth.app.mail.InboxRefresh;
+import org.hearth.app.mail.MailAccounts;
+import org.hearth.app.mail.MailStore;
+import org.hearth.app.mail.StoredMail;
+import org.hearth.app.mail.TriageDefaults;
+import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.task.summary.Language;
+import org.hearth.ingest.mail.MailSyncException;
+import org.hearth.ingest.mail.SyncOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "triage", mixinStandardHelpOptions = true,
+        description = {"Fetch new mail over IMAP (read-only) and triage it with the local model.",
+                "Results are kept in Hearth's mail database: the next run fetches only mail that is new since."})
+final class TriageCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    HearthCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--imap", paramLabel = "URL", description = "imaps://USER@HOST:PORT[/FOLDER] (or imap:// for STARTTLS).")
+    String imap;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "A saved account (see `hearth accounts`).")
+    String account;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.")
+    String passwordEnv;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE.pem", description = "Trust this one certificate for a self-signed server.")
+    Path trustCert;
+
+    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
+    String model;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Fetch at most N new mails (oldest first).")
+    int limit;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only mail received on or after this day.")
+    LocalDate since;
+
+    @Option(names = "--lang", paramLabel = "de|en", description = "Language of summaries (default: the settings, else the system's).")
+    String language;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((imap == null) == (account == null)) {
+            throw new IllegalArgumentException("name the mailbox with --imap URL or --account NAME (one of them)");
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 or more");
+        }
+        HearthPaths paths = HearthCli.paths(parent.home);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
+        SyncOptions options = SyncOptions.DEFAULTS.withLimit(limit);
+        if (since != null) {
+            options = options.withSince(since);
+        }
+        ProgressLine progress = new ProgressLine(err);
+        LlamaModel[] loaded = new LlamaModel[1];
+        try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation()) {
+            MailAccounts accounts = new MailAccounts(store, CliSecrets::store);
+            MailAccounts.Resolved target = account != null
+                    ? accounts.saved(account, Optional.ofNullable(passwordEnv).map(TriageCommand::password), Optional.ofNullable(trustCert))
+                    : accounts.adHoc(imap, password(passwordEnv), Optional.ofNullable(trustCert));
+            InboxRefresh.ModelSource models = c -> {
+                if (loaded[0] == null) {
+                    loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
+                            : ModelFiles.resolveDefault(paths, settings.model()), err, c);
+                }
+                return loaded[0];
+            };
+            InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), models,
+                    TriageDefaults.settings(settings, threads, language(settings.language())), new InboxRefresh.Listener() {
+                        @Override
+                        public void progress(InboxRefresh.Stage stage, long done, long total) {
+                            progress.show(switch (stage) {
+                                case CONNECTING -> "Connecting to " + target.account().host();
+                                case FETCHING -> String.format(Locale.ROOT, "Fetching mail %d of %d", done, total);
+                                case WAITING_FOR_MODEL -> "Loading the model";
+                                case TRIAGING -> String.format(Locale.ROOT, "Triaging mail %d of %d", done, total);
+                            });
+                        }
+                    }, cancelled);
+            progress.done();
+            List<StoredMail> handled = handled(outcome);
+            if (json) {
+                out.println(JSON.writeValueAsString(json(handled)));
+            } else {
+                print(handled, out);
+            }
+            if (outcome.cancelled()) {
+                err.println("hearth: cancelled; the next run goes on from here");
+                return 1;
+            }
+            return 0;
+        } catch (MailSyncException e) {
+            progress.done();
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            progress.done();
+            if (loaded[0] != null) {
+                loaded[0].close();
+            }
+        }
+    }
+
+    /** Every mail this run finished: those that could not be read at all, then those triaged. */
+    private static List<StoredMail> handled(InboxRefresh.Outcome outcome) {
+        List<StoredMail> all = new ArrayList<>();
+        outcome.fetched().stream().filter(m -> m.status() == StoredMail.Status.FAILED).forEach(all::add);
+        all.addAll(outcome.handled());
+        all.sort(Comparator.comparing(StoredMail::key, Comparator.comparingLong(org.hearth.app.mail.MailKey::uidValidity)
+                .thenComparingLong(org.hearth.app.mail.MailKey::uid)));
+        return all;
+    }
+
+    static ObjectNode json(List<StoredMail> mails) throws java.io.IOException {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode messages = root.putArray("messages");
+        for (StoredMail mail : mails) {
+            ObjectNode entry = messages.addObject();
+            entry.put("uid", mail.key().uid());
+            entry.put("subject", mail.subject());
+            entry.put("from", mail.from());
+            boolean ok = mail.status() == StoredMail.Status.OK;
+            entry.put("status", ok ? "ok" : "error");
+            if (ok) {
+                entry.putNull("error");
+                entry.set("triage", JSON.readTree(mail.triageJson().orElseThrow()));
+            } else {
+                entry.put("error", mail.error().orElse("not triaged"));
+                entry.putNull("triage");
+            }
+        }
+        return root;
+    }
+
+    private static void print(List<StoredMail> mails, PrintWriter out) {
+        if (mails.isEmpty()) {
+            out.println("No new mail.");
+            return;
+        }
+        List<StoredMail> sorted = new ArrayList<>(mails);
+        sorted.sort(Comparator.comparingInt(StoredMail::priority).reversed());
+        for (StoredMail mail : sorted) {
+            if (mail.status() == StoredMail.Status.OK) {
+                var triage = mail.triage().orElseThrow();
+                out.printf(Locale.ROOT, "[%d] %-24s %s — %s%n", mail.priority(), triage.category().wireName(), mail.from(), mail.subject());
+                out.println("    " + triage.summary());
+                triage.deadlines().forEach(d -> out.println("    due " + d.date() + ": " + d.what()));
+                if (!triage.fileNumbers().isEmpty()) {
+                    out.println("    file numbers: " + String.join(", ", triage.fileNumbers()));
+                }
+            } else {
+                out.printf(Locale.ROOT, "[!] %s — %s%n    %s%n", mail.from(), mail.subject(), mail.error().orElse(""));
+            }
+        }
+    }
+
+    private Language language(String fromSettings) {
+        String code = language != null ? language : fromSettings;
+        if (code == null || code.isBlank()) {
+            code = Locale.getDefault().getLanguage();
+        }
+        return SummaryStyles.language(Optional.of("de".equals(code) ? "de" : "en")).orElseThrow();
+    }
+
+    private static char[] password(String variable) {
+        if (variable == null) {
+            return null;
+        }
+        String value = System.getenv(variable);
+        if (value == null) {
+            throw new IllegalArgumentException("the environment variable " + variable + " is not set");
+        }
+        return value.toCharArray();
+    }
+}
