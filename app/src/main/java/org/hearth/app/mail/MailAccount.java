@@ -17,7 +17,7 @@ import org.hearth.ingest.mail.ImapAccount;
  * @param writeBack             the user allowed Hearth to set IMAP keywords on this account's mails
  */
 public record MailAccount(String id, String name, String host, int port, ImapAccount.Security security, String user,
-                          String folder, SignIn signIn, Optional<String> trustedCertificatePem, boolean writeBack) {
+                          String folder, SignInMethod signIn, Optional<String> trustedCertificatePem, boolean writeBack) {
 
     public MailAccount {
         Objects.requireNonNull(id, "id");

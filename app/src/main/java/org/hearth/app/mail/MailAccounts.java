@@ -48,7 +48,7 @@ public final class MailAccounts {
         String id = "cli-" + digest(imap.toString());
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
         MailAccount account = store.account(id).orElseGet(() -> store.addAccount(new MailAccount(id, imap.toString(),
-                imap.host(), imap.port(), imap.security(), imap.user(), imap.folder(), SignIn.PASSWORD, pem, false)));
+                imap.host(), imap.port(), imap.security(), imap.user(), imap.folder(), SignInMethod.PASSWORD, pem, false)));
         return new Resolved(withCertificate(account, pem), new MailCredentials.Password(password));
     }
 
@@ -57,7 +57,7 @@ public final class MailAccounts {
         MailAccount account = store.account(name)
                 .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\" (see `hearth accounts list`)"));
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
-        if (account.signIn() != SignIn.PASSWORD) {
+        if (account.signIn() != SignInMethod.PASSWORD) {
             throw new IllegalArgumentException("the account \"" + name + "\" signs in with " + account.signIn()
                     + "; open it in the window to sign in");
         }

@@ -49,7 +49,6 @@ final class MailDatabase {
                 model_text TEXT,
                 corrected_category TEXT,
                 corrected_priority INTEGER,
-                keywords_written INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (account_id, uid_validity, uid));
             CREATE TABLE corrections (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,

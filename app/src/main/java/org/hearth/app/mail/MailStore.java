@@ -319,7 +319,7 @@ public final class MailStore implements AutoCloseable {
     private static MailAccount account(ResultSet row) throws SQLException {
         return new MailAccount(row.getString("id"), row.getString("name"), row.getString("host"), row.getInt("port"),
                 ImapAccount.Security.valueOf(row.getString("security")), row.getString("user"), row.getString("folder"),
-                SignIn.valueOf(row.getString("sign_in")), Optional.ofNullable(row.getString("trusted_certificate")),
+                SignInMethod.valueOf(row.getString("sign_in")), Optional.ofNullable(row.getString("trusted_certificate")),
                 row.getInt("write_back") == 1);
     }
 

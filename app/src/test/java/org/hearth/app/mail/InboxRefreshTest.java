@@ -64,7 +64,7 @@ class InboxRefreshTest {
         server = new GreenMailServer();
         store = new MailStore(dir.resolve("hearth.db"));
         account = store.addAccount(new MailAccount("a", "Kanzlei", "127.0.0.1", server.imapsPort(), ImapAccount.Security.IMAPS,
-                GreenMailServer.USER, "INBOX", SignIn.PASSWORD, Optional.of(MailAccounts.pem(GreenMailServer.certificatePem())), false));
+                GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, Optional.of(MailAccounts.pem(GreenMailServer.certificatePem())), false));
     }
 
     @AfterEach
@@ -169,7 +169,7 @@ class InboxRefreshTest {
             clean.deliver(TestMails.plain(1));
             clean.deliver(TestMails.plain(3));
             MailAccount cleanAccount = cleanStore.addAccount(new MailAccount("c", "Clean", "127.0.0.1", clean.imapsPort(),
-                    ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignIn.PASSWORD, account.trustedCertificatePem(), false));
+                    ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, account.trustedCertificatePem(), false));
             new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), c -> model, settings(1),
                     new InboxRefresh.Listener() { }, () -> false);
             assertThat(cleanStore.mails("c").get(0).triageJson()).isEqualTo(store.mails("a").get(0).triageJson());

@@ -27,7 +27,7 @@ class MailStoreTest {
 
     static MailAccount account(String id) {
         return new MailAccount(id, "Kanzlei " + id, "imap.example.de", 993, ImapAccount.Security.IMAPS, "kanzlei",
-                "INBOX", SignIn.PASSWORD, Optional.empty(), false);
+                "INBOX", SignInMethod.PASSWORD, Optional.empty(), false);
     }
 
     static MailMessage message(long uidValidity, long uid) {

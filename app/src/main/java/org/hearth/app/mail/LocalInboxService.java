@@ -1,0 +1,350 @@
+package org.hearth.app.mail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.hearth.app.export.DeadlinesCalendar;
+import org.hearth.app.secrets.SecretStore;
+import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.assistant.llama.LlamaException;
+import org.hearth.assistant.task.triage.TriageCategory;
+import org.hearth.ingest.mail.ImapAccount;
+import org.hearth.ingest.mail.MailCredentials;
+import org.hearth.ingest.mail.MailSync;
+import org.hearth.ingest.mail.MailSyncException;
+import org.hearth.ingest.mail.MailWatcher;
+import org.hearth.ingest.mail.SyncOptions;
+import org.hearth.ingest.mail.WatchOptions;
+import org.hearth.ingest.mail.oauth.AuthorizationCodeFlow;
+import org.hearth.ingest.mail.oauth.Browser;
+import org.hearth.ingest.mail.oauth.OAuthException;
+import org.hearth.ingest.mail.oauth.OAuthProvider;
+import org.hearth.ingest.mail.oauth.OAuthTokens;
+import org.hearth.ingest.mail.oauth.TokenClient;
+import org.hearth.ui.service.InboxService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Inbox tab's service: accounts in the mail database with their secrets in the keychain, refresh runs
+ * (fetch, then triage on the shared model) one at a time on a worker thread, and watchers for new mail.
+ */
+public final class LocalInboxService implements InboxService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalInboxService.class);
+    private static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The model the runs share, and a way to show it busy. */
+    public interface Models extends InboxRefresh.ModelSource {
+        void busy(boolean busy);
+    }
+
+    /** The OAuth apps to sign in with; the firm may register its own and set its client ids. */
+    public interface OAuthApps {
+        OAuthProvider provider(SignInMethod method);
+    }
+
+    private final MailStore store;
+    private final Supplier<SecretStore> secrets;
+    private final Models models;
+    private final Supplier<InboxRefresh.TriageSettings> triageSettings;
+    private final OAuthApps oauthApps;
+    private final Browser browser;
+    private final TokenClient tokens;
+    private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-inbox").factory());
+
+    public LocalInboxService(MailStore store, Supplier<SecretStore> secrets, Models models,
+                             Supplier<InboxRefresh.TriageSettings> triageSettings, OAuthApps oauthApps, Browser browser,
+                             TokenClient tokens) {
+        this.store = store;
+        this.secrets = secrets;
+        this.models = models;
+        this.triageSettings = triageSettings;
+        this.oauthApps = oauthApps;
+        this.browser = browser;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return store.accounts().stream().map(LocalInboxService::account).toList();
+    }
+
+    @Override
+    public Account addAccount(NewAccount request, BooleanSupplier cancelled) throws AccountException {
+        String id = UUID.randomUUID().toString();
+        Optional<String> pem = Optional.empty();
+        if (request.trustedCertificate().isPresent()) {
+            try {
+                pem = Optional.of(MailAccounts.pem(request.trustedCertificate().get()));
+            } catch (IOException e) {
+                throw new AccountException(AccountException.Reason.BAD_CERTIFICATE_FILE, e.getMessage());
+            }
+        }
+        SignInMethod signIn = SignInMethod.valueOf(request.signIn().name());
+        MailAccount account;
+        try {
+            account = new MailAccount(id, request.name(), request.host(), request.port(),
+                    ImapAccount.Security.valueOf(request.security().name()), request.user(), request.folder(), signIn, pem, false);
+        } catch (IllegalArgumentException e) {
+            throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
+        }
+        char[] secret;
+        MailCredentials credentials;
+        if (signIn == SignInMethod.PASSWORD) {
+            secret = request.password().orElseThrow(() -> new AccountException(AccountException.Reason.AUTHENTICATION_FAILED, "no password"));
+            credentials = new MailCredentials.Password(secret.clone());
+        } else {
+            OAuthTokens signedIn = signIn(account, cancelled);
+            secret = signedIn.refreshToken().map(String::toCharArray).orElseThrow(() -> new AccountException(
+                    AccountException.Reason.OTHER, "the provider gave no refresh token, so Hearth could not sign in again later"));
+            credentials = new MailCredentials.OAuthToken(signedIn.accessToken());
+        }
+        try {
+            new MailSync(account.imap(), SyncOptions.DEFAULTS).check(credentials);
+        } catch (MailSyncException e) {
+            Arrays.fill(secret, '\0');
+            throw new AccountException(reason(e.kind()), e.getMessage());
+        }
+        try {
+            secrets.get().put(account.secretKey(), secret);
+        } catch (SecretStoreException e) {
+            throw new AccountException(AccountException.Reason.KEYCHAIN_UNAVAILABLE, e.getMessage());
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        try {
+            return account(store.addAccount(account));
+        } catch (MailStoreException e) {
+            deleteSecret(account);
+            throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
+        }
+    }
+
+    private OAuthTokens signIn(MailAccount account, BooleanSupplier cancelled) throws AccountException {
+        try {
+            return new AuthorizationCodeFlow(tokens).authorize(oauthApps.provider(account.signIn()), account.user(), browser,
+                    cancelled, SIGN_IN_TIMEOUT);
+        } catch (OAuthException e) {
+            throw new AccountException(e.kind() == OAuthException.Kind.CANCELLED || e.kind() == OAuthException.Kind.DENIED
+                    || e.kind() == OAuthException.Kind.TIMED_OUT ? AccountException.Reason.SIGN_IN_CANCELLED
+                    : e.kind() == OAuthException.Kind.UNREACHABLE ? AccountException.Reason.UNREACHABLE
+                    : AccountException.Reason.OTHER, e.getMessage());
+        }
+    }
+
+    @Override
+    public void removeAccount(String accountId) {
+        store.account(accountId).ifPresent(account -> {
+            store.removeAccount(accountId);
+            deleteSecret(account);
+        });
+    }
+
+    private void deleteSecret(MailAccount account) {
+        try {
+            secrets.get().delete(account.secretKey());
+        } catch (SecretStoreException | RuntimeException e) {
+            LOG.warn("The keychain entry of {} could not be removed: {}", account, e.getMessage());
+        }
+    }
+
+    @Override
+    public Account setWriteBack(String accountId, boolean enabled) {
+        return account(store.setWriteBack(accountId, enabled));
+    }
+
+    @Override
+    public List<MailItem> mails(String accountId) {
+        return store.mails(accountId).stream().map(MailItems::of).toList();
+    }
+
+    @Override
+    public InboxRun refresh(String accountId, InboxRun.Listener listener) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        runs.execute(() -> run(accountId, listener, cancelled::get));
+        return () -> cancelled.set(true);
+    }
+
+    private void run(String accountId, InboxRun.Listener listener, BooleanSupplier cancelled) {
+        boolean busy = false;
+        try {
+            MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
+            listener.progress(InboxRun.Stage.CONNECTING, 0, 0);
+            MailCredentials credentials = credentials(account);
+            InboxRefresh.ModelSource modelSource = c -> {
+                var model = models.await(c);
+                models.busy(true);
+                return model;
+            };
+            busy = true;
+            InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, modelSource,
+                    triageSettings.get(), new InboxRefresh.Listener() {
+                        @Override
+                        public void progress(InboxRefresh.Stage stage, long done, long total) {
+                            listener.progress(InboxRun.Stage.valueOf(stage.name()), done, total);
+                        }
+
+                        @Override
+                        public void fetched(StoredMail mail) {
+                            listener.mail(MailItems.of(mail));
+                        }
+
+                        @Override
+                        public void triaged(StoredMail mail) {
+                            listener.mail(MailItems.of(mail));
+                        }
+                    }, cancelled);
+            if (account.writeBack() && !outcome.handled().isEmpty()) {
+                KeywordWriteBack.write(account, credentials, outcome.handled());
+            }
+            if (outcome.cancelled()) {
+                listener.cancelled();
+                return;
+            }
+            int failed = (int) outcome.handled().stream().filter(m -> m.status() == StoredMail.Status.FAILED).count();
+            listener.done(new InboxRun.Summary(outcome.fetched().size(), outcome.handled().size(), failed));
+        } catch (CancellationException e) {
+            listener.cancelled();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listener.cancelled();
+        } catch (MailSyncException e) {
+            listener.failed(new InboxRun.Failure(failure(e.kind()), e.getMessage()));
+        } catch (LlamaException e) {
+            listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.MODEL_FAILED, e.getMessage()));
+        } catch (SignInNeeded e) {
+            listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.AUTHENTICATION_FAILED, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("A mail refresh failed", e);
+            listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.OTHER, e.getMessage()));
+        } finally {
+            if (busy) {
+                models.busy(false);
+            }
+        }
+    }
+
+    /** The saved secret as credentials: the password, or a fresh access token from the refresh token. */
+    private MailCredentials credentials(MailAccount account) throws SignInNeeded {
+        char[] secret;
+        try {
+            secret = secrets.get().get(account.secretKey())
+                    .orElseThrow(() -> new SignInNeeded("the keychain has no password for this account; add it again"));
+        } catch (SecretStoreException e) {
+            throw new SignInNeeded(e.getMessage());
+        }
+        if (account.signIn() == SignInMethod.PASSWORD) {
+            return new MailCredentials.Password(secret);
+        }
+        try {
+            OAuthTokens fresh = tokens.refresh(oauthApps.provider(account.signIn()), secret);
+            if (fresh.refreshToken().isPresent() && !Arrays.equals(fresh.refreshToken().get().toCharArray(), secret)) {
+                secrets.get().put(account.secretKey(), fresh.refreshToken().get().toCharArray());
+            }
+            return new MailCredentials.OAuthToken(fresh.accessToken());
+        } catch (OAuthException e) {
+            throw new SignInNeeded(e.kind() == OAuthException.Kind.INVALID_GRANT
+                    ? "the sign-in has expired; remove the account and sign in again" : e.getMessage());
+        } catch (SecretStoreException e) {
+            throw new SignInNeeded(e.getMessage());
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    @Override
+    public AutoCloseable watch(String accountId, Runnable newMail) {
+        MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
+        MailWatcher watcher = new MailWatcher(account.imap(), () -> {
+            try {
+                return credentials(account);
+            } catch (SignInNeeded e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, new MailWatcher.Listener() {
+            @Override
+            public void newMail() {
+                newMail.run();
+            }
+
+            @Override
+            public void state(MailWatcher.State state, Optional<MailSyncException> why) {
+                LOG.info("Watching {}: {}{}", account, state, why.map(e -> " (" + e.kind() + ")").orElse(""));
+            }
+        }, WatchOptions.DEFAULTS);
+        watcher.start();
+        return watcher;
+    }
+
+    @Override
+    public MailItem relabel(MailItem mail, Category category, int priority) {
+        return MailItems.of(store.relabel(mail.accountId(), MailKey.parse(mail.id()), TriageCategory.valueOf(category.name()), priority));
+    }
+
+    @Override
+    public void exportDeadlines(List<MailItem> mails, Path target) throws IOException {
+        List<DeadlinesCalendar.Event> events = new ArrayList<>();
+        for (MailItem mail : mails) {
+            for (int i = 0; i < mail.deadlines().size(); i++) {
+                Deadline deadline = mail.deadlines().get(i);
+                events.add(new DeadlinesCalendar.Event(mail.accountId() + "-" + mail.id().replace(':', '-') + "-" + i, deadline.date(),
+                        deadline.what(), "\"" + deadline.quote() + "\"\n" + mail.from() + ": " + mail.subject()));
+            }
+        }
+        DeadlinesCalendar.write(events, target, Instant.now());
+    }
+
+    @Override
+    public void close() {
+        runs.shutdownNow();
+    }
+
+    private static Account account(MailAccount account) {
+        return new Account(account.id(), account.name(), account.address(), SignIn.valueOf(account.signIn().name()),
+                account.writeBack());
+    }
+
+    private static AccountException.Reason reason(MailSyncException.Kind kind) {
+        return switch (kind) {
+            case AUTHENTICATION_FAILED -> AccountException.Reason.AUTHENTICATION_FAILED;
+            case UNREACHABLE, CONNECTION_LOST -> AccountException.Reason.UNREACHABLE;
+            case CERTIFICATE_REJECTED -> AccountException.Reason.CERTIFICATE_REJECTED;
+            case TLS_UNAVAILABLE -> AccountException.Reason.TLS_UNAVAILABLE;
+            case FOLDER_NOT_FOUND -> AccountException.Reason.FOLDER_NOT_FOUND;
+            default -> AccountException.Reason.OTHER;
+        };
+    }
+
+    private static InboxRun.Failure.Reason failure(MailSyncException.Kind kind) {
+        return switch (kind) {
+            case AUTHENTICATION_FAILED -> InboxRun.Failure.Reason.AUTHENTICATION_FAILED;
+            case UNREACHABLE -> InboxRun.Failure.Reason.UNREACHABLE;
+            case CERTIFICATE_REJECTED, TLS_UNAVAILABLE -> InboxRun.Failure.Reason.CERTIFICATE_REJECTED;
+            case CONNECTION_LOST -> InboxRun.Failure.Reason.CONNECTION_LOST;
+            case FOLDER_NOT_FOUND -> InboxRun.Failure.Reason.FOLDER_NOT_FOUND;
+            default -> InboxRun.Failure.Reason.OTHER;
+        };
+    }
+
+    /** The saved secret is missing or no longer works: the user has to sign in again. */
+    private static final class SignInNeeded extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SignInNeeded(String message) {
+            super(message);
+        }
+    }
+}
