@@ -71,7 +71,7 @@ class DovecotSyncTest {
     }
 
     private static SyncResult sync(ImapAccount account, SyncCursor cursor, List<MailMessage> into) throws MailSyncException {
-        return new MailSync(account, SyncOptions.DEFAULTS).sync(PASSWORD.toCharArray(), cursor, into::add,
+        return new MailSync(account, SyncOptions.DEFAULTS).sync(new MailCredentials.Password(PASSWORD.toCharArray()), cursor, into::add,
                 MailSync.Progress.NONE, () -> false);
     }
 
