@@ -100,9 +100,23 @@ public final class MimeText {
         } else {
             body = "";
         }
+        // Some servers (Dovecot) report a multipart whose boundary never occurs as one empty text part:
+        // the text is then only in the raw body, and the message is broken, so say so.
+        if (body.isBlank() && attachments.isEmpty() && !problems.contains("broken MIME structure") && isMultipart(message)) {
+            problems.add("broken MIME structure");
+            body = raw(message);
+        }
         QuoteSplitter.Parts parts = QuoteSplitter.split(body);
         return new Result(parts.body(), parts.quoted(), parts.signature(), attachments, truncated,
                 problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+    }
+
+    private static boolean isMultipart(Part part) {
+        try {
+            return part.isMimeType("multipart/*");
+        } catch (MessagingException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void walk(Part part, int depth) throws ConnectionLost {

@@ -16,7 +16,6 @@ import org.hearth.fixtures.mail.MixedMailbox;
 import org.hearth.fixtures.mail.MixedMailbox.Mail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,8 +119,6 @@ class DovecotSyncTest {
     }
 
     @Test
-    @Disabled("MimeText gives a multipart whose boundary never occurs as empty text without a parseProblem: Dovecot "
-            + "reports such a message as one empty text/plain part. Enable once MimeText falls back to the raw body.")
     void theBrokenMessageComesWithItsTextOrNamesItsProblem() {
         MailMessage broken = message(Mail.BROKEN);
         assertThat(broken).satisfiesAnyOf(
