@@ -92,7 +92,7 @@ final class TriageCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         LlamaModel[] loaded = new LlamaModel[1];
         try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation()) {
-            MailAccounts accounts = new MailAccounts(store, CliSecrets::store);
+            MailAccounts accounts = new MailAccounts(store, org.hearth.app.secrets.Keychain.system());
             MailAccounts.Resolved target = account != null
                     ? accounts.saved(account, Optional.ofNullable(passwordEnv).map(TriageCommand::password), Optional.ofNullable(trustCert))
                     : accounts.adHoc(imap, password(passwordEnv), Optional.ofNullable(trustCert));

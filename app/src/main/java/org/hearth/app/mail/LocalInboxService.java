@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.hearth.app.secrets.Keychain;
 import org.hearth.app.export.DeadlinesCalendar;
-import org.hearth.app.secrets.SecretStore;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.triage.TriageCategory;
@@ -57,7 +57,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     }
 
     private final MailStore store;
-    private final Supplier<SecretStore> secrets;
+    private final Keychain secrets;
     private final Models models;
     private final Supplier<InboxRefresh.TriageSettings> triageSettings;
     private final OAuthApps oauthApps;
@@ -65,7 +65,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     private final TokenClient tokens;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-inbox").factory());
 
-    public LocalInboxService(MailStore store, Supplier<SecretStore> secrets, Models models,
+    public LocalInboxService(MailStore store, Keychain secrets, Models models,
                              Supplier<InboxRefresh.TriageSettings> triageSettings, OAuthApps oauthApps, Browser browser,
                              TokenClient tokens) {
         this.store = store;
@@ -119,7 +119,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             throw new AccountException(reason(e.kind()), e.getMessage());
         }
         try {
-            secrets.get().put(account.secretKey(), secret);
+            secrets.open().put(account.secretKey(), secret);
         } catch (SecretStoreException e) {
             throw new AccountException(AccountException.Reason.KEYCHAIN_UNAVAILABLE, e.getMessage());
         } finally {
@@ -155,7 +155,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
 
     private void deleteSecret(MailAccount account) {
         try {
-            secrets.get().delete(account.secretKey());
+            secrets.open().delete(account.secretKey());
         } catch (SecretStoreException | RuntimeException e) {
             LOG.warn("The keychain entry of {} could not be removed: {}", account, e.getMessage());
         }
@@ -241,7 +241,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     private MailCredentials credentials(MailAccount account) throws SignInNeeded {
         char[] secret;
         try {
-            secret = secrets.get().get(account.secretKey())
+            secret = secrets.open().get(account.secretKey())
                     .orElseThrow(() -> new SignInNeeded("the keychain has no password for this account; add it again"));
         } catch (SecretStoreException e) {
             throw new SignInNeeded(e.getMessage());
@@ -252,7 +252,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         try {
             OAuthTokens fresh = tokens.refresh(oauthApps.provider(account.signIn()), secret);
             if (fresh.refreshToken().isPresent() && !Arrays.equals(fresh.refreshToken().get().toCharArray(), secret)) {
-                secrets.get().put(account.secretKey(), fresh.refreshToken().get().toCharArray());
+                secrets.open().put(account.secretKey(), fresh.refreshToken().get().toCharArray());
             }
             return new MailCredentials.OAuthToken(fresh.accessToken());
         } catch (OAuthException e) {

@@ -11,8 +11,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.hearth.app.secrets.SecretStore;
+import org.hearth.app.secrets.Keychain;
+import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.TrustedCertificate;
 
@@ -27,12 +27,12 @@ public final class MailAccounts {
     }
 
     private final MailStore store;
-    private final Supplier<SecretStore> secrets;
+    private final Keychain keychain;
 
-    /** @param secrets asked only when a saved account's secret is needed (the keychain may be unavailable) */
-    public MailAccounts(MailStore store, Supplier<SecretStore> secrets) {
+    /** @param keychain opened only when a saved account's secret is needed (the keychain may be unavailable) */
+    public MailAccounts(MailStore store, Keychain keychain) {
         this.store = Objects.requireNonNull(store, "store");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.keychain = Objects.requireNonNull(keychain, "keychain");
     }
 
     /**
@@ -61,8 +61,17 @@ public final class MailAccounts {
             throw new IllegalArgumentException("the account \"" + name + "\" signs in with " + account.signIn()
                     + "; open it in the window to sign in");
         }
-        char[] secret = password.or(() -> secrets.get().get(account.secretKey()))
-                .orElseThrow(() -> new IllegalArgumentException("no password for \"" + name + "\" in the keychain; pass --password-env VAR"));
+        char[] secret;
+        if (password.isPresent()) {
+            secret = password.get();
+        } else {
+            try {
+                secret = keychain.open().get(account.secretKey()).orElseThrow(() -> new IllegalArgumentException(
+                        "no password for \"" + name + "\" in the keychain; pass --password-env VAR"));
+            } catch (SecretStoreException e) {
+                throw new IllegalStateException(e.getMessage() + "; or pass --password-env VAR", e);
+            }
+        }
         return new Resolved(withCertificate(account, pem), new MailCredentials.Password(secret));
     }
 

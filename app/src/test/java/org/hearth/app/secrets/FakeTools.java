@@ -10,13 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * argument it gets to {@code argv.log} (one a line, {@code --} after each call) and its environment to
  * {@code env.log}, so a test can show the secret went through neither.
  */
-final class FakeTools {
+public final class FakeTools {
 
     private FakeTools() {
     }
 
     /** {@code secret-tool store|lookup|clear ... key K}: stdin to the item, the item to stdout, exit 1 if missing. */
-    static Path secretTool(Path dir) throws IOException {
+    public static Path secretTool(Path dir) throws IOException {
         return script(dir, "secret-tool", """
                 action="$1"; shift
                 key=""

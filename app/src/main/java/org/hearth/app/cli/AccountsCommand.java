@@ -1,0 +1,137 @@
+package org.hearth.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.hearth.app.mail.ImapUrl;
+import org.hearth.app.mail.MailAccount;
+import org.hearth.app.mail.MailAccounts;
+import org.hearth.app.mail.MailStore;
+import org.hearth.app.mail.SignInMethod;
+import org.hearth.app.secrets.Keychain;
+import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.ingest.mail.MailCredentials;
+import org.hearth.ingest.mail.MailSync;
+import org.hearth.ingest.mail.MailSyncException;
+import org.hearth.ingest.mail.SyncOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "accounts", mixinStandardHelpOptions = true,
+        description = "Saved mail accounts for `hearth triage --account NAME`; passwords go to the system keychain.",
+        subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Remove.class})
+final class AccountsCommand {
+
+    @ParentCommand
+    HearthCommand parent;
+
+    MailStore store() {
+        return new MailStore(HearthCli.paths(parent.home).database());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Check that the account logs in, then save it (the password into the keychain).")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--imap", required = true, paramLabel = "URL", description = "imaps://USER@HOST:PORT[/FOLDER] (or imap:// for STARTTLS).")
+        String imap;
+
+        @Option(names = "--password-env", required = true, paramLabel = "VAR", description = "Read the password from this environment variable.")
+        String passwordEnv;
+
+        @Option(names = "--trust-cert", paramLabel = "FILE.pem", description = "Trust this one certificate for a self-signed server.")
+        Path trustCert;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = System.getenv(passwordEnv);
+            if (password == null) {
+                throw new IllegalArgumentException("the environment variable " + passwordEnv + " is not set");
+            }
+            ImapUrl url = ImapUrl.parse(imap);
+            Optional<String> pem = trustCert == null ? Optional.empty() : Optional.of(MailAccounts.pem(trustCert));
+            MailAccount account = new MailAccount(UUID.randomUUID().toString(), name, url.host(), url.port(), url.security(),
+                    url.user(), url.folder(), SignInMethod.PASSWORD, pem, false);
+            try (MailStore store = accounts.store()) {
+                if (store.account(name).isPresent()) {
+                    throw new IllegalArgumentException("an account named \"" + name + "\" exists already");
+                }
+                try {
+                    new MailSync(account.imap(), SyncOptions.DEFAULTS).check(new MailCredentials.Password(password.toCharArray()));
+                } catch (MailSyncException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                Keychain.system().open().put(account.secretKey(), password.toCharArray());
+                store.addAccount(account);
+            }
+            spec.commandLine().getOut().println("Saved \"" + name + "\": " + account.address() + " (read-only; write-back off)");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The saved accounts.")
+    static final class ListAccounts implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (MailStore store = accounts.store()) {
+                var all = store.accounts();
+                if (all.isEmpty()) {
+                    out.println("No saved accounts. Add one with: hearth accounts add NAME --imap URL --password-env VAR");
+                }
+                all.forEach(a -> out.println(a.name() + "\t" + a.address() + "\t" + a.signIn().name().toLowerCase(java.util.Locale.ROOT)
+                        + (a.writeBack() ? "\twrite-back on" : "")));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Forget an account, its stored mails and its keychain entry. Nothing on the server changes.")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (MailStore store = accounts.store()) {
+                MailAccount account = store.account(name)
+                        .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\""));
+                store.removeAccount(account.id());
+                try {
+                    Keychain.system().open().delete(account.secretKey());
+                } catch (SecretStoreException e) {
+                    spec.commandLine().getErr().println("hearth: the keychain entry could not be removed: " + e.getMessage());
+                }
+            }
+            spec.commandLine().getOut().println("Removed \"" + name + "\".");
+            return 0;
+        }
+    }
+}
