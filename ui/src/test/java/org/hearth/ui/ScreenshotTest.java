@@ -60,11 +60,12 @@ class ScreenshotTest {
     private final AtomicReference<Scene> scene = new AtomicReference<>();
 
     private final FakeModelService models = new FakeModelService(new ModelState.None());
+    private final FakeInboxService inbox = new FakeInboxService();
 
     @Start
     void start(Stage stage) {
         new MainWindow(summaries, models, settings,
-                new FakeExportService(), Locale.GERMAN).show(stage);
+                new FakeExportService(), inbox, Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
     }
 
