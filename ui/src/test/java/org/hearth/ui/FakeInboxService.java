@@ -1,5 +1,6 @@
 package org.hearth.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,9 +170,15 @@ final class FakeInboxService implements InboxService {
         return labelled;
     }
 
+    /** Writing to a file of this name fails, as on a full disk. */
+    static final String UNWRITABLE = "voll.ics";
+
     @Override
-    public void exportDeadlines(List<MailItem> mails, Path target) {
+    public void exportDeadlines(List<MailItem> mails, Path target) throws IOException {
         exports.add(new Export(List.copyOf(mails), target));
+        if (target.getFileName().toString().equals(UNWRITABLE)) {
+            throw new IOException("Kein Speicherplatz mehr auf dem Gerät");
+        }
     }
 
     /** The next run the UI started, waiting for it (the UI starts runs from its background thread). */

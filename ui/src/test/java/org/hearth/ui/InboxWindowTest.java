@@ -231,6 +231,40 @@ class InboxWindowTest {
     }
 
     @Test
+    void the_opened_mail_stays_selected_while_rows_change_and_only_opened_urgent_mails_leave_the_badge(FxRobot robot)
+            throws TimeoutException {
+        inbox.store(mail("court").from("Landgericht München I").subject("Ladung").received("2026-01-14T09:00:00Z")
+                .label(Category.COURT_OR_AUTHORITY, 5).build());
+        inbox.store(mail("client").from("Dr. Anna Berg").subject("Rückfrage").received("2026-01-14T08:00:00Z")
+                .label(Category.CLIENT_REQUEST, 4).build());
+        inbox.store(mail("internal").from("Sekretariat").subject("Urlaub").received("2026-01-13T08:00:00Z")
+                .label(Category.INTERNAL, 2).build());
+        open(robot, 3);
+        assertThat(badge(robot)).isEqualTo("2");
+        robot.clickOn(cell(robot, "client"));
+        assertThat(badge(robot)).isEqualTo("1");
+
+        // The run replaces the opened row (it moves down) and the urgent one the user has not opened.
+        robot.clickOn("#inbox-fetch");
+        FakeRun run = inbox.nextRun();
+        run.mail(mail("client").from("Dr. Anna Berg").subject("Rückfrage").received("2026-01-14T08:00:00Z")
+                .label(Category.CLIENT_REQUEST, 1).summary("Erledigt sich von selbst.").build());
+        run.mail(mail("court").from("Landgericht München I").subject("Ladung").received("2026-01-14T09:00:00Z")
+                .label(Category.COURT_OR_AUTHORITY, 5).summary("Termin am 12.02.").build());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(ids(robot)).containsExactly("court", "internal", "client");
+        assertThat(text(robot, "#inbox-subject")).isEqualTo("Rückfrage");
+        assertThat(text(robot, "#inbox-summary")).isEqualTo("Erledigt sich von selbst.");
+        assertThat(robot.lookup("#inbox-list").<MailItem>queryListView().getSelectionModel().getSelectedItem().id())
+                .isEqualTo("client");
+        assertThat(badge(robot)).as("rows changing open nothing").isEqualTo("1");
+
+        robot.clickOn(cell(robot, "court"));
+        assertThat(badgeLabel(robot).isVisible()).as("no urgent mail left unopened").isFalse();
+    }
+
+    @Test
     void new_mail_in_the_watched_folder_starts_a_run_and_one_more_after_it(FxRobot robot) throws TimeoutException {
         open(robot, 0);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inbox.watching("acc-1"));
@@ -291,7 +325,13 @@ class InboxWindowTest {
     }
 
     private static String badge(FxRobot robot) {
+        Labeled badge = badgeLabel(robot);
+        assertThat(badge.isVisible()).as("the badge shows").isTrue();
+        return badge.getText();
+    }
+
+    private static Labeled badgeLabel(FxRobot robot) {
         Node entry = robot.lookup("#nav-inbox").query();
-        return robot.from(entry.getParent()).lookup(".rail-badge").queryLabeled().getText();
+        return robot.from(entry.getParent()).lookup(".rail-badge").queryLabeled();
     }
 }

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -27,8 +28,11 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -49,6 +53,9 @@ import org.hearth.ui.service.InboxService.SignIn;
 final class AddAccountDialog extends Dialog<Account> {
 
     private static final int MAX_PORT = 65_535;
+    /** Wrapped lines get a width to wrap at: a dialog sizes itself before it knows its labels' heights. */
+    private static final double WIDTH = 560;
+    private static final double FIELD_WIDTH = 420;
 
     private final Localization localization;
     private final InboxViewModel viewModel;
@@ -125,29 +132,41 @@ final class AddAccountDialog extends Dialog<Account> {
         form.addRow(6, text("inbox.account.folder"), folder);
         form.addRow(7, text("inbox.account.certificate"), certificateRow());
         for (Node label : form.getChildren().filtered(child -> GridPane.getColumnIndex(child) == 0)) {
-            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(label, VPos.TOP);
             GridPane.setMargin(label, new Insets(6, 0, 0, 0));
         }
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         pendingLine.setId("account-pending");
         pendingLine.setGraphic(spinner);
         pendingLine.setWrapText(true);
+        wrapAt(pendingLine, WIDTH);
         pendingLine.visibleProperty().bind(pending);
         pendingLine.managedProperty().bind(pending);
         error.setId("account-error");
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
+        wrapAt(error, WIDTH);
+        wrapAt(errorDetail, WIDTH);
         errorDetail.setId("account-error-detail");
         errorDetail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         errorDetail.setWrapText(true);
         showError(null, "");
+        // The dialog does not grow by itself when a line appears.
+        pending.addListener((obs, old, now) -> fitWindow());
 
-        VBox content = new VBox(16, form, hint(localization.text("inbox.account.privacy")),
+        Label privacy = hint(localization.text("inbox.account.privacy"));
+        wrapAt(privacy, WIDTH);
+        VBox content = new VBox(16, form, privacy,
                 pendingLine, new VBox(4, error, errorDetail));
         content.setPadding(new Insets(8, 0, 0, 0));
-        content.setPrefWidth(560);
+        content.setPrefWidth(WIDTH);
         getDialogPane().setContent(content);
 
         ButtonType addType = new ButtonType(localization.get("inbox.account.add"), ButtonBar.ButtonData.OK_DONE);
@@ -230,6 +249,14 @@ final class AddAccountDialog extends Dialog<Account> {
             boolean shown = !label.getText().isEmpty();
             label.setVisible(shown);
             label.setManaged(shown);
+        }
+        fitWindow();
+    }
+
+    private void fitWindow() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window != null) {
+            window.sizeToScene();
         }
     }
 
@@ -314,11 +341,18 @@ final class AddAccountDialog extends Dialog<Account> {
         return label;
     }
 
+    /** A small explanation under a field, wrapped to the field's width. */
     private static Label hint(StringBinding text) {
         Label hint = new Label();
         hint.textProperty().bind(text);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         hint.setWrapText(true);
+        wrapAt(hint, FIELD_WIDTH);
         return hint;
+    }
+
+    private static void wrapAt(Label label, double width) {
+        label.setPrefWidth(width);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

@@ -76,10 +76,6 @@ final class InboxRunTask extends ProgressTask {
         }
     }
 
-    boolean isCancelRequested() {
-        return cancelRequested;
-    }
-
     private void end(Notice outcome) {
         updateStatus(outcome.message());
         updateProgress(0.0);

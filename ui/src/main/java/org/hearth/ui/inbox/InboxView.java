@@ -78,6 +78,9 @@ public final class InboxView extends BorderPane {
             }
         });
         account.disableProperty().bind(Bindings.isEmpty(viewModel.accounts()));
+        // The chooser gives way first when the window is narrow; labels and buttons keep their words.
+        account.setPrefWidth(300);
+        account.setMinWidth(120);
         Tooltip address = new Tooltip();
         address.textProperty().bind(Bindings.createStringBinding(
                 () -> account.getValue() == null ? "" : account.getValue().address(), account.valueProperty()));
@@ -87,6 +90,9 @@ public final class InboxView extends BorderPane {
         add.setId("inbox-add-account");
         add.textProperty().bind(localization.text("inbox.addAccount"));
         add.setOnAction(e -> AddAccountDialog.open(getScene().getWindow(), localization, viewModel));
+        // Without an account, adding one is the thing to do.
+        viewModel.accountProperty().addListener((obs, old, now) -> accentWhile(add, now == null));
+        accentWhile(add, viewModel.accountProperty().get() == null);
 
         BooleanBinding noAccount = viewModel.accountProperty().isNull();
         MenuItem remove = new MenuItem();
@@ -109,7 +115,11 @@ public final class InboxView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, label("inbox.account"), account, more, add, spacer, writeBack(noAccount), fetch);
+        Label accountLabel = label("inbox.account");
+        HBox bar = new HBox(8, accountLabel, account, more, add, spacer, writeBack(noAccount), fetch);
+        for (Region keepsWidth : List.of(accountLabel, more, add, fetch)) {
+            keepsWidth.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("inbox-toolbar");
@@ -132,6 +142,8 @@ public final class InboxView extends BorderPane {
         detail.setMaxWidth(360);
         toggle.setTooltip(detail);
         hint.setTooltip(detail);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(2, toggle, hint);
         box.setAlignment(Pos.CENTER_RIGHT);
         box.setPadding(new Insets(0, 8, 0, 0));
@@ -218,21 +230,26 @@ public final class InboxView extends BorderPane {
         list.setPlaceholder(placeholder());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, mail) -> {
             if (mail != null) {
-                viewModel.selectedProperty().set(mail);
+                viewModel.select(mail);
             }
         });
-        viewModel.selectedProperty().addListener((obs, old, mail) -> {
-            if (mail == null) {
-                list.getSelectionModel().clearSelection();
-            } else {
-                list.getSelectionModel().select(mail);
-            }
-        });
+        viewModel.selectedProperty().addListener((obs, old, mail) -> showSelection(list));
+        // Rows replaced by a run or a reload can move the list's selection; the opened mail stays selected.
+        viewModel.shownMails().addListener((ListChangeListener<MailItem>) change -> showSelection(list));
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> onKey(e, list.getSelectionModel().getSelectedItem()));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox pane = new VBox(header, list);
         pane.setMinWidth(320);
         return pane;
+    }
+
+    private void showSelection(ListView<MailItem> list) {
+        MailItem mail = viewModel.selectedProperty().get();
+        if (mail == null) {
+            list.getSelectionModel().clearSelection();
+        } else if (list.getSelectionModel().getSelectedItem() != mail) {
+            list.getSelectionModel().select(mail);
+        }
     }
 
     /** What an empty list means: no account yet, nothing fetched yet, or nothing in this category. */
@@ -311,6 +328,13 @@ public final class InboxView extends BorderPane {
         File target = chooser.showSaveDialog(getScene().getWindow());
         if (target != null) {
             viewModel.exportDeadlines(target.toPath());
+        }
+    }
+
+    private static void accentWhile(Button button, boolean accent) {
+        button.getStyleClass().remove(Styles.ACCENT);
+        if (accent) {
+            button.getStyleClass().add(Styles.ACCENT);
         }
     }
 

@@ -45,7 +45,7 @@ import org.hearth.ui.service.InboxService.Status;
 public final class InboxViewModel {
 
     /** From this priority on a mail counts as urgent for the navigation badge. */
-    static final int URGENT = 4;
+    private static final int URGENT = 4;
 
     private final InboxService service;
     private final Background background;
@@ -56,12 +56,10 @@ public final class InboxViewModel {
     private final FilteredList<MailItem> filtered = new FilteredList<>(mails);
     private final SortedList<MailItem> shown = new SortedList<>(filtered, MailOrder.TRIAGE);
     private final ObjectProperty<Optional<Category>> filter = new SimpleObjectProperty<>(Optional.empty());
-    private final ObjectProperty<MailItem> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<MailItem> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<MailKey> opened = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty writeBack = new SimpleBooleanProperty();
-    /** True while {@link #writeBack} follows the account, so that is not taken for the user's switch. */
-    private boolean followingAccount;
     private final InboxRunTask run;
     // Held here: a binding nobody holds is collected, and its listeners go quiet.
     private final IntegerBinding urgentUnopened;
@@ -75,6 +73,13 @@ public final class InboxViewModel {
     /** Mails the run reported while a load was under way; they are newer than the load may have seen. */
     private Map<String, MailItem> arrivedDuringLoad;
     private boolean newMailDuringRun;
+    /**
+     * True while rows are replaced. The list's selection may wander to a neighbour meanwhile; that is not
+     * the user opening it (which would lower the badge), and the selection is put back afterwards.
+     */
+    private boolean replacingRows;
+    /** True while {@link #writeBack} follows the account, so that is not taken for the user's switch. */
+    private boolean followingAccount;
 
     /** Starts loading the accounts and the first account's mails in the background. */
     public InboxViewModel(InboxService service, RunningTasks runningTasks, Background background) {
@@ -218,17 +223,19 @@ public final class InboxViewModel {
         return shown;
     }
 
-    /** All of the chosen account's mails, whatever the filter. */
-    public ObservableList<MailItem> allMails() {
-        return FXCollections.unmodifiableObservableList(mails);
-    }
-
     public ObjectProperty<Optional<Category>> filterProperty() {
         return filter;
     }
 
-    public ObjectProperty<MailItem> selectedProperty() {
-        return selected;
+    /** The mail the user opened in the list. */
+    public void select(MailItem mail) {
+        if (!replacingRows) {
+            selected.set(mail);
+        }
+    }
+
+    public ReadOnlyObjectProperty<MailItem> selectedProperty() {
+        return selected.getReadOnlyProperty();
     }
 
     /**
@@ -274,7 +281,9 @@ public final class InboxViewModel {
             Map<String, MailItem> newer = arrivedDuringLoad;
             arrivedDuringLoad = null;
             MailItem wasSelected = selected.get();
+            replacingRows = true;
             mails.setAll(loaded);
+            replacingRows = false;
             newer.values().forEach(this::upsert);
             if (wasSelected != null) {
                 selected.set(mails.stream().filter(m -> m.id().equals(wasSelected.id())).findFirst().orElse(null));
@@ -302,11 +311,13 @@ public final class InboxViewModel {
     private void upsert(MailItem mail) {
         boolean wasSelected = selected.get() != null && selected.get().id().equals(mail.id());
         int index = indexOf(mail.id());
+        replacingRows = true;
         if (index < 0) {
             mails.add(mail);
         } else {
             mails.set(index, mail);
         }
+        replacingRows = false;
         if (wasSelected) {
             selected.set(mail);
         }

@@ -74,10 +74,13 @@ final class InboxWording {
         return Message.of("inbox.security." + security.name());
     }
 
-    /** The time for today's mail, the date for older mail. */
+    /** The time for today's mail, day and month for this year's, the full date for older mail. */
     static Message received(Instant when, LocalDate today) {
-        boolean sameDay = when.atZone(ZoneId.systemDefault()).toLocalDate().equals(today);
-        return Message.of(sameDay ? "inbox.date.time" : "inbox.date.day", Date.from(when));
+        LocalDate day = when.atZone(ZoneId.systemDefault()).toLocalDate();
+        String key = day.equals(today) ? "inbox.date.time"
+                : day.getYear() == today.getYear() ? "inbox.date.thisYear"
+                : "inbox.date.day";
+        return Message.of(key, Date.from(when));
     }
 
     /** MessageFormat formats {@link Date}s, in the system's time zone like {@link #received}. */

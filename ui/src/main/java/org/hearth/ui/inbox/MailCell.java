@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.Deadline;
 import org.hearth.ui.service.InboxService.MailItem;
 
@@ -101,7 +102,7 @@ final class MailCell extends ListCell<MailItem> {
         subject.setText(mail.subject());
         show(date, mail.date().map(when -> InboxWording.received(when, today)));
         priority.getStyleClass().removeIf(style -> style.startsWith("priority-") && !style.equals("priority-chip"));
-        category.getStyleClass().remove(Styles.DANGER);
+        category.getStyleClass().remove("category-alarming");
         summary.getStyleClass().removeAll(Styles.DANGER, "mail-pending");
         switch (mail.status()) {
             case OK -> {
@@ -109,6 +110,9 @@ final class MailCell extends ListCell<MailItem> {
                 priority.getStyleClass().add("priority-" + mail.priority());
                 priority.accessibleTextProperty().bind(localization.text("inbox.priority.chip", mail.priority()));
                 show(category, Optional.of(InboxWording.category(mail.category())));
+                if (mail.category() == Category.SPAM_OR_PHISHING) {
+                    category.getStyleClass().add("category-alarming");
+                }
                 summary.textProperty().unbind();
                 summary.setText(mail.summary());
                 showDeadline(mail.deadlines(), today);

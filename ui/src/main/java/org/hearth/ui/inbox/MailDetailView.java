@@ -49,7 +49,7 @@ final class MailDetailView extends StackPane {
     private final ComboBox<Integer> priority;
     private final Button save = new Button();
     private final Label origin = new Label();
-    private final HBox editor;
+    private final VBox editor;
     private final Label summary = paragraph("inbox-summary");
     private final Label reason = paragraph("inbox-reason");
     private final Label nextStep = paragraph("inbox-next-step");
@@ -94,9 +94,16 @@ final class MailDetailView extends StackPane {
         save.setOnAction(e -> saveLabel());
         origin.setId("inbox-label-origin");
         origin.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        Label labelHeading = heading("inbox.detail.label");
-        editor = new HBox(8, labelHeading, category, priority, save, origin);
-        editor.setAlignment(Pos.CENTER_LEFT);
+        for (Region keepsWidth : List.of(category, priority, save)) {
+            keepsWidth.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox headingLine = new HBox(8, heading("inbox.detail.label"), spacer, origin);
+        headingLine.setAlignment(Pos.BASELINE_LEFT);
+        HBox controls = new HBox(8, category, priority, save);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        editor = new VBox(6, headingLine, controls);
         editor.getStyleClass().add("label-editor");
 
         deadlines.setId("inbox-deadlines");
