@@ -10,6 +10,7 @@ import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.ui.MainWindow;
+import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.SettingsService;
 
 /** Opens the window: the composition root builds the services and hands them to the UI. */
@@ -32,6 +33,11 @@ public final class HearthLauncher {
         return current.threads() > 0 ? options.withThreads(current.threads()) : options;
     }
 
+    /** The mail accounts and their triage behind the Inbox tab. */
+    static InboxService inboxService() {
+        throw new UnsupportedOperationException("wired by the app");
+    }
+
     /** JavaFX instantiates this itself, hence the static hand-over of the paths. */
     public static final class FxApplication extends Application {
 
@@ -44,7 +50,7 @@ public final class HearthLauncher {
             // No network unless the user presses Download: the hub is only contacted by download().
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
             summaries = new LocalSummaryService(models, () -> contextOptions(settings));
-            new MainWindow(summaries, models, settings, new SummaryExporter(), Locale.getDefault()).show(stage);
+            new MainWindow(summaries, models, settings, new SummaryExporter(), inboxService(), Locale.getDefault()).show(stage);
             models.start();
         }
 

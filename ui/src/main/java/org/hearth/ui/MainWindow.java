@@ -13,7 +13,9 @@ import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.documents.DocumentsView;
 import org.hearth.ui.firstrun.FirstRunView;
+import org.hearth.ui.inbox.InboxView;
 import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.service.SummaryService;
@@ -36,8 +38,8 @@ public final class MainWindow {
      *                     while the settings say to follow the system
      */
     public MainWindow(SummaryService summaries, ModelService models, SettingsService settings, ExportService exports,
-            Locale systemLocale) {
-        this.viewModel = new MainWindowViewModel(summaries, models, settings, exports, systemLocale);
+            InboxService inbox, Locale systemLocale) {
+        this.viewModel = new MainWindowViewModel(summaries, models, settings, exports, inbox, systemLocale);
     }
 
     /** Builds the window into {@code stage} and shows it; call on the JavaFX thread. */
@@ -45,15 +47,19 @@ public final class MainWindow {
         Localization localization = viewModel.localization();
         Node firstRun = new FirstRunView(localization, viewModel.firstRun(), viewModel.documents().activeCount());
         Node documents = new DocumentsView(localization, viewModel.documents());
-        StackPane pages = new StackPane(firstRun, documents);
+        Node inbox = new InboxView(localization, viewModel.inbox());
+        StackPane pages = new StackPane(firstRun, documents, inbox);
         pages.getStyleClass().add("pages");
         showOnlyOn(firstRun, Page.SETUP);
         showOnlyOn(documents, Page.DOCUMENTS);
+        showOnlyOn(inbox, Page.INBOX);
 
         NavigationRail rail = new NavigationRail(localization, viewModel.pageProperty());
         rail.addEntry(Page.SETUP, "nav.setup", Icons.setup(), Bindings.createIntegerBinding(() -> 0),
                 viewModel.setupNeededProperty());
         rail.addEntry(Page.DOCUMENTS, "nav.documents", Icons.document(), viewModel.documents().activeCount(),
+                Bindings.createBooleanBinding(() -> true));
+        rail.addEntry(Page.INBOX, "nav.inbox", Icons.inbox(), viewModel.inbox().urgentUnopened(),
                 Bindings.createBooleanBinding(() -> true));
         rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings()));
 
@@ -71,7 +77,10 @@ public final class MainWindow {
         stage.setMinWidth(800);
         stage.setMinHeight(520);
         stage.setScene(scene);
-        stage.setOnHidden(e -> viewModel.statusBar().stop());
+        stage.setOnHidden(e -> {
+            viewModel.statusBar().stop();
+            viewModel.inbox().close();
+        });
         viewModel.statusBar().start();
         stage.show();
     }

@@ -15,7 +15,9 @@ import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.ThemeSwitcher;
 import org.hearth.ui.documents.DocumentsViewModel;
 import org.hearth.ui.firstrun.FirstRunViewModel;
+import org.hearth.ui.inbox.InboxViewModel;
 import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService;
@@ -30,13 +32,14 @@ import org.hearth.ui.status.StatusBarViewModel;
  */
 public final class MainWindowViewModel {
 
-    /** The pages of the navigation rail; Inbox, Drafts and Search join here with their issues. */
-    public enum Page { SETUP, DOCUMENTS }
+    /** The pages of the navigation rail; Drafts and Search join here with their issues. */
+    public enum Page { SETUP, DOCUMENTS, INBOX }
 
     private final Localization localization;
     private final ThemeSwitcher themes;
     private final SettingsViewModel settings;
     private final DocumentsViewModel documents;
+    private final InboxViewModel inbox;
     private final FirstRunViewModel firstRun;
     private final StatusBarViewModel statusBar;
     private final ReadOnlyObjectWrapper<ModelState> modelState;
@@ -49,7 +52,7 @@ public final class MainWindowViewModel {
      * @param systemLocale the operating system's language, used while the settings say "system"
      */
     public MainWindowViewModel(SummaryService summaries, ModelService models, SettingsService settingsService,
-            ExportService exports, Locale systemLocale) {
+            ExportService exports, InboxService inboxService, Locale systemLocale) {
         Settings loaded = settingsService.load();
         Background background = new Background();
         RunningTasks runningTasks = new RunningTasks();
@@ -59,6 +62,7 @@ public final class MainWindowViewModel {
         modelState = new ReadOnlyObjectWrapper<>(models.state());
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
         documents = new DocumentsViewModel(summaries, exports, runningTasks, background);
+        inbox = new InboxViewModel(inboxService, runningTasks, background);
         firstRun = new FirstRunViewModel(models, modelState.getReadOnlyProperty(), settings, localization, runningTasks);
         statusBar = new StatusBarViewModel(models, modelState.getReadOnlyProperty(), runningTasks);
 
@@ -67,6 +71,12 @@ public final class MainWindowViewModel {
                 || modelState.get() instanceof ModelState.Busy));
         modelState.addListener((obs, old, state) -> followModel(state));
         page.set(setupNeeded.get() ? Page.SETUP : Page.DOCUMENTS);
+        // Opening the Inbox shows what the service has now, e.g. labels written back by another window.
+        page.addListener((obs, old, now) -> {
+            if (now == Page.INBOX) {
+                inbox.reload();
+            }
+        });
     }
 
     /** Dropped or chosen files go to the queue, and the user sees them arrive there. */
@@ -98,6 +108,10 @@ public final class MainWindowViewModel {
 
     public DocumentsViewModel documents() {
         return documents;
+    }
+
+    public InboxViewModel inbox() {
+        return inbox;
     }
 
     public FirstRunViewModel firstRun() {

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hearth.ui.documents.OutputLanguage;
+import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryService.Style;
@@ -27,7 +28,7 @@ class MessageBundlesTest {
 
     /** Keys are string literals starting with one of the bundle's sections, e.g. "documents.state.done". */
     private static final Pattern KEY_LITERAL =
-            Pattern.compile("\"((?:app|nav|drop|status|documents|firstrun|settings)\\.[A-Za-z0-9_.]*)\"");
+            Pattern.compile("\"((?:app|nav|drop|status|documents|inbox|firstrun|settings)\\.[A-Za-z0-9_.]*)\"");
 
     @Test
     void german_and_english_have_exactly_the_same_keys() throws IOException {
@@ -58,9 +59,15 @@ class MessageBundlesTest {
         assertThat(keys).containsAll(enumKeys("documents.export.filter.", org.hearth.ui.service.ExportService.Format.values()));
         assertThat(keys).containsAll(enumKeys("settings.language.", UiLanguage.values()));
         assertThat(keys).containsAll(enumKeys("settings.theme.", Theme.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.category.", InboxService.Category.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.runFailure.", InboxService.InboxRun.Failure.Reason.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.accountFailure.", InboxService.AccountException.Reason.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.signIn.", InboxService.SignIn.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.security.", InboxService.Security.values()));
         assertThat(prefixes).as("every prefix in the code is covered above").containsExactlyInAnyOrder(
                 "documents.failure.", "documents.failureShort.", "documents.style.", "documents.language.",
-                "documents.export.filter.", "settings.language.", "settings.theme.");
+                "documents.export.filter.", "settings.language.", "settings.theme.", "inbox.category.",
+                "inbox.runFailure.", "inbox.accountFailure.", "inbox.signIn.", "inbox.security.");
     }
 
     @Test

@@ -7,14 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.hearth.ui.service.InboxService.InboxRun;
+import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob;
@@ -29,8 +35,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the Documents tab with a finished summary in the light and the dark theme, and the
- * first-run panel during the download. Writes to
+ * Renders the Documents tab with a finished summary in the light and the dark theme, the Inbox while
+ * new mail is triaged, and the first-run panel during the download. Writes to
  * target/screenshots; {@code -Dhearth.screenshots.dir=../docs/screenshots} refreshes the README's.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -60,11 +66,13 @@ class ScreenshotTest {
     private final AtomicReference<Scene> scene = new AtomicReference<>();
 
     private final FakeModelService models = new FakeModelService(new ModelState.None());
+    private final FakeInboxService inbox = new FakeInboxService();
 
     @Start
     void start(Stage stage) {
+        inbox.addStoredAccount("acc-1", "Kanzlei Schmidt & Partner");
         new MainWindow(summaries, models, settings,
-                new FakeExportService(), Locale.GERMAN).show(stage);
+                new FakeExportService(), inbox, Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
     }
 
@@ -118,6 +126,29 @@ class ScreenshotTest {
         Path firstRun = write(robot, "first-run-light.png");
 
         assertThat(ImageIO.read(firstRun.toFile()).getWidth()).isEqualTo(1200);
+    }
+
+    @Test
+    void inbox_while_new_mail_is_triaged(FxRobot robot) throws IOException, TimeoutException {
+        models.announce(new ModelState.Ready("Qwen3.5 4B"));
+        LocalDate today = LocalDate.now();
+        InboxMails.realistic(today).forEach(inbox::store);
+        robot.clickOn("#nav-inbox");
+        ListView<MailItem> list = robot.lookup("#inbox-list").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 8);
+        robot.clickOn("#inbox-fetch");
+        FakeInboxService.FakeRun run = inbox.nextRun();
+        run.report(listener -> listener.progress(InboxRun.Stage.TRIAGING, 8, 9));
+        run.mail(InboxMails.stillPending(today));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> list.getSelectionModel().select(
+                list.getItems().stream().filter(mail -> mail.id().equals("court")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path shot = write(robot, "inbox-light.png");
+
+        assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1200);
+        assertThat(list.getItems()).hasSize(9);
     }
 
     /** Takes the picture with the pointer resting on the status bar, so no hover effect shows. */

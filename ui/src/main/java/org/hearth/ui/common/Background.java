@@ -29,4 +29,19 @@ public final class Background {
     public void run(Runnable work) {
         executor.execute(work);
     }
+
+    /**
+     * Like {@link #run(Callable, Consumer, Consumer)}, on a thread of its own: for a call that may wait for
+     * minutes (a sign-in in the browser), so the saves and loads queued behind it are not held up.
+     */
+    public <T> void runAside(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onFailure) {
+        Thread.ofPlatform().name("hearth-ui-aside").daemon().start(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onDone.accept(result));
+            } catch (Exception e) {
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
 }

@@ -12,6 +12,10 @@ public final class Icons {
         return icon("M7 3h7l5 5v13H7z M14 3v5h5 M10 13h6 M10 17h6");
     }
 
+    public static SVGPath inbox() {
+        return icon("M4 13l2.5-8h11L20 13v6H4z M4 13h5l1.5 2.5h3L15 13h5");
+    }
+
     public static SVGPath setup() {
         return icon("M12 4v11 M7.5 10.5 12 15l4.5-4.5 M5 19h14");
     }

@@ -5,6 +5,7 @@ public final class Units {
 
     private static final double GIGABYTE = 1024.0 * 1024 * 1024;
     private static final double MEGABYTE = 1024.0 * 1024;
+    private static final double KILOBYTE = 1024.0;
 
     private Units() {
     }
@@ -15,5 +16,9 @@ public final class Units {
 
     public static double megabytes(double bytes) {
         return bytes / MEGABYTE;
+    }
+
+    public static double kilobytes(long bytes) {
+        return bytes / KILOBYTE;
     }
 }

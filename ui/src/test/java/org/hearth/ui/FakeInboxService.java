@@ -1,0 +1,248 @@
+package org.hearth.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.hearth.ui.service.InboxService;
+
+/**
+ * An inbox service the test drives. Accounts and mails live in memory, and a relabel is stored, so a reload
+ * shows what the service holds. Each refresh becomes a run the test makes report step by step on the fake's
+ * own worker thread (as the real service reports from its threads), waiting until it has.
+ */
+final class FakeInboxService implements InboxService {
+
+    /** The password {@link #addAccount} accepts; any other is rejected as the server would. */
+    static final String RIGHT_PASSWORD = "richtig";
+
+    record Relabel(MailItem mail, Category category, int priority) {
+    }
+
+    record Export(List<MailItem> mails, Path target) {
+    }
+
+    /** What the UI asked to add, with the password as it was handed over (the service clears the array). */
+    record Attempt(NewAccount account, String password) {
+    }
+
+    final class FakeRun implements InboxRun {
+        private final String accountId;
+        private final Listener listener;
+        private final AtomicBoolean cancelRequested = new AtomicBoolean();
+
+        FakeRun(String accountId, Listener listener) {
+            this.accountId = accountId;
+            this.listener = listener;
+        }
+
+        @Override
+        public void cancel() {
+            if (cancelRequested.compareAndSet(false, true)) {
+                // The real service confirms a cancel from its own thread; so does the fake.
+                worker.execute(listener::cancelled);
+            }
+        }
+
+        String accountId() {
+            return accountId;
+        }
+
+        boolean cancelRequested() {
+            return cancelRequested.get();
+        }
+
+        /** Reports on the worker thread, and returns once the listener has been called. */
+        void report(Consumer<Listener> events) {
+            onWorker(() -> events.accept(listener));
+        }
+
+        /** Stores the mail, then reports it, as the service does. */
+        void mail(MailItem mail) {
+            report(l -> {
+                store(mail);
+                l.mail(mail);
+            });
+        }
+    }
+
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fake-inbox-worker").daemon().factory());
+    private final List<Account> accounts = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, MailItem>> stored = new LinkedHashMap<>();
+    private final Map<String, Runnable> watchers = new LinkedHashMap<>();
+    private final LinkedBlockingQueue<FakeRun> runs = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Relabel> relabels = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Attempt> attempts = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Export> exports = new LinkedBlockingQueue<>();
+    private final AtomicInteger mailLoads = new AtomicInteger();
+
+    /** An account as if added earlier. */
+    Account addStoredAccount(String id, String name) {
+        Account account = new Account(id, name, name.toLowerCase() + "@example.de on imap.example.de", SignIn.PASSWORD, false);
+        accounts.add(account);
+        return account;
+    }
+
+    synchronized void store(MailItem mail) {
+        stored.computeIfAbsent(mail.accountId(), id -> new LinkedHashMap<>()).put(mail.id(), mail);
+    }
+
+    synchronized MailItem stored(String accountId, String id) {
+        return stored.getOrDefault(accountId, Map.of()).get(id);
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    @Override
+    public Account addAccount(NewAccount account, BooleanSupplier cancelled) throws AccountException {
+        String password = account.password().map(String::new).orElse("");
+        attempts.add(new Attempt(account, password));
+        account.password().ifPresent(chars -> java.util.Arrays.fill(chars, '\0'));
+        if (account.signIn() == SignIn.PASSWORD && !password.equals(RIGHT_PASSWORD)) {
+            throw new AccountException(AccountException.Reason.AUTHENTICATION_FAILED, "AUTHENTICATIONFAILED Invalid credentials");
+        }
+        Account added = new Account("acc-" + (accounts.size() + 1), account.name(),
+                account.user() + " on " + account.host(), account.signIn(), false);
+        accounts.add(added);
+        return added;
+    }
+
+    @Override
+    public void removeAccount(String accountId) {
+        accounts.removeIf(a -> a.id().equals(accountId));
+    }
+
+    @Override
+    public Account setWriteBack(String accountId, boolean enabled) {
+        Account changed = accounts.stream().filter(a -> a.id().equals(accountId)).findFirst().map(
+                a -> new Account(a.id(), a.name(), a.address(), a.signIn(), enabled)).orElseThrow();
+        accounts.replaceAll(a -> a.id().equals(accountId) ? changed : a);
+        return changed;
+    }
+
+    @Override
+    public synchronized List<MailItem> mails(String accountId) {
+        mailLoads.incrementAndGet();
+        return new ArrayList<>(stored.getOrDefault(accountId, Map.of()).values());
+    }
+
+    @Override
+    public InboxRun refresh(String accountId, InboxRun.Listener listener) {
+        FakeRun run = new FakeRun(accountId, listener);
+        runs.add(run);
+        return run;
+    }
+
+    @Override
+    public synchronized AutoCloseable watch(String accountId, Runnable newMail) {
+        watchers.put(accountId, newMail);
+        return () -> {
+            synchronized (this) {
+                watchers.remove(accountId, newMail);
+            }
+        };
+    }
+
+    @Override
+    public MailItem relabel(MailItem mail, Category category, int priority) {
+        MailItem labelled = new MailItem(mail.accountId(), mail.id(), mail.from(), mail.subject(), mail.date(),
+                mail.status(), mail.error(), category, priority, mail.needsReply(), mail.summary(), mail.reason(),
+                mail.nextStep(), mail.deadlines(), mail.fileNumbers(), mail.attachments(), mail.modelText(), true);
+        store(labelled);
+        relabels.add(new Relabel(mail, category, priority));
+        return labelled;
+    }
+
+    /** Writing to a file of this name fails, as on a full disk. */
+    static final String UNWRITABLE = "voll.ics";
+
+    @Override
+    public void exportDeadlines(List<MailItem> mails, Path target) throws IOException {
+        exports.add(new Export(List.copyOf(mails), target));
+        if (target.getFileName().toString().equals(UNWRITABLE)) {
+            throw new IOException("Kein Speicherplatz mehr auf dem Gerät");
+        }
+    }
+
+    /** The next run the UI started, waiting for it (the UI starts runs from its background thread). */
+    FakeRun nextRun() {
+        return next(runs, "no run was started");
+    }
+
+    Relabel nextRelabel() {
+        return next(relabels, "nothing was relabelled");
+    }
+
+    Attempt nextAttempt() {
+        return next(attempts, "no account was added");
+    }
+
+    Export nextExport() {
+        return next(exports, "no deadlines were exported");
+    }
+
+    int mailLoads() {
+        return mailLoads.get();
+    }
+
+    synchronized boolean watching(String accountId) {
+        return watchers.containsKey(accountId);
+    }
+
+    /** The folder got new mail: tells the account's watcher from the worker thread, as the service would. */
+    void announceNewMail(String accountId) {
+        onWorker(() -> {
+            Runnable watcher;
+            synchronized (this) {
+                watcher = watchers.get(accountId);
+            }
+            if (watcher == null) {
+                throw new AssertionError("nobody watches " + accountId);
+            }
+            watcher.run();
+        });
+    }
+
+    /** Waits until everything handed to the worker (such as a cancel's confirmation) has run. */
+    void awaitWorker() {
+        onWorker(() -> { });
+    }
+
+    private void onWorker(Runnable work) {
+        try {
+            worker.submit(work).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the fake's worker did not run", e);
+        }
+    }
+
+    private static <T> T next(LinkedBlockingQueue<T> queue, String failure) {
+        try {
+            T next = queue.poll(10, TimeUnit.SECONDS);
+            if (next == null) {
+                throw new AssertionError(failure);
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(failure, e);
+        }
+    }
+}
