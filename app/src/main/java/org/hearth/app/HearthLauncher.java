@@ -5,12 +5,18 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
 import org.hearth.app.export.SummaryExporter;
+import org.hearth.app.mail.LocalInboxService;
+import org.hearth.app.mail.MailStore;
+import org.hearth.app.mail.OAuthClients;
+import org.hearth.app.mail.TriageDefaults;
+import org.hearth.app.secrets.Keychain;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
+import org.hearth.assistant.task.summary.Language;
+import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.MainWindow;
-import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.SettingsService;
 
 /** Opens the window: the composition root builds the services and hands them to the UI. */
@@ -33,16 +39,13 @@ public final class HearthLauncher {
         return current.threads() > 0 ? options.withThreads(current.threads()) : options;
     }
 
-    /** The mail accounts and their triage behind the Inbox tab. */
-    static InboxService inboxService() {
-        throw new UnsupportedOperationException("wired by the app");
-    }
-
     /** JavaFX instantiates this itself, hence the static hand-over of the paths. */
     public static final class FxApplication extends Application {
 
         private LocalModelService models;
         private LocalSummaryService summaries;
+        private LocalInboxService inbox;
+        private MailStore mailStore;
 
         @Override
         public void start(Stage stage) {
@@ -50,12 +53,47 @@ public final class HearthLauncher {
             // No network unless the user presses Download: the hub is only contacted by download().
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
             summaries = new LocalSummaryService(models, () -> contextOptions(settings));
-            new MainWindow(summaries, models, settings, new SummaryExporter(), inboxService(), Locale.getDefault()).show(stage);
+            inbox = inboxService(settings);
+            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, Locale.getDefault()).show(stage);
             models.start();
+        }
+
+        private LocalInboxService inboxService(SettingsService settings) {
+            mailStore = new MailStore(paths.database());
+            LocalInboxService.Models shared = new LocalInboxService.Models() {
+                @Override
+                public org.hearth.assistant.llama.LlamaModel await(java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+                    return models.awaitModel(cancelled);
+                }
+
+                @Override
+                public void busy(boolean busy) {
+                    models.busy(busy);
+                }
+            };
+            LocalInboxService.OAuthApps apps = method -> {
+                try {
+                    return OAuthClients.load(paths.home().resolve("oauth.properties"), System.getenv()).provider(method);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("Hearth cannot read oauth.properties: " + e.getMessage(), e);
+                }
+            };
+            // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
+            org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
+            return new LocalInboxService(mailStore, Keychain.system(), shared,
+                    () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), apps, browser,
+                    new TokenClient());
+        }
+
+        private static Language triageLanguage(SettingsService.Settings settings) {
+            String code = settings.language().isBlank() ? Locale.getDefault().getLanguage() : settings.language();
+            return "de".equals(code) ? Language.GERMAN : Language.ENGLISH;
         }
 
         @Override
         public void stop() {
+            inbox.close();
+            mailStore.close();
             summaries.close();
             models.close();
         }

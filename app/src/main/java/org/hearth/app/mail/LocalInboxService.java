@@ -134,9 +134,14 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     }
 
     private OAuthTokens signIn(MailAccount account, BooleanSupplier cancelled) throws AccountException {
+        OAuthProvider provider;
         try {
-            return new AuthorizationCodeFlow(tokens).authorize(oauthApps.provider(account.signIn()), account.user(), browser,
-                    cancelled, SIGN_IN_TIMEOUT);
+            provider = oauthApps.provider(account.signIn());
+        } catch (RuntimeException e) {
+            throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
+        }
+        try {
+            return new AuthorizationCodeFlow(tokens).authorize(provider, account.user(), browser, cancelled, SIGN_IN_TIMEOUT);
         } catch (OAuthException e) {
             throw new AccountException(e.kind() == OAuthException.Kind.CANCELLED || e.kind() == OAuthException.Kind.DENIED
                     || e.kind() == OAuthException.Kind.TIMED_OUT ? AccountException.Reason.SIGN_IN_CANCELLED
