@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a mailbox is. The password is not part of it: the caller passes it to {@link MailSync#sync} each time.
+ * Where a mailbox is. The password or token is not part of it: the caller passes {@link MailCredentials} for each connection.
  * The server certificate is always verified, against the system's trusted authorities or, for a self-signed
  * server, against exactly the one certificate the user chose to trust ({@link TrustedCertificate}).
  */

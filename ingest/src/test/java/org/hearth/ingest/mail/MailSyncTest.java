@@ -52,7 +52,7 @@ class MailSyncTest {
 
     private SyncResult sync(ImapAccount account, SyncOptions options, SyncCursor cursor, MailSync.Consumer consumer)
             throws MailSyncException {
-        return new MailSync(account, options).sync(new MailCredentials.Password(TestImapServer.PASSWORD.toCharArray()), cursor, consumer,
+        return new MailSync(account, options).sync(TestImapServer.password(), cursor, consumer,
                 MailSync.Progress.NONE, () -> false);
     }
 
@@ -194,7 +194,7 @@ class MailSyncTest {
         List<String> updates = new ArrayList<>();
         Recorder recorder = new Recorder();
         SyncResult result = new MailSync(server.account(), SyncOptions.DEFAULTS.withBatchSize(2))
-                .sync(new MailCredentials.Password(TestImapServer.PASSWORD.toCharArray()), SyncCursor.NONE, recorder,
+                .sync(TestImapServer.password(), SyncCursor.NONE, recorder,
                         (done, total) -> updates.add(done + "/" + total), () -> recorder.messages.size() >= 3);
 
         assertThat(result.cancelled()).isTrue();
@@ -223,7 +223,7 @@ class MailSyncTest {
             closedPort = socket.getLocalPort();
         }
         MailSync sync = new MailSync(server.account(closedPort), SyncOptions.DEFAULTS);
-        assertThatThrownBy(() -> sync.sync(new MailCredentials.Password(TestImapServer.PASSWORD.toCharArray()), SyncCursor.NONE, new Recorder(),
+        assertThatThrownBy(() -> sync.sync(TestImapServer.password(), SyncCursor.NONE, new Recorder(),
                 MailSync.Progress.NONE, () -> false))
                 .isInstanceOfSatisfying(MailSyncException.class, e -> {
                     assertThat(e.kind()).isEqualTo(MailSyncException.Kind.UNREACHABLE);

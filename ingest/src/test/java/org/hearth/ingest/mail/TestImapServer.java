@@ -22,6 +22,11 @@ final class TestImapServer implements AutoCloseable {
     static final String USER = "kanzlei";
     static final String PASSWORD = "correct-horse-battery";
 
+    /** The password as Hearth passes it. */
+    static MailCredentials.Password password() {
+        return new MailCredentials.Password(PASSWORD.toCharArray());
+    }
+
     private static X509Certificate certificate;
 
     final GreenMail greenMail;
