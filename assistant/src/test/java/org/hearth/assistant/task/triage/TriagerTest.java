@@ -133,7 +133,7 @@ class TriagerTest {
             assertThat(outcomes).singleElement().satisfies(o -> {
                 assertThat(o.uid()).isEqualTo("666");
                 assertThat(o.error()).as(o.json()).isEmpty();
-                assertThat(o.json()).startsWith("{\"category\":\"");
+                assertThat(o.json()).startsWith("{\"reason\":\"");
             });
         }
     }
