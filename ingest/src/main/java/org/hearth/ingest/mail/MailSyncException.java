@@ -1,7 +1,7 @@
 package org.hearth.ingest.mail;
 
 /**
- * Why a sync stopped. The message names the server (and folder) but never the user, the password or anything
+ * Why a sync, a watcher or a keyword write stopped. The message names the server (and folder) but never the user, the password or anything
  * from a mail; {@link #kind()} is for code, the message for people.
  */
 public final class MailSyncException extends Exception {
@@ -21,6 +21,10 @@ public final class MailSyncException extends Exception {
         CONNECTION_LOST,
         /** The consumer threw; that message was not delivered. */
         CONSUMER_FAILED,
+        /** The folder's UIDVALIDITY is not the one the caller's UIDs belong to (it was recreated); nothing was changed. */
+        UIDVALIDITY_CHANGED,
+        /** The server does not let clients set their own keywords on this folder; nothing was changed. */
+        KEYWORDS_UNSUPPORTED,
         /** Anything else the server or protocol did. */
         PROTOCOL
     }
