@@ -1,0 +1,132 @@
+package org.hearth.ui.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Collections of the firm's folders, their search index, and answers with checked citations. Every method may be
+ * slow (disk, model) unless it says otherwise: call it off the JavaFX thread.
+ */
+public interface SearchService {
+
+    /** The collections, in the order they were made. */
+    List<Collection> collections();
+
+    /**
+     * Adds {@code folder} to the collection (made if new) and indexes it in the background; the listener hears
+     * progress and then exactly one of done, failed or cancelled.
+     */
+    IndexJob addFolder(String collection, Path folder, IndexJob.Listener listener);
+
+    /** Brings the collection's index up to date with its folders (only changed files are read again). */
+    IndexJob update(String collection, IndexJob.Listener listener);
+
+    /** The best passages for {@code query}; {@code collection} empty = all collections. */
+    Results search(String query, Optional<String> collection, int top);
+
+    /** Retrieves, then answers with the local model; the answer streams, then its citations are checked. */
+    AnswerJob ask(String question, Optional<String> collection, AnswerJob.Listener listener);
+
+    /** Opens the source in the system's viewer, at the page where the viewer supports it. */
+    void open(Location location);
+
+    /** @param files files indexed in it; @param chunks passages in the index */
+    record Collection(String name, List<Path> folders, int files, int chunks) {
+        public Collection {
+            folders = List.copyOf(folders);
+        }
+    }
+
+    /** Where a passage is: a page of a PDF, or a range of paragraphs of a DOCX (1-based), or neither (plain text). */
+    record Location(Path file, Optional<Integer> page, Optional<Integer> firstParagraph, Optional<Integer> lastParagraph) {
+        public String fileName() {
+            return file.getFileName().toString();
+        }
+    }
+
+    /** A part of a snippet that matched the query: {@code [start, end)} in the snippet's characters. */
+    record Highlight(int start, int end) {
+    }
+
+    record Hit(Location location, double score, String snippet, List<Highlight> highlights) {
+        public Hit {
+            highlights = List.copyOf(highlights);
+        }
+    }
+
+    /**
+     * @param hybrid false when only keyword search (BM25) ran because no embedding model is installed; the UI says so
+     */
+    record Results(List<Hit> hits, boolean hybrid) {
+        public Results {
+            hits = List.copyOf(hits);
+        }
+    }
+
+    /** Indexing one collection. */
+    interface IndexJob {
+
+        void cancel();
+
+        /** @param errors files that could not be read, each with a sentence saying why */
+        record Summary(int indexed, int unchanged, int removed, List<FileError> errors) {
+            public Summary {
+                errors = List.copyOf(errors);
+            }
+        }
+
+        record FileError(Path file, String message) {
+        }
+
+        /** Called from background threads, in order, ending with exactly one of done, failed or cancelled. */
+        interface Listener {
+            void progress(long filesDone, long filesTotal, String currentFile);
+
+            void done(Summary summary);
+
+            void failed(String message);
+
+            void cancelled();
+        }
+    }
+
+    /** One question being answered. */
+    interface AnswerJob {
+
+        void cancel();
+
+        /**
+         * @param n        the source's number as cited in the text ("[n]")
+         * @param verified the quote was found verbatim (whitespace aside) in that source; unverified ones are
+         *                 shown as such, not as facts
+         */
+        record Citation(int n, Location location, String quote, boolean verified) {
+        }
+
+        /** @param refused nothing relevant was found (or the sources do not answer it): {@code text} says so */
+        record Answer(boolean refused, String text, List<Citation> citations) {
+            public Answer {
+                citations = List.copyOf(citations);
+            }
+        }
+
+        /** Called from background threads, in order, ending with exactly one of done, failed or cancelled. */
+        interface Listener {
+            /** The passages the answer is based on, numbered from 1 in this order. */
+            void sources(List<Hit> sources);
+
+            void text(String piece);
+
+            /** The text streamed so far is void; what follows is the answer. */
+            default void textDiscarded() {
+            }
+
+            void done(Answer answer);
+
+            void failed(String message);
+
+            void cancelled();
+        }
+    }
+}
