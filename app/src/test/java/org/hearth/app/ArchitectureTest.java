@@ -92,4 +92,20 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAPackage(LLAMA_BINDING)
             .because("the ui reaches files, the network and native code only through service interfaces")
             .allowEmptyShould(true);
+
+    /**
+     * The tasks that read mail and documents (triage, summaries, answers) have no tools: whatever a mail or a
+     * document says, the model's answer is only data, and no code on that path can open a connection, write a file
+     * or start a process.
+     */
+    @ArchTest
+    static final ArchRule tasks_that_read_untrusted_text_cannot_act = noClasses()
+            .that().resideInAPackage("org.hearth.assistant.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "javax.net..", "java.nio.channels..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Runtime.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.io.FileOutputStream.class)
+            .orShould().dependOnClassesThat().resideInAPackage("org.hearth.assistant.model..")
+            .because("prompt injection can at most change the label of its own mail, never cause a side effect");
 }

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite file that holds mail accounts, fetched mails and their triage. Every change is one transaction
@@ -73,40 +74,46 @@ final class MailDatabase {
         }
     }
 
-    /** A new connection with foreign keys on and writes that survive a crash; the caller closes it. */
+    /**
+     * A new connection; the caller closes it. Transactions are IMMEDIATE (they take the write lock when they
+     * begin), so the window and a CLI command writing at once wait for each other instead of failing on a lock
+     * upgrade; foreign keys on; commits survive a crash.
+     */
     Connection open() throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA foreign_keys = ON");
-            statement.execute("PRAGMA journal_mode = WAL");
-            statement.execute("PRAGMA synchronous = FULL");
-            statement.execute("PRAGMA busy_timeout = 10000");
-        }
-        return connection;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setBusyTimeout(10_000);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        return DriverManager.getConnection(url, config.toProperties());
     }
 
+    // The version is read and the schema changed inside one IMMEDIATE transaction, so when two processes open
+    // a new file at once only one of them migrates.
     private static void migrate(Connection connection) throws SQLException {
-        int version;
-        try (Statement statement = connection.createStatement();
-             var result = statement.executeQuery("PRAGMA user_version")) {
-            version = result.next() ? result.getInt(1) : 0;
-        }
-        for (int step = version; step < MIGRATIONS.size(); step++) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            int version;
+            try (var result = statement.executeQuery("PRAGMA user_version")) {
+                version = result.next() ? result.getInt(1) : 0;
+            }
+            for (int step = version; step < MIGRATIONS.size(); step++) {
                 for (String sql : MIGRATIONS.get(step).split(";")) {
                     if (!sql.isBlank()) {
                         statement.execute(sql);
                     }
                 }
-                statement.execute("PRAGMA user_version = " + (step + 1));
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            if (version < MIGRATIONS.size()) {
+                statement.execute("PRAGMA user_version = " + MIGRATIONS.size());
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 }

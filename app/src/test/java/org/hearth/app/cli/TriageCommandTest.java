@@ -130,7 +130,8 @@ class TriageCommandTest {
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-        throw new AssertionError("the command stored no " + count + " results while running");
+        String ended = running.isAlive() ? "" : "; it ended: " + running.finish(1).err();
+        throw new AssertionError("the command stored no " + count + " results while running" + ended);
     }
 
     private static Set<Long> triaged(Path database) {
