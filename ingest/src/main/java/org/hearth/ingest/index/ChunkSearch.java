@@ -3,10 +3,13 @@ package org.hearth.ingest.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -50,6 +53,27 @@ final class ChunkSearch {
         Query nearest = new KnnFloatVectorQuery(IndexSchema.vectorField(queryVector.length), queryVector, depth, filter);
         ScoreDoc[] semantic = searcher.search(nearest, depth).scoreDocs;
         return fuse(lexical, semantic);
+    }
+
+    /** The first {@code top} candidates as hits, with snippets. */
+    static List<Hit> hits(IndexSearcher searcher, List<Candidate> ranked, QueryTerms terms, int top) throws IOException {
+        List<Hit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        // identical files (a copy in another folder or collection) have identical chunks: show them once
+        Set<String> seen = new HashSet<>();
+        for (Candidate candidate : ranked) {
+            if (hits.size() == top) {
+                break;
+            }
+            StoredChunk chunk = IndexSchema.readChunk(stored.document(candidate.doc()));
+            if (!seen.add(chunk.chunkId())) {
+                continue;
+            }
+            Snippets.Matches matches = Snippets.matches(chunk.text(), chunk.language(), terms.in(chunk.language()));
+            hits.add(new Hit(chunk, candidate.score(), Snippets.snippet(chunk.text(), matches.spans()),
+                    candidate.bm25Score(), candidate.vectorSimilarity(), matches.coverage()));
+        }
+        return hits;
     }
 
     private static List<Candidate> fuse(ScoreDoc[] lexical, ScoreDoc[] semantic) {

@@ -15,10 +15,10 @@ record FileRecord(String collection, Path path, String hash, long size, long mod
                   String vectorModel, int chunks, Optional<String> error) {
 
     /**
-     * File systems keep modification times at a coarse grain; a file changed within this time
+     * File systems keep modification times at a coarse grain (FAT: 2 s); a file changed within this time
      * before it was looked at can change again without its time changing (git's "racy" files).
      */
-    static final long TIMESTAMP_GRAIN_NANOS = 2_000_000_000L;
+    static final long TIMESTAMP_GRAIN_NANOS = 3_000_000_000L;
 
     String key() {
         return IndexSchema.fileKey(collection, path);

@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.index.CorruptIndexException;
@@ -244,7 +242,7 @@ public final class SearchIndex implements AutoCloseable {
             int depth = Math.max(ChunkSearch.CANDIDATES, request.top());
             List<ChunkSearch.Candidate> ranked = ChunkSearch.rank(searcher, terms, queryVector, filter, depth);
             double topBm25 = ranked.stream().mapToDouble(c -> c.bm25Score().orElse(0)).max().orElse(0);
-            return new SearchResponse(hits(searcher, ranked, terms, request.top()), queryVector != null, bm25OnlyReason, topBm25);
+            return new SearchResponse(ChunkSearch.hits(searcher, ranked, terms, request.top()), queryVector != null, bm25OnlyReason, topBm25);
         } finally {
             searchers.release(searcher);
         }
@@ -306,25 +304,6 @@ public final class SearchIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
-    }
-
-    private List<Hit> hits(IndexSearcher searcher, List<ChunkSearch.Candidate> ranked, QueryTerms terms, int top) throws IOException {
-        List<Hit> hits = new ArrayList<>();
-        // identical files (a copy in another folder or collection) have identical chunks: show them once
-        Set<String> seen = new HashSet<>();
-        for (ChunkSearch.Candidate candidate : ranked) {
-            if (hits.size() == top) {
-                break;
-            }
-            StoredChunk chunk = IndexSchema.readChunk(searcher.storedFields().document(candidate.doc()));
-            if (!seen.add(chunk.chunkId())) {
-                continue;
-            }
-            Snippets.Matches matches = Snippets.matches(chunk.text(), chunk.language(), terms.in(chunk.language()));
-            hits.add(new Hit(chunk, candidate.score(), Snippets.snippet(chunk.text(), matches.spans()),
-                    candidate.bm25Score(), candidate.vectorSimilarity(), matches.coverage()));
-        }
-        return hits;
     }
 
     private Optional<String> whyNoVectors(IndexSearcher searcher) throws IOException {
