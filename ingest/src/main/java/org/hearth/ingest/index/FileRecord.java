@@ -33,10 +33,6 @@ record FileRecord(String collection, Path path, String hash, long size, long mod
         return file.size() == size && file.modified() == modified && modified < checkedAt - TIMESTAMP_GRAIN_NANOS;
     }
 
-    FileRecord movedTo(String newCollection, ScannedFile file, long now) {
-        return new FileRecord(newCollection, file.path(), hash, file.size(), file.modified(), now, vectorModel, chunks, error);
-    }
-
     FileRecord withVectorModel(String model) {
         return new FileRecord(collection, path, hash, size, modified, checkedAt, model, chunks, error);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestPdfs;
+import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,24 @@ class SearchIndexTest {
     }
 
     @Test
+    void files_read_through_the_isolated_reader_keep_its_errors() throws IOException {
+        Path corrupt = TestPdfs.corrupt(folder);
+        TestPdfs.multiPage(folder);
+
+        IndexResult result;
+        try (IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
+            result = index.index(null, DocumentSource.isolated(reader), IndexListener.none(), () -> false);
+        }
+
+        assertThat(result.indexed()).isEqualTo(1);
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(corrupt);
+            assertThat(error.message()).startsWith("beschaedigt.pdf is damaged");
+        });
+        assertThat(only("Kündigungsfrist Quartalsende").page()).hasValue(3);
+    }
+
+    @Test
     void hidden_lock_and_unsupported_files_are_left_alone() throws IOException {
         write("~$klage.docx", "owner file");
         write(".notiz.txt", "versteckt");
@@ -289,6 +309,15 @@ class SearchIndexTest {
     void a_second_hearth_cannot_open_the_index_while_it_is_in_use() {
         assertThatThrownBy(() -> SearchIndex.open(dir.resolve("index"), Optional.empty()))
                 .isInstanceOfSatisfying(SearchIndexException.class, e -> assertThat(e.kind()).isEqualTo(SearchIndexException.Kind.IN_USE));
+    }
+
+    @Test
+    void a_damaged_index_is_reported_as_such() throws IOException {
+        Path damaged = Files.createDirectories(dir.resolve("damaged"));
+        Files.write(damaged.resolve("segments_1"), "not a Lucene commit, just some bytes long enough to be read".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> SearchIndex.open(damaged, Optional.empty()))
+                .isInstanceOfSatisfying(SearchIndexException.class, e -> assertThat(e.kind()).isEqualTo(SearchIndexException.Kind.DAMAGED));
     }
 
     @Test
