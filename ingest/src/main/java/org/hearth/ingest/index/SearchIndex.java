@@ -192,7 +192,7 @@ public final class SearchIndex implements AutoCloseable {
     public IndexResult index(String collection, DocumentSource source, IndexListener listener, BooleanSupplier cancelled)
             throws IOException {
         if (collection != null && !folders.collections().contains(collection)) {
-            throw new IllegalArgumentException("There is no collection named " + collection);
+            throw new IllegalArgumentException("There is no such collection");
         }
         indexing.lock();
         try {
