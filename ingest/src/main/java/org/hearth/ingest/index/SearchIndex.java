@@ -1,0 +1,354 @@
+package org.hearth.ingest.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search index: collections of folders, their files cut into chunks, searchable by keywords
+ * (BM25, German and English analysis) and, when an embedding model is installed, by meaning
+ * (HNSW vectors), the two fused by reciprocal rank fusion.
+ *
+ * <p>Crash safety rests on Lucene's commit points: only committed states are ever opened, each
+ * file's documents change in one call, and commits fall between files, so after a crash (even
+ * kill -9) the index opens at the last commit with whole files only. The collections and their
+ * folders are part of the commit data, so they cannot disagree with the index either.
+ *
+ * <p>Vectors: each file remembers the embedding model (id and dimension) its vectors came from.
+ * With a different model than that, the next {@link #index} run computes new vectors from the
+ * stored text (no file is read again); until every file has vectors of the current model, search
+ * uses keywords only and says so. Without an embedding model, search uses keywords only.
+ *
+ * <p>Thread-safe. One index run at a time (a second {@link #index} call waits); searches run
+ * alongside and see the index as of the last commit.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String VERSION_KEY = "hearth.index.version";
+    private static final String VERSION = "1";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Optional<Embedder> embedder;
+    private final String vectorModel;
+    private final IndexSettings settings;
+    private final CollectionFolders folders;
+    private final ReentrantLock indexing = new ReentrantLock();
+    private final Object commitLock = new Object();
+    private volatile boolean closing;
+    private volatile boolean closed;
+
+    private SearchIndex(Directory directory, IndexWriter writer, Optional<Embedder> embedder, IndexSettings settings,
+                        CollectionFolders folders) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.embedder = embedder;
+        this.vectorModel = embedder.map(Embeddings::identity).orElse("");
+        this.settings = settings;
+        this.folders = folders;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Opens the index in {@code directory}, creating it when there is none.
+     *
+     * @throws SearchIndexException when another process has it open, or it is damaged
+     */
+    public static SearchIndex open(Path directory, Optional<Embedder> embedder) throws IOException {
+        return open(directory, embedder, IndexSettings.defaults());
+    }
+
+    static SearchIndex open(Path directory, Optional<Embedder> embedder, IndexSettings settings) throws IOException {
+        Files.createDirectories(directory);
+        Directory lucene = FSDirectory.open(directory);
+        try {
+            boolean existed = DirectoryReader.indexExists(lucene);
+            IndexWriter writer = new IndexWriter(lucene, IndexSchema.writerConfig(settings));
+            Map<String, String> commitData = new HashMap<>();
+            Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+            if (live != null) {
+                live.forEach(entry -> commitData.put(entry.getKey(), entry.getValue()));
+            }
+            SearchIndex index = new SearchIndex(lucene, writer, embedder, settings, CollectionFolders.fromCommitData(commitData));
+            if (!existed) {
+                index.commit();
+            }
+            return index;
+        } catch (LockObtainFailedException e) {
+            lucene.close();
+            throw SearchIndexException.inUse();
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            lucene.close();
+            throw SearchIndexException.damaged();
+        } catch (IOException | RuntimeException e) {
+            lucene.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Adds {@code folder} (and everything below it) to {@code collection}, creating the collection.
+     * Its files are indexed by the next {@link #index} run.
+     *
+     * @return false when the collection already had the folder
+     */
+    public boolean addFolder(String collection, Path folder) throws IOException {
+        checkCollectionName(collection);
+        Path normalised = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(normalised)) {
+            throw new IllegalArgumentException(IndexSchema.fileName(normalised) + " is not a folder");
+        }
+        boolean added = folders.add(collection, normalised);
+        if (added) {
+            commit();
+        }
+        return added;
+    }
+
+    /**
+     * Removes {@code folder} from {@code collection} and its files from the index (those that another
+     * folder of the collection also covers stay). Removing the last folder removes the collection.
+     * Waits for a running {@link #index} run to end: cancel it first.
+     *
+     * @return false when the collection did not have the folder
+     */
+    public boolean removeFolder(String collection, Path folder) throws IOException {
+        Path normalised = folder.toAbsolutePath().normalize();
+        indexing.lock();
+        try {
+            ensureOpen();
+            if (!folders.remove(collection, normalised)) {
+                return false;
+            }
+            List<Path> remaining = folders.folders(collection);
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                List<String> keys = new ArrayList<>();
+                AllMatches.forEach(new IndexSearcher(reader), IndexSchema.recordsOf(collection), (doc, document) -> {
+                    FileRecord record = IndexSchema.readRecord(document);
+                    if (record.path().startsWith(normalised) && remaining.stream().noneMatch(record.path()::startsWith)) {
+                        keys.add(record.key());
+                    }
+                });
+                for (String key : keys) {
+                    writer.deleteDocuments(new Term(IndexSchema.FILE_KEY, key));
+                }
+            }
+            commit();
+            return true;
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    /** The collections, in name order. */
+    public List<String> collections() {
+        return folders.collections();
+    }
+
+    /** The folders of {@code collection} in the order they were added; empty for an unknown collection. */
+    public List<Path> folders(String collection) {
+        return folders.folders(collection);
+    }
+
+    /**
+     * Brings the index up to date with the folders of {@code collection} (null: of every collection).
+     * Cheap when little changed: files whose size and modification time are as recorded are not
+     * even hashed, and a file whose SHA-256 is unchanged is not read. A renamed or moved file keeps
+     * its chunks; a file identical to one already indexed is copied rather than read. A file that
+     * cannot be read becomes an error entry and the run goes on. Commits every few files, so a
+     * crash or a cancel loses little; the next run goes on from the last commit.
+     *
+     * @throws IllegalArgumentException for an unknown collection
+     * @throws IllegalStateException    when the embedding model fails (what was done is committed)
+     */
+    public IndexResult index(String collection, DocumentSource source, IndexListener listener, BooleanSupplier cancelled)
+            throws IOException {
+        if (collection != null && !folders.collections().contains(collection)) {
+            throw new IllegalArgumentException("There is no such collection");
+        }
+        indexing.lock();
+        try {
+            ensureOpen();
+            try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
+                IndexRun run = new IndexRun(writer, new IndexSearcher(snapshot), source, embedder, listener,
+                        () -> closing || cancelled.getAsBoolean(), settings, this::commit);
+                try {
+                    return run.run(folders.snapshot(collection));
+                } catch (RuntimeException e) {
+                    try {
+                        commit();
+                    } catch (IOException | RuntimeException alsoFailed) {
+                        e.addSuppressed(alsoFailed);
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    /** Searches chunk text; see {@link SearchResponse} for telling relevant results from none. */
+    public SearchResponse search(String query, SearchRequest request) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            QueryTerms terms = QueryTerms.of(query);
+            Query filter = request.collection().map(c -> (Query) new TermQuery(new Term(IndexSchema.COLLECTION, c))).orElse(null);
+            Optional<String> bm25OnlyReason = Optional.empty();
+            float[] queryVector = null;
+            if (request.mode() == SearchRequest.Mode.HYBRID) {
+                bm25OnlyReason = whyNoVectors(searcher);
+                if (bm25OnlyReason.isEmpty()) {
+                    try {
+                        queryVector = Embeddings.query(embedder.orElseThrow(), query);
+                    } catch (RuntimeException e) {
+                        // the exception's message may quote the query: its type is enough for the log
+                        LOG.warn("the embedding model failed on a query ({}); searching by keywords only", e.getClass().getName());
+                        bm25OnlyReason = Optional.of("The embedding model failed on this query — keyword search (BM25) only");
+                    }
+                }
+            }
+            if (terms.isEmpty() && queryVector == null) {
+                return new SearchResponse(List.of(), false, bm25OnlyReason, 0);
+            }
+            int depth = Math.max(ChunkSearch.CANDIDATES, request.top());
+            List<ChunkSearch.Candidate> ranked = ChunkSearch.rank(searcher, terms, queryVector, filter, depth);
+            double topBm25 = ranked.stream().mapToDouble(c -> c.bm25Score().orElse(0)).max().orElse(0);
+            return new SearchResponse(ChunkSearch.hits(searcher, ranked, terms, request.top()), queryVector != null, bm25OnlyReason, topBm25);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The chunk with this id as stored, e.g. to check that a quotation really is in it. */
+    public Optional<StoredChunk> chunk(String chunkId) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs found = searcher.search(new TermQuery(new Term(IndexSchema.CHUNK_ID, chunkId)), 1);
+            if (found.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(IndexSchema.readChunk(searcher.storedFields().document(found.scoreDocs[0].doc)));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The chunks of one file of a collection in document order; empty when it is not indexed. */
+    public List<StoredChunk> chunks(String collection, Path file) throws IOException {
+        Query ofFile = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSchema.FILE_KEY, IndexSchema.fileKey(collection, file.toAbsolutePath().normalize()))),
+                        BooleanClause.Occur.FILTER)
+                .add(IndexSchema.kind(IndexSchema.KIND_CHUNK), BooleanClause.Occur.FILTER)
+                .build();
+        return chunksMatching(ofFile);
+    }
+
+    /** Every chunk, for tests that look for duplicates. */
+    List<StoredChunk> allChunks() throws IOException {
+        return chunksMatching(IndexSchema.kind(IndexSchema.KIND_CHUNK));
+    }
+
+    @Override
+    public void close() throws IOException {
+        closing = true;
+        indexing.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (directory; writer; searchers) {
+                commit();
+            }
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    private List<StoredChunk> chunksMatching(Query query) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            List<StoredChunk> chunks = new ArrayList<>();
+            AllMatches.forEach(searcher, query, (doc, document) -> chunks.add(IndexSchema.readChunk(document)));
+            chunks.sort(Comparator.comparing((StoredChunk c) -> c.file().toString()).thenComparingInt(StoredChunk::index));
+            return chunks;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private Optional<String> whyNoVectors(IndexSearcher searcher) throws IOException {
+        if (embedder.isEmpty()) {
+            return Optional.of("No embedding model is installed — keyword search (BM25) only");
+        }
+        int files = searcher.count(IndexSchema.kind(IndexSchema.KIND_FILE));
+        int current = searcher.count(new BooleanQuery.Builder()
+                .add(IndexSchema.kind(IndexSchema.KIND_FILE), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.VECTOR_MODEL, vectorModel)), BooleanClause.Occur.FILTER)
+                .build());
+        if (current < files) {
+            int waiting = files - current;
+            return Optional.of(waiting + (waiting == 1 ? " file still needs" : " files still need")
+                    + " vectors from the current embedding model — keyword search (BM25) only until indexing is done");
+        }
+        return Optional.empty();
+    }
+
+    private IndexSearcher acquire() throws IOException {
+        ensureOpen();
+        return searchers.acquire();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the search index is closed");
+        }
+    }
+
+    /** Commits the index with the current folders, and lets searches see the result. */
+    private void commit() throws IOException {
+        synchronized (commitLock) {
+            writer.setLiveCommitData(Map.of(
+                    CollectionFolders.COMMIT_KEY, folders.toCommitValue(),
+                    VERSION_KEY, VERSION).entrySet());
+            writer.commit();
+        }
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static void checkCollectionName(String collection) {
+        if (collection == null || collection.isBlank() || collection.length() > 200
+                || collection.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A collection needs a name of one line, at most 200 characters");
+        }
+    }
+}

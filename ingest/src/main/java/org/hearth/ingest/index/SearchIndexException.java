@@ -1,0 +1,32 @@
+package org.hearth.ingest.index;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The search index cannot be opened. Carries no cause: Lucene's messages name files of the index,
+ * and nothing about them helps the user.
+ */
+public final class SearchIndexException extends IOException {
+
+    public enum Kind { IN_USE, DAMAGED }
+
+    private final Kind kind;
+
+    private SearchIndexException(Kind kind, String message) {
+        super(message);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    static SearchIndexException inUse() {
+        return new SearchIndexException(Kind.IN_USE, "The search index is in use by another Hearth — close it and try again");
+    }
+
+    static SearchIndexException damaged() {
+        return new SearchIndexException(Kind.DAMAGED, "The search index is damaged and has to be built again");
+    }
+}
