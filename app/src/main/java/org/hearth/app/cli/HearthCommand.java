@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = HearthVersion.class,
         description = "Hearth: a private office assistant. Without a command it opens the window.",
-        subcommands = {GenerateCommand.class, SummarizeCommand.class, TriageCommand.class, AccountsCommand.class, ModelsCommand.class, BenchCommand.class})
+        subcommands = {GenerateCommand.class, SummarizeCommand.class, TriageCommand.class, AccountsCommand.class,
+                IndexCommand.class, SearchCommand.class, AskCommand.class, ModelsCommand.class, BenchCommand.class})
 final class HearthCommand implements Callable<Integer> {
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -109,8 +109,9 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 model = models.awaitModel(cancelled::get);
                 listener.state(State.SUMMARISING);
                 models.busy(true);
+                Summary summary;
                 try {
-                    Summary summary = new Summarizer(model, contextOptions.get()).summarize(
+                    summary = new Summarizer(model, contextOptions.get()).summarize(
                             new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
                                     SummaryStyles.fromUi(options.style()), SummaryStyles.language(options.language())),
                             new SummaryListener() {
@@ -129,13 +130,13 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                                     listener.textDiscarded();
                                 }
                             }, cancelled::get);
-                    if (finished.compareAndSet(false, true)) {
-                        listener.state(State.DONE);
-                        listener.done(new Result(summary.text(), SummaryStyles.code(summary.language()),
-                                document.pageCount(), summary.citations().stream().map(Job::citation).toList()));
-                    }
                 } finally {
-                    models.busy(false);
+                    models.busy(false); // before "done", so whoever hears it finds the model free again
+                }
+                if (finished.compareAndSet(false, true)) {
+                    listener.state(State.DONE);
+                    listener.done(new Result(summary.text(), SummaryStyles.code(summary.language()),
+                            document.pageCount(), summary.citations().stream().map(Job::citation).toList()));
                 }
             } catch (CancellationException e) {
                 stopIfCancelled();

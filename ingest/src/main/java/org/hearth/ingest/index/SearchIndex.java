@@ -248,6 +248,25 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** How much of a collection is searchable: its indexed files and their passages. */
+    public record CollectionSize(int files, int chunks) {
+    }
+
+    public CollectionSize size(String collection) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            Query inCollection = new TermQuery(new Term(IndexSchema.COLLECTION, collection));
+            return new CollectionSize(searcher.count(both(inCollection, IndexSchema.kind(IndexSchema.KIND_FILE))),
+                    searcher.count(both(inCollection, IndexSchema.kind(IndexSchema.KIND_CHUNK))));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Query both(Query first, Query second) {
+        return new BooleanQuery.Builder().add(first, BooleanClause.Occur.FILTER).add(second, BooleanClause.Occur.FILTER).build();
+    }
+
     /** The chunk with this id as stored, e.g. to check that a quotation really is in it. */
     public Optional<StoredChunk> chunk(String chunkId) throws IOException {
         IndexSearcher searcher = acquire();

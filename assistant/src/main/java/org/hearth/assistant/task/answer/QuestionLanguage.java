@@ -14,7 +14,7 @@ import org.hearth.assistant.task.summary.Passage;
  * question word or an auxiliary that German does not use; otherwise the document detector decides
  * (German when undecided, the firm's language).
  */
-final class QuestionLanguage {
+public final class QuestionLanguage {
 
     // "was" and "will" are German words too and left out
     private static final Set<String> ENGLISH_OPENERS = Set.of("what", "when", "where", "who", "whom", "whose", "which",
@@ -24,7 +24,7 @@ final class QuestionLanguage {
     private QuestionLanguage() {
     }
 
-    static Language of(String question) {
+    public static Language of(String question) {
         String[] words = question.strip().toLowerCase(Locale.ROOT).split("[^\\p{L}]+", 3);
         String first = words.length > 0 && !words[0].isEmpty() ? words[0] : words.length > 1 ? words[1] : "";
         if (ENGLISH_OPENERS.contains(first)) {

@@ -1,0 +1,114 @@
+package org.hearth.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hearth.app.HearthPaths;
+import org.hearth.app.search.CitedAnswers;
+import org.hearth.app.search.SearchSetup;
+import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.task.answer.AnswerListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = {"Answer a question from the indexed files with the local model, citing the passages.",
+                "Every citation's quote is checked word for word against the passage; unverified ones are marked."})
+final class AskCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HearthCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "QUESTION")
+    String question;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "Only this collection (default: all).")
+    String collection;
+
+    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
+    String model;
+
+    @Option(names = "--embedding-model", paramLabel = "FILE", description = "Embedding GGUF (default: the installed one, if any).")
+    Path embeddingModel;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        HearthPaths paths = HearthCli.paths(parent.home);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
+        int threadCount = threads != null ? threads : settings.threads();
+        ContextOptions context = ContextOptions.defaults().withContextLength(settings.contextLength());
+        if (threadCount > 0) {
+            context = context.withThreads(threadCount);
+        }
+        LlamaModel[] loaded = new LlamaModel[1];
+        CitedAnswers.Result result;
+        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), threadCount);
+             Cancellation cancelled = new Cancellation()) {
+            result = new CitedAnswers(setup.index()).ask(question, Optional.ofNullable(collection), c -> {
+                loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
+                        : ModelFiles.resolveDefault(paths, settings.model()), err, c);
+                return loaded[0];
+            }, context, json ? AnswerListener.none() : new AnswerListener() {
+                @Override
+                public void text(String piece) {
+                    out.print(piece);
+                    out.flush();
+                }
+
+                @Override
+                public void textDiscarded() {
+                    out.println();
+                    err.println("hearth: the answer was cut off; writing a shorter one");
+                }
+            }, cancelled);
+        } finally {
+            if (loaded[0] != null) {
+                loaded[0].close();
+            }
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("answer", result.text());
+            ArrayNode citations = root.putArray("citations");
+            for (CitedAnswers.CheckedCitation citation : result.citations()) {
+                ObjectNode entry = citations.addObject();
+                entry.put("n", citation.n());
+                entry.put("file", citation.chunk().file().toString());
+                SearchCommand.location(entry, citation.chunk());
+                entry.put("quote", citation.quote());
+                entry.put("verified", citation.verified());
+            }
+            root.put("refused", result.refused());
+            out.println(mapper.writeValueAsString(root));
+        } else {
+            out.println();
+            for (CitedAnswers.CheckedCitation citation : result.citations()) {
+                out.println("[" + citation.n() + "] " + CitedAnswers.label(citation.chunk(), result.language()) + " — \""
+                        + citation.quote() + "\"" + (citation.verified() ? "" : "  (NOT VERIFIED: not found in the passage)"));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package org.hearth.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hearth.app.bench.MachineDescription;
+import org.hearth.ingest.index.SearchBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search latency (p50/p99, BM25 and hybrid, without the query embedding) and indexing throughput "
+                + "over a generated index of N passages with random unit vectors.")
+final class BenchSearchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BenchCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--chunks", paramLabel = "N", required = true, description = "Passages in the generated index.")
+    int chunks;
+
+    @Option(names = "--dimension", paramLabel = "D", defaultValue = "1024",
+            description = "Vector size (default: ${DEFAULT-VALUE}, Qwen3-Embedding-0.6B's).")
+    int dimension;
+
+    @Option(names = "--queries", paramLabel = "Q", defaultValue = "1000", description = "Timed queries per mode (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        HearthCli.paths(parent.parent.home);
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("hearth-bench-search");
+        SearchBenchmark.Result result;
+        try {
+            result = BenchRun.withProgress(spec.commandLine().getErr(),
+                    (progress, cancelled) -> SearchBenchmark.run(dir, chunks, dimension, queries, 20_261_121L, progress));
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        String machine = MachineDescription.current();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("chunks", result.chunks());
+            node.put("dimension", result.dimension());
+            node.put("queries", result.queries());
+            node.put("build_seconds", result.buildTime().toMillis() / 1000.0);
+            node.put("chunks_per_second", result.chunksPerSecond());
+            node.put("index_bytes", result.indexBytes());
+            node.put("bm25_p50_ms", result.bm25().p50Millis());
+            node.put("bm25_p99_ms", result.bm25().p99Millis());
+            node.put("hybrid_p50_ms", result.hybrid().p50Millis());
+            node.put("hybrid_p99_ms", result.hybrid().p99Millis());
+            node.put("machine", machine);
+            out.println(mapper.writeValueAsString(node));
+        } else {
+            out.println(result.summary());
+            out.println("machine  " + machine);
+        }
+        return 0;
+    }
+}

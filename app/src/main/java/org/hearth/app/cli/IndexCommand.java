@@ -1,0 +1,108 @@
+package org.hearth.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hearth.app.HearthPaths;
+import org.hearth.app.search.SearchSetup;
+import org.hearth.ingest.document.IsolatedDocumentReader;
+import org.hearth.ingest.index.DocumentSource;
+import org.hearth.ingest.index.FileError;
+import org.hearth.ingest.index.IndexResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Add folders to a collection and bring its search index up to date.",
+                "Only new and changed files are read (by content hash); deleted and renamed files are followed."})
+final class IndexCommand implements Callable<Integer> {
+
+    static final String DEFAULT_COLLECTION = "Dokumente";
+
+    @ParentCommand
+    HearthCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FOLDER", arity = "1..*")
+    List<Path> folders;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "Collection name (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_COLLECTION)
+    String collection;
+
+    @Option(names = "--embedding-model", paramLabel = "FILE",
+            description = "Embedding GGUF for hybrid search (default: the installed Qwen3-Embedding, else keywords only).")
+    Path embeddingModel;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for embeddings (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        HearthPaths paths = HearthCli.paths(parent.home);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("not a folder: " + folder);
+            }
+        }
+        ProgressLine progress = new ProgressLine(err);
+        IndexResult result;
+        boolean hybrid;
+        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), threads == null ? 0 : threads);
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
+             Cancellation cancelled = new Cancellation()) {
+            for (Path folder : folders) {
+                setup.index().addFolder(collection, folder.toAbsolutePath().normalize());
+            }
+            hybrid = setup.hasEmbeddings();
+            result = setup.index().index(collection, DocumentSource.isolated(reader), (done, total, file) ->
+                    progress.show(String.format(Locale.ROOT, "Indexing %d of %d: %s", done + 1, total, file.getFileName())), cancelled);
+        } finally {
+            progress.done();
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("collection", collection);
+            root.put("indexed", result.indexed());
+            root.put("skipped", result.unchanged());
+            root.put("removed", result.removed());
+            root.put("renamed", result.renamed());
+            root.put("hybrid", hybrid);
+            ArrayNode errors = root.putArray("errors");
+            for (FileError error : result.errors()) {
+                errors.addObject().put("file", error.file().toString()).put("error", error.message());
+            }
+            root.put("cancelled", result.cancelled());
+            out.println(mapper.writeValueAsString(root));
+        } else {
+            out.printf(Locale.ROOT, "%s: %d indexed, %d unchanged, %d removed, %d renamed, %d errors%s%n", collection,
+                    result.indexed(), result.unchanged(), result.removed(), result.renamed(), result.errors().size(),
+                    hybrid ? "" : " (keywords only: no embedding model installed)");
+            result.errors().forEach(e -> out.println("  " + e.file() + ": " + e.message()));
+        }
+        if (result.cancelled()) {
+            err.println("hearth: cancelled; the next run goes on from the last commit");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,231 @@
+package org.hearth.app.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.llama.LlamaException;
+import org.hearth.assistant.task.answer.AnswerListener;
+import org.hearth.ingest.index.DocumentSource;
+import org.hearth.ingest.index.FolderWatcher;
+import org.hearth.ingest.index.IndexResult;
+import org.hearth.ingest.index.SearchIndex;
+import org.hearth.ingest.index.SearchRequest;
+import org.hearth.ingest.index.SearchResponse;
+import org.hearth.ingest.index.StoredChunk;
+import org.hearth.ui.service.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Search tab's service: collections in the Lucene index, kept up to date while the app runs (folder watch)
+ * and at start (a rescan: only changed files are read), searches, and cited answers on the shared model.
+ */
+public final class LocalSearchService implements SearchService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSearchService.class);
+
+    /** The shared chat model, and a way to show it busy. */
+    public interface Models extends CitedAnswers.ModelSource {
+        void busy(boolean busy);
+    }
+
+    private final SearchIndex index;
+    private final DocumentSource documents;
+    private final Models models;
+    private final Supplier<ContextOptions> contextOptions;
+    private final SourceViewer viewer;
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-index").factory());
+    private final ExecutorService answering = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-answer").factory());
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final FolderWatcher watcher;
+
+    public LocalSearchService(SearchIndex index, DocumentSource documents, Models models, Supplier<ContextOptions> contextOptions,
+                              SourceViewer viewer) throws IOException {
+        this.index = index;
+        this.documents = documents;
+        this.models = models;
+        this.contextOptions = contextOptions;
+        this.viewer = viewer;
+        this.watcher = FolderWatcher.start(this::updateQuietly);
+        for (String collection : index.collections()) {
+            for (Path folder : index.folders(collection)) {
+                watcher.watch(collection, folder);
+            }
+        }
+    }
+
+    /** Catches up with what changed while the app was closed. */
+    public void rescan() {
+        index.collections().forEach(this::updateQuietly);
+    }
+
+    @Override
+    public List<Collection> collections() {
+        List<Collection> collections = new ArrayList<>();
+        for (String name : index.collections()) {
+            try {
+                SearchIndex.CollectionSize size = index.size(name);
+                collections.add(new Collection(name, index.folders(name), size.files(), size.chunks()));
+            } catch (IOException e) {
+                throw new IllegalStateException("Hearth cannot read its search index: " + e.getMessage(), e);
+            }
+        }
+        return collections;
+    }
+
+    @Override
+    public IndexJob addFolder(String collection, Path folder, IndexJob.Listener listener) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        indexing.execute(() -> {
+            try {
+                Path normalized = folder.toAbsolutePath().normalize();
+                index.addFolder(collection, normalized);
+                watcher.watch(collection, normalized);
+            } catch (IOException | RuntimeException e) {
+                listener.failed("Hearth cannot add " + folder.getFileName() + ": " + e.getMessage());
+                return;
+            }
+            run(collection, listener, cancelled);
+        });
+        return () -> cancelled.set(true);
+    }
+
+    @Override
+    public IndexJob update(String collection, IndexJob.Listener listener) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        indexing.execute(() -> run(collection, listener, cancelled));
+        return () -> cancelled.set(true);
+    }
+
+    private void updateQuietly(String collection) {
+        if (queued.add(collection)) {
+            indexing.execute(() -> {
+                queued.remove(collection);
+                run(collection, new IndexJob.Listener() {
+                    @Override
+                    public void progress(long filesDone, long filesTotal, String currentFile) {
+                    }
+
+                    @Override
+                    public void done(IndexJob.Summary summary) {
+                        LOG.info("Collection {} updated: {} indexed, {} removed, {} errors", collection, summary.indexed(),
+                                summary.removed(), summary.errors().size());
+                    }
+
+                    @Override
+                    public void failed(String message) {
+                        LOG.warn("Updating a collection failed: {}", message);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                    }
+                }, new AtomicBoolean());
+            });
+        }
+    }
+
+    private void run(String collection, IndexJob.Listener listener, AtomicBoolean cancelled) {
+        try {
+            IndexResult result = index.index(collection, documents,
+                    (done, total, file) -> listener.progress(done, total, file.getFileName().toString()), cancelled::get);
+            if (result.cancelled()) {
+                listener.cancelled();
+                return;
+            }
+            listener.done(new IndexJob.Summary(result.indexed(), result.unchanged(), result.removed(),
+                    result.errors().stream().map(e -> new IndexJob.FileError(e.file(), e.message())).toList()));
+        } catch (CancellationException e) {
+            listener.cancelled();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Indexing failed", e);
+            listener.failed(e.getMessage());
+        }
+    }
+
+    @Override
+    public Results search(String query, Optional<String> collection, int top) {
+        try {
+            SearchRequest request = SearchRequest.hybrid(Math.min(top, SearchRequest.MAX_TOP));
+            SearchResponse response = index.search(query, collection.map(request::in).orElse(request));
+            return new Results(response.hits().stream().map(LocalSearchService::hit).toList(), response.hybrid());
+        } catch (IOException e) {
+            throw new IllegalStateException("Hearth cannot search its index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AnswerJob ask(String question, Optional<String> collection, AnswerJob.Listener listener) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        answering.execute(() -> {
+            try {
+                CitedAnswers answers = new CitedAnswers(index);
+                CitedAnswers.Retrieval retrieval = answers.retrieve(question, collection);
+                listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(LocalSearchService::hit).toList() : List.of());
+                CitedAnswers.Result result = answers.answer(question, retrieval, c -> {
+                    var model = models.await(c);
+                    models.busy(true);
+                    return model;
+                }, contextOptions.get(), new AnswerListener() {
+                    @Override
+                    public void text(String piece) {
+                        listener.text(piece);
+                    }
+
+                    @Override
+                    public void textDiscarded() {
+                        listener.textDiscarded();
+                    }
+                }, cancelled::get);
+                listener.done(new AnswerJob.Answer(result.refused(), result.text(), result.citations().stream()
+                        .map(c -> new AnswerJob.Citation(c.n(), location(c.chunk()), c.quote(), c.verified())).toList()));
+            } catch (CancellationException e) {
+                listener.cancelled();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                listener.cancelled();
+            } catch (IOException | LlamaException | IllegalStateException e) {
+                listener.failed(e.getMessage());
+            } finally {
+                models.busy(false);
+            }
+        });
+        return () -> cancelled.set(true);
+    }
+
+    @Override
+    public void open(Location location) {
+        try {
+            viewer.open(location.file(), location.page());
+        } catch (IOException e) {
+            throw new IllegalStateException("Hearth cannot open " + location.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SearchService.Hit hit(org.hearth.ingest.index.Hit hit) {
+        return new SearchService.Hit(location(hit.chunk()), hit.score(), hit.snippet().text(),
+                hit.snippet().highlights().stream().map(h -> new Highlight(h.start(), h.end())).toList());
+    }
+
+    private static Location location(StoredChunk chunk) {
+        return new Location(chunk.file(), chunk.page().isPresent() ? Optional.of(chunk.page().getAsInt()) : Optional.empty(),
+                chunk.paragraphs().map(p -> p.first()), chunk.paragraphs().map(p -> p.last()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        indexing.shutdownNow();
+        answering.shutdownNow();
+        watcher.close();
+    }
+}
