@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.hearth.app.bench.MachineDescription;
+import org.hearth.app.bench.QueryEmbeddingBenchmark;
 import org.hearth.ingest.index.SearchBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +37,13 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "Q", defaultValue = "1000", description = "Timed queries per mode (default: ${DEFAULT-VALUE}).")
     int queries;
 
+    @Option(names = "--embedding-model", paramLabel = "FILE",
+            description = "Also time query embeddings with this embedding GGUF (reported separately).")
+    Path embeddingModel;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the query embeddings (default: all cores).")
+    Integer threads;
+
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
@@ -52,6 +61,8 @@ final class BenchSearchCommand implements Callable<Integer> {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        Optional<QueryEmbeddingBenchmark.Result> embedding = embeddingModel == null ? Optional.empty()
+                : Optional.of(QueryEmbeddingBenchmark.run(embeddingModel, BenchRun.threadsOrAllCores(threads)));
         String machine = MachineDescription.current();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -66,10 +77,17 @@ final class BenchSearchCommand implements Callable<Integer> {
             node.put("bm25_p99_ms", result.bm25().p99Millis());
             node.put("hybrid_p50_ms", result.hybrid().p50Millis());
             node.put("hybrid_p99_ms", result.hybrid().p99Millis());
+            embedding.ifPresent(e -> {
+                node.put("query_embedding_p50_ms", e.p50Millis());
+                node.put("query_embedding_p99_ms", e.p99Millis());
+                node.put("query_embedding_tokens", e.meanTokens());
+            });
             node.put("machine", machine);
             out.println(mapper.writeValueAsString(node));
         } else {
             out.println(result.summary());
+            embedding.ifPresent(e -> out.printf(java.util.Locale.ROOT, "query embedding p50 %.1f ms p99 %.1f ms (%.0f tokens per query, %s)%n",
+                    e.p50Millis(), e.p99Millis(), e.meanTokens(), embeddingModel.getFileName()));
             out.println("machine  " + machine);
         }
         return 0;
