@@ -72,7 +72,7 @@ class ScreenshotTest {
     void start(Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei Schmidt & Partner");
         new MainWindow(summaries, models, settings,
-                new FakeExportService(), inbox, Locale.GERMAN).show(stage);
+                new FakeExportService(), inbox, new FakeSearchService(), Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
     }
 
