@@ -93,7 +93,7 @@ public final class SearchView extends BorderPane {
         chooser.setId("search-collection");
         chooser.setCellFactory(list -> new LocalizedCell<>(localization, c -> localization.get(SearchWording.collection(c))));
         chooser.setButtonCell(new LocalizedCell<>(localization, c -> localization.get(SearchWording.collection(c))));
-        chooser.setPrefWidth(340);
+        chooser.setPrefWidth(420);
         chooser.setMinWidth(160);
         Runnable showChosen = () -> chooser.setValue(choices.stream()
                 .filter(c -> c.map(Collection::name).equals(viewModel.collectionProperty().get()))
