@@ -78,7 +78,7 @@ class SearchTabTest {
     }
 
     @Test
-    void adding_a_folder_shows_the_run_then_its_summary_and_the_collection_with_its_counts(FxRobot robot)
+    void adding_a_folder_shows_the_run_then_its_summary_and_the_collection_which_can_be_updated(FxRobot robot)
             throws TimeoutException {
         robot.clickOn("#nav-search");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -136,6 +136,21 @@ class SearchTabTest {
 
         robot.clickOn("#search-index-dismiss");
         assertThat(visible(robot, "#search-index-activity")).isFalse();
+
+        robot.clickOn("#search-update");
+        FakeIndexJob update = search.nextIndexJob();
+        assertThat(update.collection()).isEqualTo("Müller GmbH");
+        assertThat(update.folder()).as("an update, not a new folder").isEmpty();
+        update.report(listener -> listener.progress(3, 10, "Vertrag.pdf"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#search-index-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, update::cancelRequested);
+        search.awaitWorker();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#search-index-line"))
+                .isEqualTo("Stopped. The files indexed so far can be searched; “Update index” carries on from there.");
+        assertThat(visible(robot, "#search-index-cancel")).isFalse();
+        assertThat(robot.lookup("#search-add-folder").queryButton().isDisabled()).isFalse();
     }
 
     @Test
