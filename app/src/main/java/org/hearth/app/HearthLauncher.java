@@ -17,6 +17,7 @@ import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.MainWindow;
+import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SettingsService;
 
 /** Opens the window: the composition root builds the services and hands them to the UI. */
@@ -54,7 +55,8 @@ public final class HearthLauncher {
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
             summaries = new LocalSummaryService(models, () -> contextOptions(settings));
             inbox = inboxService(settings);
-            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, Locale.getDefault()).show(stage);
+            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, searchService(),
+                    Locale.getDefault()).show(stage);
             models.start();
         }
 
@@ -83,6 +85,10 @@ public final class HearthLauncher {
             return new LocalInboxService(mailStore, Keychain.system(), shared,
                     () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), apps, browser,
                     new TokenClient());
+        }
+
+        private SearchService searchService() {
+            throw new UnsupportedOperationException("wired by the app");
         }
 
         private static Language triageLanguage(SettingsService.Settings settings) {

@@ -14,9 +14,11 @@ import org.hearth.ui.common.Localization;
 import org.hearth.ui.documents.DocumentsView;
 import org.hearth.ui.firstrun.FirstRunView;
 import org.hearth.ui.inbox.InboxView;
+import org.hearth.ui.search.SearchView;
 import org.hearth.ui.service.ExportService;
 import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.service.SummaryService;
 import org.hearth.ui.settings.SettingsDialog;
@@ -38,8 +40,8 @@ public final class MainWindow {
      *                     while the settings say to follow the system
      */
     public MainWindow(SummaryService summaries, ModelService models, SettingsService settings, ExportService exports,
-            InboxService inbox, Locale systemLocale) {
-        this.viewModel = new MainWindowViewModel(summaries, models, settings, exports, inbox, systemLocale);
+            InboxService inbox, SearchService search, Locale systemLocale) {
+        this.viewModel = new MainWindowViewModel(summaries, models, settings, exports, inbox, search, systemLocale);
     }
 
     /** Builds the window into {@code stage} and shows it; call on the JavaFX thread. */
@@ -48,11 +50,13 @@ public final class MainWindow {
         Node firstRun = new FirstRunView(localization, viewModel.firstRun(), viewModel.documents().activeCount());
         Node documents = new DocumentsView(localization, viewModel.documents());
         Node inbox = new InboxView(localization, viewModel.inbox());
-        StackPane pages = new StackPane(firstRun, documents, inbox);
+        Node search = new SearchView(localization, viewModel.search());
+        StackPane pages = new StackPane(firstRun, documents, inbox, search);
         pages.getStyleClass().add("pages");
         showOnlyOn(firstRun, Page.SETUP);
         showOnlyOn(documents, Page.DOCUMENTS);
         showOnlyOn(inbox, Page.INBOX);
+        showOnlyOn(search, Page.SEARCH);
 
         NavigationRail rail = new NavigationRail(localization, viewModel.pageProperty());
         rail.addEntry(Page.SETUP, "nav.setup", Icons.setup(), Bindings.createIntegerBinding(() -> 0),
@@ -60,6 +64,8 @@ public final class MainWindow {
         rail.addEntry(Page.DOCUMENTS, "nav.documents", Icons.document(), viewModel.documents().activeCount(),
                 Bindings.createBooleanBinding(() -> true));
         rail.addEntry(Page.INBOX, "nav.inbox", Icons.inbox(), viewModel.inbox().urgentUnopened(),
+                Bindings.createBooleanBinding(() -> true));
+        rail.addEntry(Page.SEARCH, "nav.search", Icons.search(), Bindings.createIntegerBinding(() -> 0),
                 Bindings.createBooleanBinding(() -> true));
         rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings()));
 

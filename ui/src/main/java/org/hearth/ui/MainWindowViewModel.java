@@ -17,9 +17,11 @@ import org.hearth.ui.documents.DocumentsViewModel;
 import org.hearth.ui.firstrun.FirstRunViewModel;
 import org.hearth.ui.inbox.InboxViewModel;
 import org.hearth.ui.service.ExportService;
+import org.hearth.ui.search.SearchViewModel;
 import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.service.SettingsService.Settings;
 import org.hearth.ui.service.SummaryService;
@@ -32,14 +34,15 @@ import org.hearth.ui.status.StatusBarViewModel;
  */
 public final class MainWindowViewModel {
 
-    /** The pages of the navigation rail; Drafts and Search join here with their issues. */
-    public enum Page { SETUP, DOCUMENTS, INBOX }
+    /** The pages of the navigation rail; Drafts joins here with its issue. */
+    public enum Page { SETUP, DOCUMENTS, INBOX, SEARCH }
 
     private final Localization localization;
     private final ThemeSwitcher themes;
     private final SettingsViewModel settings;
     private final DocumentsViewModel documents;
     private final InboxViewModel inbox;
+    private final SearchViewModel search;
     private final FirstRunViewModel firstRun;
     private final StatusBarViewModel statusBar;
     private final ReadOnlyObjectWrapper<ModelState> modelState;
@@ -52,7 +55,7 @@ public final class MainWindowViewModel {
      * @param systemLocale the operating system's language, used while the settings say "system"
      */
     public MainWindowViewModel(SummaryService summaries, ModelService models, SettingsService settingsService,
-            ExportService exports, InboxService inboxService, Locale systemLocale) {
+            ExportService exports, InboxService inboxService, SearchService searchService, Locale systemLocale) {
         Settings loaded = settingsService.load();
         Background background = new Background();
         RunningTasks runningTasks = new RunningTasks();
@@ -63,6 +66,7 @@ public final class MainWindowViewModel {
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
         documents = new DocumentsViewModel(summaries, exports, runningTasks, background);
         inbox = new InboxViewModel(inboxService, runningTasks, background);
+        search = new SearchViewModel(searchService, runningTasks, background);
         firstRun = new FirstRunViewModel(models, modelState.getReadOnlyProperty(), settings, localization, runningTasks);
         statusBar = new StatusBarViewModel(models, modelState.getReadOnlyProperty(), runningTasks);
 
@@ -72,9 +76,12 @@ public final class MainWindowViewModel {
         modelState.addListener((obs, old, state) -> followModel(state));
         page.set(setupNeeded.get() ? Page.SETUP : Page.DOCUMENTS);
         // Opening the Inbox shows what the service has now, e.g. labels written back by another window.
+        // Opening the Search tab shows the collections' counts as they are now.
         page.addListener((obs, old, now) -> {
-            if (now == Page.INBOX) {
-                inbox.reload();
+            switch (now) {
+                case INBOX -> inbox.reload();
+                case SEARCH -> search.reload();
+                default -> { }
             }
         });
     }
@@ -112,6 +119,10 @@ public final class MainWindowViewModel {
 
     public InboxViewModel inbox() {
         return inbox;
+    }
+
+    public SearchViewModel search() {
+        return search;
     }
 
     public FirstRunViewModel firstRun() {

@@ -37,7 +37,7 @@ class DocumentsWindowTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(summaries, models, settings, new FakeExportService(), new FakeInboxService(), Locale.ENGLISH).show(stage);
+        new MainWindow(summaries, models, settings, new FakeExportService(), new FakeInboxService(), new FakeSearchService(), Locale.ENGLISH).show(stage);
     }
 
     @Test

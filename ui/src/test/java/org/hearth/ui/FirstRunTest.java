@@ -29,7 +29,7 @@ class FirstRunTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(summaries, models, new FakeSettingsService("", Theme.SYSTEM), new FakeExportService(), new FakeInboxService(), Locale.ENGLISH)
+        new MainWindow(summaries, models, new FakeSettingsService("", Theme.SYSTEM), new FakeExportService(), new FakeInboxService(), new FakeSearchService(), Locale.ENGLISH)
                 .show(stage);
     }
 

@@ -33,7 +33,7 @@ class InboxAccountTest {
     @Start
     void start(Stage stage) {
         new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("de", Theme.LIGHT), new FakeExportService(), inbox, Locale.GERMAN).show(stage);
+                new FakeSettingsService("de", Theme.LIGHT), new FakeExportService(), inbox, new FakeSearchService(), Locale.GERMAN).show(stage);
     }
 
     @Test

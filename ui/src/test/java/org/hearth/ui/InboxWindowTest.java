@@ -47,7 +47,7 @@ class InboxWindowTest {
     void start(javafx.stage.Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei");
         new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), inbox, Locale.ENGLISH).show(stage);
+                new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), inbox, new FakeSearchService(), Locale.ENGLISH).show(stage);
     }
 
     @Test
@@ -164,7 +164,7 @@ class InboxWindowTest {
         robot.interact(() -> {
             opened.set(new javafx.stage.Stage());
             new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                    new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), inbox, Locale.ENGLISH).show(opened.get());
+                    new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), inbox, new FakeSearchService(), Locale.ENGLISH).show(opened.get());
         });
         javafx.stage.Stage second = opened.get();
         try {

@@ -29,7 +29,7 @@ class PasswordFlowTest {
     @Start
     void start(Stage stage) {
         new MainWindow(summaries, new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("de", Theme.LIGHT), new FakeExportService(), new FakeInboxService(), Locale.ENGLISH).show(stage);
+                new FakeSettingsService("de", Theme.LIGHT), new FakeExportService(), new FakeInboxService(), new FakeSearchService(), Locale.ENGLISH).show(stage);
     }
 
     @Test

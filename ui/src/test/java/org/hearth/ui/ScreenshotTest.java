@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -22,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.hearth.ui.service.InboxService.InboxRun;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
@@ -36,8 +39,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the Documents tab with a finished summary in the light and the dark theme, the Inbox while
- * new mail is triaged, and the first-run panel during the download. Writes to
- * target/screenshots; {@code -Dhearth.screenshots.dir=../docs/screenshots} refreshes the README's.
+ * new mail is triaged, the Search tab with an answer and its citations, and the first-run panel during
+ * the download. Writes to target/screenshots; {@code -Dhearth.screenshots.dir=../docs/screenshots}
+ * refreshes the README's.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
@@ -67,12 +71,13 @@ class ScreenshotTest {
 
     private final FakeModelService models = new FakeModelService(new ModelState.None());
     private final FakeInboxService inbox = new FakeInboxService();
+    private final FakeSearchService search = new FakeSearchService();
 
     @Start
     void start(Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei Schmidt & Partner");
         new MainWindow(summaries, models, settings,
-                new FakeExportService(), inbox, Locale.GERMAN).show(stage);
+                new FakeExportService(), inbox, search, Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
     }
 
@@ -149,6 +154,37 @@ class ScreenshotTest {
 
         assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1200);
         assertThat(list.getItems()).hasSize(9);
+    }
+
+    @Test
+    void search_with_an_answer_citing_a_verified_and_an_unverified_quote(FxRobot robot) throws IOException, TimeoutException {
+        models.announce(new ModelState.Ready("Qwen3.5 4B"));
+        SearchPassages.collections().forEach(search::putCollection);
+        search.answerSearchesWith(new SearchService.Results(SearchPassages.hits(), false));
+        robot.clickOn("#nav-search");
+        ComboBox<Optional<SearchService.Collection>> chooser = robot.lookup("#search-collection").queryComboBox();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chooser.getItems().size() == 4);
+        robot.interact(() -> {
+            chooser.getSelectionModel().select(1);
+            robot.lookup("#search-query").queryAs(TextField.class).setText(SearchPassages.QUESTION);
+        });
+        robot.clickOn("#search-ask");
+        FakeSearchService.FakeAnswerJob job = search.nextQuestion();
+        job.report(listener -> listener.sources(SearchPassages.hits().subList(0, 3)));
+        job.report(listener -> listener.text(SearchPassages.answer().text()));
+        job.report(listener -> listener.done(SearchPassages.answer()));
+        ListView<SearchService.Hit> hits = robot.lookup("#search-results").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hits.getItems().size() == 5);
+        robot.interact(() -> hits.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path shot = write(robot, "search-light.png");
+
+        assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1200);
+        assertThat(SearchTabTest.texts(robot, "#citation-1")).contains("Rahmenvertrag_Mueller_GmbH_2021.pdf, S. 4", "✓ wörtlich gefunden");
+        assertThat(SearchTabTest.texts(robot, "#citation-2")).contains("⚠ nicht belegt");
+        assertThat(robot.lookup("#search-keyword-only").queryLabeled().getText())
+                .isEqualTo("Nur Stichwortsuche – kein Embedding-Modell installiert");
     }
 
     /** Takes the picture with the pointer resting on the status bar, so no hover effect shows. */

@@ -16,6 +16,10 @@ public final class Icons {
         return icon("M4 13l2.5-8h11L20 13v6H4z M4 13h5l1.5 2.5h3L15 13h5");
     }
 
+    public static SVGPath search() {
+        return icon("M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13z M15.2 15.2L20 20");
+    }
+
     public static SVGPath setup() {
         return icon("M12 4v11 M7.5 10.5 12 15l4.5-4.5 M5 19h14");
     }
