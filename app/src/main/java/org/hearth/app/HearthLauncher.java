@@ -1,6 +1,7 @@
 package org.hearth.app;
 
 import java.util.Locale;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
@@ -9,15 +10,19 @@ import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.TriageDefaults;
+import org.hearth.app.search.LocalSearchService;
+import org.hearth.app.search.SearchSetup;
+import org.hearth.app.search.SourceViewer;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.Language;
+import org.hearth.ingest.document.IsolatedDocumentReader;
+import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.MainWindow;
-import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SettingsService;
 
 /** Opens the window: the composition root builds the services and hands them to the UI. */
@@ -47,6 +52,8 @@ public final class HearthLauncher {
         private LocalSummaryService summaries;
         private LocalInboxService inbox;
         private MailStore mailStore;
+        private LocalSearchService search;
+        private IsolatedDocumentReader searchReader;
 
         @Override
         public void start(Stage stage) {
@@ -55,7 +62,8 @@ public final class HearthLauncher {
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
             summaries = new LocalSummaryService(models, () -> contextOptions(settings));
             inbox = inboxService(settings);
-            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, searchService(),
+            search = searchService(settings);
+            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, search,
                     Locale.getDefault()).show(stage);
             models.start();
         }
@@ -87,8 +95,26 @@ public final class HearthLauncher {
                     new TokenClient());
         }
 
-        private SearchService searchService() {
-            throw new UnsupportedOperationException("wired by the app");
+        private LocalSearchService searchService(SettingsService settings) {
+            searchReader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
+            LocalSearchService.Models shared = new LocalSearchService.Models() {
+                @Override
+                public org.hearth.assistant.llama.LlamaModel await(java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+                    return models.awaitModel(cancelled);
+                }
+
+                @Override
+                public void busy(boolean busy) {
+                    models.busy(busy);
+                }
+            };
+            try {
+                return new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), settings.load().threads()),
+                        DocumentSource.isolated(searchReader), shared, () -> contextOptions(settings),
+                        SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);
+            }
         }
 
         private static Language triageLanguage(SettingsService.Settings settings) {
@@ -97,7 +123,9 @@ public final class HearthLauncher {
         }
 
         @Override
-        public void stop() {
+        public void stop() throws Exception {
+            search.close();
+            searchReader.close();
             inbox.close();
             mailStore.close();
             summaries.close();

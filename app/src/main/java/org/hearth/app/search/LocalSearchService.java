@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +42,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
         void busy(boolean busy);
     }
 
-    private final SearchIndex index;
+    private final CompletableFuture<SearchSetup> setup;
     private final DocumentSource documents;
     private final Models models;
     private final Supplier<ContextOptions> contextOptions;
@@ -49,33 +52,48 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final FolderWatcher watcher;
 
-    public LocalSearchService(SearchIndex index, DocumentSource documents, Models models, Supplier<ContextOptions> contextOptions,
-                              SourceViewer viewer) throws IOException {
-        this.index = index;
+    /**
+     * Opens the index (and loads the embedding model) in the background, watches the collections' folders, and
+     * catches up with what changed while the app was closed; every method waits for the index to be open.
+     */
+    public LocalSearchService(Callable<SearchSetup> openSetup, DocumentSource documents, Models models,
+                              Supplier<ContextOptions> contextOptions, SourceViewer viewer) throws IOException {
         this.documents = documents;
         this.models = models;
         this.contextOptions = contextOptions;
         this.viewer = viewer;
         this.watcher = FolderWatcher.start(this::updateQuietly);
-        for (String collection : index.collections()) {
-            for (Path folder : index.folders(collection)) {
-                watcher.watch(collection, folder);
+        this.setup = CompletableFuture.supplyAsync(() -> {
+            try {
+                SearchSetup opened = openSetup.call();
+                for (String collection : opened.index().collections()) {
+                    for (Path folder : opened.index().folders(collection)) {
+                        watcher.watch(collection, folder);
+                    }
+                    updateQuietly(collection);
+                }
+                return opened;
+            } catch (Exception e) {
+                throw new CompletionException(e);
             }
-        }
+        }, indexing);
     }
 
-    /** Catches up with what changed while the app was closed. */
-    public void rescan() {
-        index.collections().forEach(this::updateQuietly);
+    private SearchIndex index() {
+        try {
+            return setup.join().index();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Hearth cannot open its search index: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     @Override
     public List<Collection> collections() {
         List<Collection> collections = new ArrayList<>();
-        for (String name : index.collections()) {
+        for (String name : index().collections()) {
             try {
-                SearchIndex.CollectionSize size = index.size(name);
-                collections.add(new Collection(name, index.folders(name), size.files(), size.chunks()));
+                SearchIndex.CollectionSize size = index().size(name);
+                collections.add(new Collection(name, index().folders(name), size.files(), size.chunks()));
             } catch (IOException e) {
                 throw new IllegalStateException("Hearth cannot read its search index: " + e.getMessage(), e);
             }
@@ -89,7 +107,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
         indexing.execute(() -> {
             try {
                 Path normalized = folder.toAbsolutePath().normalize();
-                index.addFolder(collection, normalized);
+                index().addFolder(collection, normalized);
                 watcher.watch(collection, normalized);
             } catch (IOException | RuntimeException e) {
                 listener.failed("Hearth cannot add " + folder.getFileName() + ": " + e.getMessage());
@@ -137,7 +155,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
 
     private void run(String collection, IndexJob.Listener listener, AtomicBoolean cancelled) {
         try {
-            IndexResult result = index.index(collection, documents,
+            IndexResult result = index().index(collection, documents,
                     (done, total, file) -> listener.progress(done, total, file.getFileName().toString()), cancelled::get);
             if (result.cancelled()) {
                 listener.cancelled();
@@ -157,7 +175,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     public Results search(String query, Optional<String> collection, int top) {
         try {
             SearchRequest request = SearchRequest.hybrid(Math.min(top, SearchRequest.MAX_TOP));
-            SearchResponse response = index.search(query, collection.map(request::in).orElse(request));
+            SearchResponse response = index().search(query, collection.map(request::in).orElse(request));
             return new Results(response.hits().stream().map(LocalSearchService::hit).toList(), response.hybrid());
         } catch (IOException e) {
             throw new IllegalStateException("Hearth cannot search its index: " + e.getMessage(), e);
@@ -169,7 +187,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
         AtomicBoolean cancelled = new AtomicBoolean();
         answering.execute(() -> {
             try {
-                CitedAnswers answers = new CitedAnswers(index);
+                CitedAnswers answers = new CitedAnswers(index());
                 CitedAnswers.Retrieval retrieval = answers.retrieve(question, collection);
                 listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(LocalSearchService::hit).toList() : List.of());
                 CitedAnswers.Result result = answers.answer(question, retrieval, c -> {
@@ -226,6 +244,12 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     public void close() throws IOException {
         indexing.shutdownNow();
         answering.shutdownNow();
-        watcher.close();
+        try {
+            watcher.close();
+        } finally {
+            if (setup.isDone() && !setup.isCompletedExceptionally()) {
+                setup.join().close();
+            }
+        }
     }
 }

@@ -1,0 +1,127 @@
+package org.hearth.app.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hearth.app.HearthPaths;
+import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.fixtures.documents.TestPdfs;
+import org.hearth.ingest.index.DocumentSource;
+import org.hearth.ui.service.SearchService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Search tab's real service over a real index (keywords only: no embedding model in this home). */
+class LocalSearchServiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFolderIsIndexedWithProgressThenSearchedAndAnOffTopicQuestionIsRefused() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Akten"));
+        Files.writeString(folder.resolve("mueller.txt"), "Die Kündigungsfrist mit der Müller GmbH beträgt drei Monate zum Quartalsende.");
+        TestPdfs.multiPage(folder);
+        List<Path> opened = new ArrayList<>();
+        HearthPaths paths = new HearthPaths(dir.resolve("home"));
+        try (LocalSearchService service = new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), 1),
+                DocumentSource.inProcess(), new LocalSearchService.Models() {
+                    @Override
+                    public org.hearth.assistant.llama.LlamaModel await(java.util.function.BooleanSupplier cancelled) {
+                        throw new AssertionError("an off-topic question must not reach the model");
+                    }
+
+                    @Override
+                    public void busy(boolean busy) {
+                    }
+                }, () -> ContextOptions.defaults().withThreads(1),
+                new SourceViewer(opened::add, List.of(), "Linux"))) {
+
+            IndexRecorder indexing = new IndexRecorder();
+            service.addFolder("Müller", folder, indexing);
+            SearchService.IndexJob.Summary summary = indexing.end.get(2, TimeUnit.MINUTES);
+            assertThat(summary.indexed()).isEqualTo(2);
+            assertThat(indexing.progress).isNotEmpty();
+            assertThat(service.collections()).singleElement().satisfies(c -> {
+                assertThat(c.name()).isEqualTo("Müller");
+                assertThat(c.files()).isEqualTo(2);
+                assertThat(c.chunks()).isGreaterThanOrEqualTo(2);
+            });
+
+            SearchService.Results results = service.search("Kündigungsfristen", Optional.of("Müller"), 10);
+            assertThat(results.hybrid()).isFalse();
+            assertThat(results.hits()).anySatisfy(hit -> {
+                assertThat(hit.location().fileName()).isEqualTo("mueller.txt");
+                String highlighted = hit.snippet().substring(hit.highlights().getFirst().start(), hit.highlights().getFirst().end());
+                assertThat(highlighted).startsWith("Kündigungsfrist");
+            });
+            service.open(results.hits().getFirst().location());
+            assertThat(opened).containsExactly(results.hits().getFirst().location().file());
+
+            AnswerRecorder asking = new AnswerRecorder();
+            service.ask("Wann fährt der nächste Zug nach Hamburg?", Optional.empty(), asking);
+            SearchService.AnswerJob.Answer answer = asking.end.get(1, TimeUnit.MINUTES);
+            assertThat(answer.refused()).isTrue();
+            assertThat(answer.citations()).isEmpty();
+            assertThat(answer.text()).isNotBlank();
+        }
+    }
+
+    private static final class IndexRecorder implements SearchService.IndexJob.Listener {
+        final List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<SearchService.IndexJob.Summary> end = new CompletableFuture<>();
+
+        @Override
+        public void progress(long filesDone, long filesTotal, String currentFile) {
+            progress.add(filesDone);
+        }
+
+        @Override
+        public void done(SearchService.IndexJob.Summary summary) {
+            end.complete(summary);
+        }
+
+        @Override
+        public void failed(String message) {
+            end.completeExceptionally(new AssertionError(message));
+        }
+
+        @Override
+        public void cancelled() {
+            end.completeExceptionally(new AssertionError("cancelled"));
+        }
+    }
+
+    private static final class AnswerRecorder implements SearchService.AnswerJob.Listener {
+        final CompletableFuture<SearchService.AnswerJob.Answer> end = new CompletableFuture<>();
+
+        @Override
+        public void sources(List<SearchService.Hit> sources) {
+        }
+
+        @Override
+        public void text(String piece) {
+        }
+
+        @Override
+        public void done(SearchService.AnswerJob.Answer answer) {
+            end.complete(answer);
+        }
+
+        @Override
+        public void failed(String message) {
+            end.completeExceptionally(new AssertionError(message));
+        }
+
+        @Override
+        public void cancelled() {
+            end.completeExceptionally(new AssertionError("cancelled"));
+        }
+    }
+}
