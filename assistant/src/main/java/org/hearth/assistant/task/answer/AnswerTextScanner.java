@@ -1,5 +1,7 @@
 package org.hearth.assistant.task.answer;
 
+import org.hearth.assistant.task.JsonStringChars;
+
 /**
  * Reads an {@link AnswerFormat} answer (compact JSON as the grammar writes it) while it is being
  * generated and passes on the text of its top-level {@code "answer"} string, unescaped and in
@@ -26,9 +28,7 @@ final class AnswerTextScanner {
     private boolean inString;
     private boolean stringIsKey;
     private boolean expectingValue;
-    private boolean escaped;
-    private int unicodeDigits = -1;
-    private int unicodeValue;
+    private final JsonStringChars stringChars = new JsonStringChars();
     private String field = "";
 
     AnswerTextScanner(Events events) {
@@ -68,29 +68,7 @@ final class AnswerTextScanner {
     }
 
     private void acceptInString(char c) {
-        if (unicodeDigits >= 0) {
-            unicodeValue = unicodeValue * 16 + Character.digit(c, 16);
-            if (++unicodeDigits == 4) {
-                append((char) unicodeValue);
-                unicodeDigits = -1;
-            }
-        } else if (escaped) {
-            escaped = false;
-            switch (c) {
-                case 'n' -> append('\n');
-                case 't' -> append('\t');
-                case 'r' -> append('\r');
-                case 'b' -> append('\b');
-                case 'f' -> append('\f');
-                case 'u' -> {
-                    unicodeDigits = 0;
-                    unicodeValue = 0;
-                }
-                default -> append(c);
-            }
-        } else if (c == '\\') {
-            escaped = true;
-        } else if (c == '"') {
+        if (stringChars.accept(c, this::append)) {
             inString = false;
             if (stringIsKey) {
                 field = key.toString();
@@ -101,8 +79,6 @@ final class AnswerTextScanner {
                 }
                 expectingValue = false;
             }
-        } else {
-            append(c);
         }
     }
 

@@ -2,6 +2,7 @@ package org.hearth.assistant.task.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hearth.assistant.task.JsonStringChars;
 
 /**
  * Reads an {@link AnswerFormat} answer ({@code {"items":[{…},…]}}, compact JSON as the grammar
@@ -36,9 +37,7 @@ final class AnswerScanner {
     private int depth;
     private boolean inString;
     private boolean stringIsKey;
-    private boolean escaped;
-    private int unicodeDigits = -1;
-    private int unicodeValue;
+    private final JsonStringChars stringChars = new JsonStringChars();
     private boolean expectingValue;
     private String field = "";
     private int number = -1;
@@ -110,29 +109,7 @@ final class AnswerScanner {
     }
 
     private void acceptInString(char c) {
-        if (unicodeDigits >= 0) {
-            unicodeValue = unicodeValue * 16 + Character.digit(c, 16);
-            if (++unicodeDigits == 4) {
-                append((char) unicodeValue);
-                unicodeDigits = -1;
-            }
-        } else if (escaped) {
-            escaped = false;
-            switch (c) {
-                case 'n' -> append('\n');
-                case 't' -> append('\t');
-                case 'r' -> append('\r');
-                case 'b' -> append('\b');
-                case 'f' -> append('\f');
-                case 'u' -> {
-                    unicodeDigits = 0;
-                    unicodeValue = 0;
-                }
-                default -> append(c);
-            }
-        } else if (c == '\\') {
-            escaped = true;
-        } else if (c == '"') {
+        if (stringChars.accept(c, this::append)) {
             inString = false;
             if (stringIsKey) {
                 field = key.toString();
@@ -141,8 +118,6 @@ final class AnswerScanner {
                 events.stringEnd(field);
                 expectingValue = false;
             }
-        } else {
-            append(c);
         }
     }
 
