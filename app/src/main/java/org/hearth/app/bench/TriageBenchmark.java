@@ -34,7 +34,7 @@ import org.hearth.assistant.task.triage.Triager;
 public final class TriageBenchmark {
 
     /** A per-sequence context that holds the system prompt, a capped mail and the answer. */
-    static final int SEQUENCE_LENGTH = 2048;
+    static final int SEQUENCE_LENGTH = 4096;
     static final int MAX_BODY_TOKENS = 700;
 
     public record Settings(int messages, int threads, int sequences, int answerTokens) {
