@@ -197,22 +197,39 @@ public final class SearchIndex implements AutoCloseable {
         indexing.lock();
         try {
             ensureOpen();
-            try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
-                IndexRun run = new IndexRun(writer, new IndexSearcher(snapshot), source, embedder, listener,
-                        () -> closing || cancelled.getAsBoolean(), settings, this::commit);
-                try {
-                    return run.run(folders.snapshot(collection));
-                } catch (RuntimeException e) {
-                    try {
-                        commit();
-                    } catch (IOException | RuntimeException alsoFailed) {
-                        e.addSuppressed(alsoFailed);
-                    }
-                    throw e;
-                }
+            // Text first, vectors second: embedding a passage takes seconds on a CPU, reading it milliseconds, so
+            // every file is keyword-searchable (and committed) long before its vectors exist. The second pass
+            // embeds the stored text of the files that lack current vectors, without reading any file again;
+            // until it is done, search says it is keywords only.
+            IndexResult text = pass(collection, source, Optional.empty(), listener, cancelled);
+            if (embedder.isEmpty() || text.cancelled()) {
+                return text;
             }
+            IndexResult vectors = pass(collection, source, embedder, listener, cancelled);
+            List<FileError> errors = new ArrayList<>(text.errors());
+            vectors.errors().stream().filter(e -> !errors.contains(e)).forEach(errors::add);
+            return new IndexResult(text.indexed(), text.unchanged(), text.removed(), text.renamed(), vectors.reembedded(), errors,
+                    vectors.cancelled());
         } finally {
             indexing.unlock();
+        }
+    }
+
+    private IndexResult pass(String collection, DocumentSource source, Optional<Embedder> vectors, IndexListener listener,
+                             BooleanSupplier cancelled) throws IOException {
+        try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
+            IndexRun run = new IndexRun(writer, new IndexSearcher(snapshot), source, vectors, listener,
+                    () -> closing || cancelled.getAsBoolean(), settings, this::commit);
+            try {
+                return run.run(folders.snapshot(collection));
+            } catch (RuntimeException e) {
+                try {
+                    commit();
+                } catch (IOException | RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
         }
     }
 

@@ -154,6 +154,57 @@ class HybridSearchTest {
         }
     }
 
+    @Test
+    void every_file_is_committed_and_keyword_searchable_before_the_first_passage_is_embedded() throws IOException {
+        ConceptEmbedder concept = new ConceptEmbedder();
+        SearchIndex[] opened = new SearchIndex[1];
+        List<SearchResponse> seenWhenEmbeddingStarted = new java.util.ArrayList<>();
+        Embedder watching = new Embedder() {
+            @Override
+            public String modelId() {
+                return concept.modelId();
+            }
+
+            @Override
+            public int dimension() {
+                return concept.dimension();
+            }
+
+            @Override
+            public List<float[]> embedDocuments(List<String> texts) {
+                if (seenWhenEmbeddingStarted.isEmpty()) {
+                    try {
+                        seenWhenEmbeddingStarted.add(opened[0].search("hearing adjourned", SearchRequest.hybrid(10)));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return concept.embedDocuments(texts);
+            }
+
+            @Override
+            public float[] embedQuery(String text) {
+                return concept.embedQuery(text);
+            }
+        };
+        try (SearchIndex index = SearchIndex.open(dir.resolve("index"), Optional.of(watching))) {
+            opened[0] = index;
+            index.addFolder("akten", folder);
+
+            IndexResult result = index.index(null, source, IndexListener.none(), () -> false);
+
+            assertThat(seenWhenEmbeddingStarted).singleElement().satisfies(early -> {
+                assertThat(early.hybrid()).isFalse();
+                assertThat(early.bm25OnlyReason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("4 files still need vectors"));
+                assertThat(early.hits()).extracting(Hit::fileName).contains("hearing.txt");
+            });
+            assertThat(result.indexed()).isEqualTo(4);
+            assertThat(result.reembedded()).isEqualTo(4);
+            assertThat(source.read()).as("each file is read once").hasSize(4);
+            assertThat(index.search("deposit refund", SearchRequest.hybrid(10)).hybrid()).isTrue();
+        }
+    }
+
     private SearchIndex indexed(Optional<Embedder> embedder) throws IOException {
         SearchIndex index = SearchIndex.open(dir.resolve("index"), embedder);
         index.addFolder("akten", folder);
