@@ -99,6 +99,13 @@ class SearchCommandsTest {
         Path embedding = TestModels.tinyEmbedding(dir);
         CliRun indexed = hearth("index", folder.toString(), "--embedding-model", embedding.toString(), "--threads", "1", "--json");
         assertThat(JSON.readTree(indexed.out()).get("hybrid").asBoolean()).isTrue();
+        // the tiny embedding model takes part in the ranking: words in no file still find passages by vector
+        JsonNode byVector = JSON.readTree(hearth("search", "Wetterbericht Nordsee", "--embedding-model", embedding.toString(), "--json").out());
+        assertThat(byVector.get("hybrid").asBoolean()).isTrue();
+        assertThat(byVector.get("hits")).isNotEmpty();
+        JsonNode byWords = JSON.readTree(hearth("search", "Wetterbericht Nordsee", "--json").out());
+        assertThat(byWords.get("hybrid").asBoolean()).isFalse();
+        assertThat(byWords.get("hits")).isEmpty();
 
         CliRun asked = hearth("ask", "Welche Kündigungsfrist gilt für den Mietvertrag mit der Müller GmbH?",
                 "--model", TestModels.tinyQwen35(dir).toString(), "--embedding-model", embedding.toString(),
