@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.DragEvent;
@@ -14,13 +17,16 @@ import org.hearth.ui.common.Localization;
 
 /**
  * Drop anywhere: while files are dragged over the window a full-size overlay says what dropping does;
- * dropping hands the files on. Handlers sit on the scene so every part of the window is a target.
+ * dropping hands the files on (to be summarised) and a folder on (to be added to search). Handlers sit on
+ * the scene so every part of the window is a target.
  */
 final class DropOverlay extends StackPane {
 
+    private final BooleanProperty folder = new SimpleBooleanProperty();
+
     DropOverlay(Localization localization) {
         Label hint = new Label();
-        hint.textProperty().bind(localization.text("drop.hint"));
+        hint.textProperty().bind(Bindings.when(folder).then(localization.text("drop.folderHint")).otherwise(localization.text("drop.hint")));
         hint.getStyleClass().addAll("title-2", "drop-hint");
         getChildren().add(hint);
         getStyleClass().add("drop-overlay");
@@ -30,10 +36,12 @@ final class DropOverlay extends StackPane {
         setMouseTransparent(true);
     }
 
-    void install(Scene scene, Consumer<List<Path>> onDrop) {
+    /** @param onFiles gets the dropped files; @param onFolder gets a dropped folder (the first, if several) */
+    void install(Scene scene, Consumer<List<Path>> onFiles, Consumer<Path> onFolder) {
         scene.addEventHandler(DragEvent.DRAG_OVER, event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY);
+                folder.set(event.getDragboard().getFiles().stream().anyMatch(File::isDirectory));
                 setVisible(true);
                 event.consume();
             }
@@ -43,7 +51,12 @@ final class DropOverlay extends StackPane {
             Dragboard dragboard = event.getDragboard();
             boolean accepted = dragboard.hasFiles();
             if (accepted) {
-                onDrop.accept(dragboard.getFiles().stream().map(File::toPath).toList());
+                List<File> dropped = dragboard.getFiles();
+                dropped.stream().filter(File::isDirectory).findFirst().map(File::toPath).ifPresent(onFolder);
+                List<Path> files = dropped.stream().filter(f -> !f.isDirectory()).map(File::toPath).toList();
+                if (!files.isEmpty()) {
+                    onFiles.accept(files);
+                }
             }
             setVisible(false);
             event.setDropCompleted(accepted);

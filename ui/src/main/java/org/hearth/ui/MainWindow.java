@@ -77,7 +77,7 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("hearth.css")).toExternalForm());
-        dropOverlay.install(scene, viewModel::addFiles);
+        dropOverlay.install(scene, viewModel::addFiles, viewModel::addFolderToSearch);
 
         stage.titleProperty().bind(localization.text("app.name"));
         stage.setMinWidth(800);

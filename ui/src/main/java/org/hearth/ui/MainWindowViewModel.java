@@ -92,6 +92,12 @@ public final class MainWindowViewModel {
         page.set(Page.DOCUMENTS);
     }
 
+    /** A dropped folder: the Search tab asks which collection it joins. */
+    public void addFolderToSearch(Path folder) {
+        page.set(Page.SEARCH);
+        search.offerFolder(folder);
+    }
+
     public ObjectProperty<Page> pageProperty() {
         return page;
     }

@@ -40,6 +40,7 @@ import org.hearth.ui.service.SearchService.Location;
 import org.hearth.ui.service.SearchService.Results;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -75,6 +76,25 @@ class SearchTabTest {
         new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
                 new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), new FakeInboxService(), search,
                 Locale.ENGLISH).show(stage);
+    }
+
+    @Test
+    void a_folder_dropped_on_the_window_is_offered_for_search(FxRobot robot, @TempDir Path dropped) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dropped.resolve("Akte Becker"));
+        Drops.dragOver(robot, robot.lookup("#nav-documents").query(), folder);
+        assertThat(visible(robot, "#drop-overlay")).isTrue();
+        assertThat(robot.lookup(".drop-hint").queryLabeled().getText()).isEqualTo("Drop to add the folder to search");
+
+        Drops.drop(robot, robot.lookup("#nav-documents").query(), folder);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> name = robot.lookup("#search-add-folder-collection").queryComboBox();
+        assertThat(name.getEditor().getText()).as("the folder's name is suggested").isEqualTo("Akte Becker");
+        assertThat(visible(robot, ".search-view")).as("the Search page is open").isTrue();
+        robot.clickOn("#search-add-folder-ok");
+
+        FakeIndexJob job = search.nextIndexJob();
+        assertThat(job.collection()).isEqualTo("Akte Becker");
+        assertThat(job.folder()).contains(folder);
     }
 
     @Test

@@ -80,6 +80,15 @@ public final class SearchView extends BorderPane {
                 Platform.runLater(query::requestFocus);
             }
         });
+        // Later, so the dialog opens over the Search page the drop has just switched to.
+        viewModel.offeredFolderProperty().addListener((obs, was, folder) -> {
+            if (folder != null) {
+                Platform.runLater(() -> {
+                    viewModel.offeredFolderProperty().set(null);
+                    askCollectionAndAdd(folder);
+                });
+            }
+        });
     }
 
     /** Replaces the system's folder dialog, e.g. in a test. */
@@ -162,8 +171,12 @@ public final class SearchView extends BorderPane {
         if (folder.isEmpty()) {
             return;
         }
-        AddFolderDialog.ask(window, localization, folder.get(), viewModel.collectionNames(),
-                viewModel.collectionProperty().get()).ifPresent(name -> viewModel.addFolder(folder.get(), name));
+        askCollectionAndAdd(folder.get());
+    }
+
+    private void askCollectionAndAdd(Path folder) {
+        AddFolderDialog.ask(getScene().getWindow(), localization, folder, viewModel.collectionNames(),
+                viewModel.collectionProperty().get()).ifPresent(name -> viewModel.addFolder(folder, name));
     }
 
     /**

@@ -42,6 +42,7 @@ public final class SearchViewModel {
     private final ReadOnlyBooleanWrapper collectionsLoaded = new ReadOnlyBooleanWrapper();
     /** The chosen collection's name; empty = all collections. */
     private final ObjectProperty<Optional<String>> collection = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Path> offeredFolder = new SimpleObjectProperty<>();
     private final IndexTask indexing;
     private final ReadOnlyObjectWrapper<IndexOutcome> indexOutcome = new ReadOnlyObjectWrapper<>();
     private final StringProperty query = new SimpleStringProperty("");
@@ -83,6 +84,15 @@ public final class SearchViewModel {
             chooseAfterReload = Optional.empty();
             collection.set(wanted.filter(name -> loaded.stream().anyMatch(c -> c.name().equals(name))));
         }, failure -> problem.set(Message.of("search.collections.loadFailed")));
+    }
+
+    /** A folder the user dropped on the window: the view asks which collection it joins, then clears this. */
+    public ObjectProperty<Path> offeredFolderProperty() {
+        return offeredFolder;
+    }
+
+    public void offerFolder(Path folder) {
+        offeredFolder.set(folder);
     }
 
     /** Adds the folder to the named collection (made if new) and indexes it; one run at a time. */
