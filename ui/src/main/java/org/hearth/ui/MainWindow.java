@@ -61,9 +61,10 @@ public final class MainWindow {
         NavigationRail rail = new NavigationRail(localization, viewModel.pageProperty());
         rail.addEntry(Page.SETUP, "nav.setup", Icons.setup(), Bindings.createIntegerBinding(() -> 0),
                 viewModel.setupNeededProperty());
-        rail.addEntry(Page.DOCUMENTS, "nav.documents", Icons.document(), viewModel.documents().activeCount(),
-                Bindings.createBooleanBinding(() -> true));
+        // The order of UX.md: the day starts with the inbox.
         rail.addEntry(Page.INBOX, "nav.inbox", Icons.inbox(), viewModel.inbox().urgentUnopened(),
+                Bindings.createBooleanBinding(() -> true));
+        rail.addEntry(Page.DOCUMENTS, "nav.documents", Icons.document(), viewModel.documents().activeCount(),
                 Bindings.createBooleanBinding(() -> true));
         rail.addEntry(Page.SEARCH, "nav.search", Icons.search(), Bindings.createIntegerBinding(() -> 0),
                 Bindings.createBooleanBinding(() -> true));
