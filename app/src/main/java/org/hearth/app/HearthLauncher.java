@@ -70,17 +70,6 @@ public final class HearthLauncher {
 
         private LocalInboxService inboxService(SettingsService settings) {
             mailStore = new MailStore(paths.database());
-            LocalInboxService.Models shared = new LocalInboxService.Models() {
-                @Override
-                public org.hearth.assistant.llama.LlamaModel await(java.util.function.BooleanSupplier cancelled) throws InterruptedException {
-                    return models.awaitModel(cancelled);
-                }
-
-                @Override
-                public void busy(boolean busy) {
-                    models.busy(busy);
-                }
-            };
             LocalInboxService.OAuthApps apps = method -> {
                 try {
                     return OAuthClients.load(paths.home().resolve("oauth.properties"), System.getenv()).provider(method);
@@ -90,27 +79,16 @@ public final class HearthLauncher {
             };
             // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
             org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
-            return new LocalInboxService(mailStore, Keychain.system(), shared,
+            return new LocalInboxService(mailStore, Keychain.system(), models,
                     () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), apps, browser,
                     new TokenClient());
         }
 
         private LocalSearchService searchService(SettingsService settings) {
             searchReader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
-            LocalSearchService.Models shared = new LocalSearchService.Models() {
-                @Override
-                public org.hearth.assistant.llama.LlamaModel await(java.util.function.BooleanSupplier cancelled) throws InterruptedException {
-                    return models.awaitModel(cancelled);
-                }
-
-                @Override
-                public void busy(boolean busy) {
-                    models.busy(busy);
-                }
-            };
             try {
                 return new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), settings.load().threads()),
-                        DocumentSource.isolated(searchReader), shared, () -> contextOptions(settings),
+                        DocumentSource.isolated(searchReader), models, () -> contextOptions(settings),
                         SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);

@@ -106,7 +106,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                         && !(models.state() instanceof org.hearth.ui.service.ModelService.ModelState.Busy)) {
                     listener.state(State.WAITING_FOR_MODEL);
                 }
-                model = models.awaitModel(cancelled::get);
+                model = models.await(cancelled::get);
                 listener.state(State.SUMMARISING);
                 models.busy(true);
                 Summary summary;

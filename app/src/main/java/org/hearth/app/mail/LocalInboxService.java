@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.export.DeadlinesCalendar;
+import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.triage.TriageCategory;
@@ -46,11 +47,6 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalInboxService.class);
     private static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
 
-    /** The model the runs share, and a way to show it busy. */
-    public interface Models extends InboxRefresh.ModelSource {
-        void busy(boolean busy);
-    }
-
     /** The OAuth apps to sign in with; the firm may register its own and set its client ids. */
     public interface OAuthApps {
         OAuthProvider provider(SignInMethod method);
@@ -58,14 +54,14 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
 
     private final MailStore store;
     private final Keychain secrets;
-    private final Models models;
+    private final SharedModel models;
     private final Supplier<InboxRefresh.TriageSettings> triageSettings;
     private final OAuthApps oauthApps;
     private final Browser browser;
     private final TokenClient tokens;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-inbox").factory());
 
-    public LocalInboxService(MailStore store, Keychain secrets, Models models,
+    public LocalInboxService(MailStore store, Keychain secrets, SharedModel models,
                              Supplier<InboxRefresh.TriageSettings> triageSettings, OAuthApps oauthApps, Browser browser,
                              TokenClient tokens) {
         this.store = store;

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * worker thread and hands it to jobs once it is ready. One model for the whole app; each job makes
  * its own context.
  */
-public final class LocalModelService implements ModelService, AutoCloseable {
+public final class LocalModelService implements ModelService, SharedModel, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalModelService.class);
 
@@ -189,7 +189,8 @@ public final class LocalModelService implements ModelService, AutoCloseable {
      * @throws CancellationException when {@code cancelled} turns true while waiting
      * @throws LlamaException        when no model can become ready (none installed and no download running, or a failure)
      */
-    public LlamaModel awaitModel(BooleanSupplier cancelled) throws InterruptedException {
+    @Override
+    public LlamaModel await(BooleanSupplier cancelled) throws InterruptedException {
         synchronized (lock) {
             while (true) {
                 if (model != null) {
@@ -207,6 +208,7 @@ public final class LocalModelService implements ModelService, AutoCloseable {
     }
 
     /** Shows "busy" in the status bar while a job uses the model. */
+    @Override
     public void busy(boolean busy) {
         ModelState current = state();
         String name = current instanceof ModelState.Ready ready ? ready.modelName()

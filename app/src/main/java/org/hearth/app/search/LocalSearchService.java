@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.hearth.app.models.SharedModel;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.answer.AnswerListener;
@@ -37,14 +38,9 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSearchService.class);
 
-    /** The shared chat model, and a way to show it busy. */
-    public interface Models extends CitedAnswers.ModelSource {
-        void busy(boolean busy);
-    }
-
     private final CompletableFuture<SearchSetup> setup;
     private final DocumentSource documents;
-    private final Models models;
+    private final SharedModel models;
     private final Supplier<ContextOptions> contextOptions;
     private final SourceViewer viewer;
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-index").factory());
@@ -56,7 +52,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
      * Opens the index (and loads the embedding model) in the background, watches the collections' folders, and
      * catches up with what changed while the app was closed; every method waits for the index to be open.
      */
-    public LocalSearchService(Callable<SearchSetup> openSetup, DocumentSource documents, Models models,
+    public LocalSearchService(Callable<SearchSetup> openSetup, DocumentSource documents, SharedModel models,
                               Supplier<ContextOptions> contextOptions, SourceViewer viewer) throws IOException {
         this.documents = documents;
         this.models = models;

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.InMemorySecretStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
@@ -61,7 +62,7 @@ class LocalInboxServiceTest {
         server = new GreenMailServer();
         store = new MailStore(dir.resolve("hearth.db"));
         secrets = new InMemorySecretStore();
-        LocalInboxService.Models shared = new LocalInboxService.Models() {
+        SharedModel shared = new SharedModel() {
             @Override
             public LlamaModel await(BooleanSupplier cancelled) {
                 return model;
