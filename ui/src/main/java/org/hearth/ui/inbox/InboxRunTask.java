@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
-import org.hearth.ui.common.ProgressTask;
+import org.hearth.ui.common.ServiceJobTask;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.InboxService.InboxRun;
@@ -17,16 +17,11 @@ import org.hearth.ui.service.InboxService.MailItem;
  * The run that fetches and triages new mail, one at a time: what it is doing, how far it got, and cancel.
  * The same task serves every run, so the view binds to it once.
  */
-final class InboxRunTask extends ProgressTask {
+final class InboxRunTask extends ServiceJobTask<InboxRun> {
 
     private final InboxService service;
-    private final Background background;
     private final Consumer<MailItem> mailArrived;
     private final Consumer<Notice> ended;
-    private InboxRun handle;
-    private boolean cancelRequested;
-    /** Counts the starts, so a late answer from an earlier run is not taken for the current one's. */
-    private int generation;
 
     /**
      * @param mailArrived hears each mail the run stores or triages, on the JavaFX thread
@@ -34,46 +29,17 @@ final class InboxRunTask extends ProgressTask {
      */
     InboxRunTask(InboxService service, Background background, RunningTasks runningTasks,
             Consumer<MailItem> mailArrived, Consumer<Notice> ended) {
-        super(runningTasks);
+        super(runningTasks, background, InboxRun::cancel);
         this.service = service;
-        this.background = background;
         this.mailArrived = mailArrived;
         this.ended = ended;
     }
 
     void start(String accountId) {
-        int own = ++generation;
-        handle = null;
-        cancelRequested = false;
         updateStatus(InboxWording.stage(Stage.CONNECTING, 0, 0));
         updateProgress(0, 0);
-        setRunning(true);
-        background.run(() -> service.refresh(accountId, new FxListener(own)), started -> {
-            if (own == generation) {
-                handle = started;
-                if (cancelRequested) {
-                    background.run(started::cancel);
-                }
-            }
-        }, failure -> {
-            if (own == generation && isRunning()) {
-                end(Notice.danger(InboxWording.runFailure(Failure.Reason.OTHER)));
-            }
-        });
-    }
-
-    /** Asks the run to stop; it ends when the service confirms, keeping what it already stored. */
-    @Override
-    public void cancel() {
-        if (!isRunning() || cancelRequested) {
-            return;
-        }
-        cancelRequested = true;
-        updateStatus(Message.of("inbox.run.stopping"));
-        InboxRun started = handle;
-        if (started != null) {
-            background.run(started::cancel);
-        }
+        launch(own -> service.refresh(accountId, new FxListener(own)),
+                () -> end(Notice.danger(InboxWording.runFailure(Failure.Reason.OTHER))));
     }
 
     private void end(Notice outcome) {
@@ -81,6 +47,11 @@ final class InboxRunTask extends ProgressTask {
         updateProgress(0.0);
         setRunning(false);
         ended.accept(outcome);
+    }
+
+    @Override
+    protected Message stopping() {
+        return Message.of("inbox.run.stopping");
     }
 
     /** The service calls from its own threads; each report is handed to the JavaFX thread in order. */
@@ -95,7 +66,7 @@ final class InboxRunTask extends ProgressTask {
         @Override
         public void progress(Stage stage, long done, long total) {
             onFx(() -> {
-                if (!cancelRequested) {
+                if (!cancelRequested()) {
                     updateStatus(InboxWording.stage(stage, done, total));
                 }
                 updateProgress(done, total);
@@ -124,11 +95,7 @@ final class InboxRunTask extends ProgressTask {
         }
 
         private void onFx(Runnable update) {
-            Platform.runLater(() -> {
-                if (ownRun == generation && isRunning()) {
-                    update.run();
-                }
-            });
+            whileCurrent(ownRun, update);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.hearth.ui.search;
 
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,7 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
-import org.hearth.ui.common.ProgressTask;
+import org.hearth.ui.common.ServiceJobTask;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SearchService.AnswerJob;
@@ -24,13 +23,12 @@ import org.hearth.ui.service.SearchService.Hit;
  * then the citations with whether each quote was found in its source, or the plain statement that the
  * documents do not answer it.
  */
-public final class AnswerTask extends ProgressTask {
+public final class AnswerTask extends ServiceJobTask<AnswerJob> {
 
     /** Where the answer stands; REFUSED is an answer too (the documents do not hold one), not a failure. */
     public enum Phase { IDLE, RETRIEVING, WRITING, DONE, REFUSED, FAILED, CANCELLED }
 
     private final SearchService service;
-    private final Background background;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
@@ -38,53 +36,20 @@ public final class AnswerTask extends ProgressTask {
     private final ObservableList<Citation> citations = FXCollections.observableArrayList();
     private final ObservableList<Hit> readOnlySources = FXCollections.unmodifiableObservableList(sources);
     private final ObservableList<Citation> readOnlyCitations = FXCollections.unmodifiableObservableList(citations);
-    private AnswerJob handle;
-    private boolean cancelRequested;
-    /** Counts the questions, so a late report about an earlier one is not shown with the current one. */
-    private int generation;
 
     AnswerTask(SearchService service, Background background, RunningTasks runningTasks) {
-        super(runningTasks);
+        super(runningTasks, background, AnswerJob::cancel);
         this.service = service;
-        this.background = background;
     }
 
     void start(String newQuestion, Optional<String> collection) {
-        int own = ++generation;
-        handle = null;
-        cancelRequested = false;
         question.set(newQuestion);
         text.set("");
         sources.clear();
         citations.clear();
         show(Phase.RETRIEVING, Message.of("search.answer.retrieving"));
-        setRunning(true);
-        background.run(() -> service.ask(newQuestion, collection, new FxListener(own)), started -> {
-            if (own == generation) {
-                handle = started;
-                if (cancelRequested) {
-                    background.run(started::cancel);
-                }
-            }
-        }, failure -> {
-            if (own == generation && isRunning()) {
-                end(Phase.FAILED, Message.of("search.answer.startFailed"));
-            }
-        });
-    }
-
-    /** Asks the model to stop; the answer ends when the service confirms. */
-    @Override
-    public void cancel() {
-        if (!isRunning() || cancelRequested) {
-            return;
-        }
-        cancelRequested = true;
-        updateStatus(Message.of("search.answer.stopping"));
-        AnswerJob started = handle;
-        if (started != null) {
-            background.run(started::cancel);
-        }
+        launch(own -> service.ask(newQuestion, collection, new FxListener(own)),
+                () -> end(Phase.FAILED, Message.of("search.answer.startFailed")));
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -142,6 +107,11 @@ public final class AnswerTask extends ProgressTask {
                 : Message.of("search.answer.someUnverified", unverified, cited.size());
     }
 
+    @Override
+    protected Message stopping() {
+        return Message.of("search.answer.stopping");
+    }
+
     /** The service calls from its own threads; each report is handed to the JavaFX thread in order. */
     private final class FxListener implements AnswerJob.Listener {
 
@@ -155,7 +125,7 @@ public final class AnswerTask extends ProgressTask {
         public void sources(List<Hit> found) {
             onFx(() -> {
                 sources.setAll(found);
-                if (!cancelRequested) {
+                if (!cancelRequested()) {
                     show(Phase.WRITING, Message.of("search.answer.writing", found.size()));
                 }
             });
@@ -195,11 +165,7 @@ public final class AnswerTask extends ProgressTask {
         }
 
         private void onFx(Runnable update) {
-            Platform.runLater(() -> {
-                if (ownQuestion == generation && isRunning()) {
-                    update.run();
-                }
-            });
+            whileCurrent(ownQuestion, update);
         }
     }
 }
