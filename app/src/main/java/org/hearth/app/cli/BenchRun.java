@@ -1,7 +1,9 @@
 package org.hearth.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.hearth.assistant.llama.LlamaModel;
 
 /** What every bench command does around its benchmark: the thread default, a progress line and Ctrl-C. */
 final class BenchRun {
@@ -21,6 +23,20 @@ final class BenchRun {
         } finally {
             progress.done();
         }
+    }
+
+    /** Like {@link #withProgress}, with {@code model} loaded first (its loading counts as cancellable too). */
+    static <R> R withModel(PrintWriter err, Path model, ModelBody<R> body) throws Exception {
+        return withProgress(err, (progress, cancelled) -> {
+            try (LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
+                return body.run(loaded, progress, cancelled);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface ModelBody<R> {
+        R run(LlamaModel model, Consumer<String> progress, Cancellation cancelled) throws Exception;
     }
 
     @FunctionalInterface

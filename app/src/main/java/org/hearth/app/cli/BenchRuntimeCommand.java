@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hearth.app.bench.MachineDescription;
 import org.hearth.app.bench.RuntimeBenchmark;
-import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.LlamaRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +50,8 @@ final class BenchRuntimeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int threadCount = BenchRun.threadsOrAllCores(threads);
         RuntimeBenchmark.Settings settings = new RuntimeBenchmark.Settings(promptTokens, generatedTokens, threadCount, repetitions);
-        RuntimeBenchmark.Result result = BenchRun.withProgress(err, (progress, cancelled) -> {
-            try (LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
-                return RuntimeBenchmark.run(loaded, settings, progress, cancelled);
-            }
-        });
+        RuntimeBenchmark.Result result = BenchRun.withModel(err, model,
+                (loaded, progress, cancelled) -> RuntimeBenchmark.run(loaded, settings, progress, cancelled));
         String machine = MachineDescription.current();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hearth.app.bench.MachineDescription;
 import org.hearth.app.bench.TriageBenchmark;
-import org.hearth.assistant.llama.LlamaModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,11 +50,8 @@ final class BenchTriageCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int threadCount = BenchRun.threadsOrAllCores(threads);
         TriageBenchmark.Settings settings = new TriageBenchmark.Settings(messages, threadCount, sequences, answerTokens);
-        TriageBenchmark.Result result = BenchRun.withProgress(err, (progress, cancelled) -> {
-            try (LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
-                return TriageBenchmark.run(loaded, settings, progress, cancelled);
-            }
-        });
+        TriageBenchmark.Result result = BenchRun.withModel(err, model,
+                (loaded, progress, cancelled) -> TriageBenchmark.run(loaded, settings, progress, cancelled));
         String machine = MachineDescription.current();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

@@ -71,4 +71,17 @@ class BenchCommandsTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("no PDF or DOCX files");
     }
+
+    @Test
+    void searchTimesBothModesOverTheGeneratedIndexAndTheQueryEmbeddingApart() throws Exception {
+        JsonNode report = run("bench", "search", "--chunks", "300", "--dimension", "64", "--queries", "20",
+                "--embedding-model", TestModels.tinyEmbedding(dir).toString(), "--threads", "1", "--json");
+
+        assertThat(report.get("chunks").asInt()).isEqualTo(300);
+        assertThat(report.get("chunks_per_second").asDouble()).isPositive();
+        assertThat(report.get("bm25_p99_ms").asDouble()).isGreaterThanOrEqualTo(report.get("bm25_p50_ms").asDouble()).isPositive();
+        assertThat(report.get("hybrid_p99_ms").asDouble()).isGreaterThanOrEqualTo(report.get("hybrid_p50_ms").asDouble()).isPositive();
+        assertThat(report.get("query_embedding_p50_ms").asDouble()).isPositive();
+        assertThat(report.get("query_embedding_tokens").asDouble()).isPositive();
+    }
 }
