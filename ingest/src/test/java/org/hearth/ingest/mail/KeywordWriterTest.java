@@ -16,25 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.hearth.fixtures.mail.TestMails;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class KeywordWriterTest {
 
-    private TestImapServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestImapServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestImapServer server = new TestImapServer();
 
     private MailFolder inbox() throws Exception {
         return server.greenMail.getManagers().getImapHostManager().getInbox(server.user);

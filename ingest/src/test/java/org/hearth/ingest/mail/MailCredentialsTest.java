@@ -16,29 +16,24 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.hearth.fixtures.mail.TestMails;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MailCredentialsTest {
 
     private static final String TOKEN_USER = "kanzlei-m365";
     private static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJub25jZSI6InRlc3QifQ.access-token-for-tests";
 
-    private TestImapServer server;
+    @RegisterExtension
+    final TestImapServer server = new TestImapServer();
     private GreenMailUser tokenUser;
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestImapServer();
         // GreenMail's AUTHENTICATE XOAUTH2 checks the bearer token as it would check this user's password
         tokenUser = server.greenMail.setUser(TOKEN_USER, TOKEN);
         tokenUser.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(TestMails.plain(1))));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private ImapAccount tokenAccount() throws Exception {

@@ -16,23 +16,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hearth.fixtures.mail.CuttableRelay;
 import org.hearth.fixtures.mail.TestMails;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MailSyncTest {
 
-    private TestImapServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestImapServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestImapServer server = new TestImapServer();
 
     /** A caller that stores the cursor after every delivered message, as the real one does. */
     private static final class Recorder implements MailSync.Consumer {

@@ -21,6 +21,7 @@ import org.hearth.fixtures.mail.TestMails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -36,7 +37,8 @@ class MailWatcherTest {
     private static final Duration RENEWAL = Duration.ofMinutes(7);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private TestImapServer server;
+    @RegisterExtension
+    final TestImapServer server = new TestImapServer();
     private CuttableRelay relay;
     private final ScriptedSleeper sleeper = new ScriptedSleeper(RENEWAL);
     private final WatchLog log = new WatchLog();
@@ -45,7 +47,6 @@ class MailWatcherTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestImapServer();
         relay = new CuttableRelay(server.imapsPort());
         // IDLE is reported just before the IDLE command goes out: whatever the server sends next answers it
         log.onState(state -> {
@@ -59,7 +60,6 @@ class MailWatcherTest {
     void stop() throws Exception {
         watchers.forEach(MailWatcher::close);
         relay.close();
-        server.close();
     }
 
     private ImapAccount viaRelay() throws Exception {

@@ -5,9 +5,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.hearth.fixtures.mail.GreenMailServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The shared GreenMail fixture, with this package's accounts and credentials for it. */
-final class TestImapServer implements AutoCloseable {
+/**
+ * The shared GreenMail fixture, with this package's accounts and credentials for it: a fresh server
+ * for every test, registered with {@code @RegisterExtension}.
+ */
+final class TestImapServer implements BeforeEachCallback, AfterEachCallback {
 
     static final String USER = GreenMailServer.USER;
     static final String PASSWORD = GreenMailServer.PASSWORD;
@@ -16,14 +22,20 @@ final class TestImapServer implements AutoCloseable {
         return new MailCredentials.Password(PASSWORD.toCharArray());
     }
 
-    private final GreenMailServer server;
-    final GreenMail greenMail;
-    final GreenMailUser user;
+    private GreenMailServer server;
+    GreenMail greenMail;
+    GreenMailUser user;
 
-    TestImapServer() throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
         server = new GreenMailServer();
         greenMail = server.greenMail();
         user = server.user();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        server.close();
     }
 
     static X509Certificate certificate() throws Exception {
@@ -49,10 +61,5 @@ final class TestImapServer implements AutoCloseable {
 
     void deliver(byte[] raw) {
         server.deliver(raw);
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }
