@@ -111,11 +111,6 @@ final class LocalSeries implements PromptSeries {
         return usage;
     }
 
-    /** Tokens each request holds: system prompt, user message and answer. */
-    int sequenceLength() {
-        return sequenceLength;
-    }
-
     @Override
     public void close() {
         try {
