@@ -28,6 +28,8 @@ class ArchitectureTest {
     private static final String INGEST = "org.hearth.ingest..";
     private static final String LLAMA_BINDING = "org.hearth.assistant.llama..";
     private static final String FFM = "java.lang.foreign..";
+    private static final String TASKS = "org.hearth.assistant.task..";
+    private static final String LOCAL_ENGINE = "org.hearth.assistant.engine.local..";
 
     /** src-test-fixtures is test-scoped support code, not part of the app. */
     static final class DoNotIncludeTestFixtures implements ImportOption {
@@ -63,6 +65,13 @@ class ArchitectureTest {
             .that().resideInAnyPackage(ASSISTANT, INGEST)
             .should().dependOnClassesThat().resideInAnyPackage(UI, APP)
             .because("assistant and ingest are used by ui and app, never the other way round")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule tasks_know_only_the_engine_seam = noClasses()
+            .that().resideInAPackage(TASKS)
+            .should().dependOnClassesThat().resideInAnyPackage(LLAMA_BINDING, LOCAL_ENGINE)
+            .because("a task runs over the Engine interface, so the same task runs on the local model or a remote server")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -9,12 +9,13 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.EngineRequest;
+import org.hearth.assistant.engine.Sampling;
+import org.hearth.assistant.engine.TextListener;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.GenerationResult;
-import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.SamplingOptions;
-import org.hearth.assistant.task.Completion;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.TriageExample;
@@ -68,7 +69,7 @@ public final class TriageBenchmark {
         Mode naive = naive(model, mails, examples, base, limits, settings.answerTokens(), progress, cancelled);
         progress.accept("reuse + batching: 0/" + mails.size());
         long start = System.nanoTime();
-        try (Triager triager = new Triager(model, parallel, Language.GERMAN, limits)) {
+        try (Triager triager = new Triager(new LocalEngine(model, parallel), Language.GERMAN, limits)) {
             List<TriageOutcome> outcomes = triager.triage(mails, examples, new TriageListener() {
                 @Override
                 public void onProgress(int done, int total) {
@@ -88,21 +89,22 @@ public final class TriageBenchmark {
     private static Mode naive(LlamaModel model, List<TriageMail> mails, List<TriageExample> examples, ContextOptions base,
                               Triager.Limits limits, int answerTokens, Consumer<String> progress, BooleanSupplier cancelled) {
         List<Triager.Prompt> prompts = new ArrayList<>();
-        try (Triager builder = new Triager(model, base.withContextLength(SEQUENCE_LENGTH), Language.GERMAN, limits)) {
+        LocalEngine engine = new LocalEngine(model, base.withContextLength(SEQUENCE_LENGTH));
+        try (Triager builder = new Triager(engine, Language.GERMAN, limits)) {
             mails.forEach(mail -> prompts.add(builder.prompt(mail, examples)));
         }
-        SamplingOptions sampling = SamplingOptions.greedy().withGrammar(TriageSchema.output().grammar());
         long promptTokens = 0;
         long generated = 0;
         long start = System.nanoTime();
         for (int i = 0; i < prompts.size(); i++) {
-            GenerationResult result = Completion.run(model, prompts.get(i).system(), prompts.get(i).user(), answerTokens,
-                    sampling, base.withContextLength(SEQUENCE_LENGTH), Generator.TextListener.ignore(), cancelled);
+            EngineRequest request = EngineRequest.structured(prompts.get(i).user(), TriageSchema.output().schema(),
+                    Sampling.greedy(), answerTokens);
+            Completion result = engine.complete(prompts.get(i).system(), request, TextListener.ignore(), cancelled);
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Benchmark cancelled");
             }
-            promptTokens += result.promptTokens();
-            generated += result.tokens().length;
+            promptTokens += result.usage().promptTokensDecoded();
+            generated += result.usage().generatedTokens();
             progress.accept("naive: " + (i + 1) + "/" + prompts.size());
         }
         return new Mode(prompts.size(), (System.nanoTime() - start) / 1e9, promptTokens, generated);

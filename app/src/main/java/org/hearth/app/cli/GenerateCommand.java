@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
+import java.util.Optional;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.EngineRequest;
+import org.hearth.assistant.engine.FinishReason;
+import org.hearth.assistant.engine.Sampling;
+import org.hearth.assistant.engine.TextListener;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.GenerationResult;
-import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.SamplingOptions;
-import org.hearth.assistant.llama.StopReason;
-import org.hearth.assistant.task.Completion;
 import org.hearth.assistant.task.StructuredOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,10 +69,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-tokens must be at least 1");
         }
         StructuredOutput structured = schema == null ? null : StructuredOutput.fromSchema(JSON.readTree(Files.readString(schema)));
-        SamplingOptions sampling = SamplingOptions.defaults().withSeed(seed);
-        if (structured != null) {
-            sampling = sampling.withGrammar(structured.grammar());
-        }
+        EngineRequest request = new EngineRequest(prompt, Optional.ofNullable(structured).map(StructuredOutput::schema),
+                Sampling.defaults().withSeed(seed), maxTokens);
         ContextOptions context = ContextOptions.defaults();
         if (threads != null) {
             context = context.withThreads(threads);
@@ -79,9 +79,9 @@ final class GenerateCommand implements Callable<Integer> {
         boolean stream = !json && structured == null;
         try (Cancellation cancelled = new Cancellation();
              LlamaModel loaded = ModelFiles.load(ModelFiles.resolve(model, paths), err, cancelled)) {
-            Generator.TextListener listener = stream ? piece -> { out.print(piece); out.flush(); } : Generator.TextListener.ignore();
-            GenerationResult result = Completion.run(loaded, system, prompt, maxTokens, sampling, context, listener, cancelled);
-            if (result.stopReason() == StopReason.CANCELLED) {
+            TextListener listener = stream ? piece -> { out.print(piece); out.flush(); } : TextListener.ignore();
+            Completion result = new LocalEngine(loaded, context).complete(system, request, listener, cancelled);
+            if (result.cancelled()) {
                 err.println("hearth: cancelled");
                 return 130;
             }
@@ -97,17 +97,27 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode report(GenerationResult result, JsonNode document) {
+    private static ObjectNode report(Completion result, JsonNode document) {
         ObjectNode node = JSON.createObjectNode();
         node.put("text", result.text());
         if (document != null) {
             node.set("json", document);
         }
-        node.put("stop", result.stopReason().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("prompt_tokens", result.promptTokens());
-        node.put("generated_tokens", result.tokens().length);
-        node.put("prompt_tokens_per_second", result.promptTokensPerSecond());
-        node.put("generated_tokens_per_second", result.generatedTokensPerSecond());
+        node.put("stop", stop(result.finishReason()));
+        node.put("prompt_tokens", result.usage().promptTokensDecoded());
+        node.put("generated_tokens", result.usage().generatedTokens());
+        node.put("prompt_tokens_per_second", result.usage().promptTokensPerSecond());
+        node.put("generated_tokens_per_second", result.usage().generatedTokensPerSecond());
         return node;
+    }
+
+    // the names this report has always used, so scripts reading it keep working
+    private static String stop(FinishReason reason) {
+        return switch (reason) {
+            case END -> "end_of_generation";
+            case MAX_TOKENS -> "max_tokens";
+            case CONTEXT_FULL -> "context_full";
+            case CANCELLED -> "cancelled";
+        };
     }
 }

@@ -17,6 +17,7 @@ import org.hearth.app.documents.DocumentPassages;
 import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.export.SummaryExporter;
 import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Locator;
@@ -134,7 +135,7 @@ final class SummarizeCommand implements Callable<Integer> {
                             }
                         }
                     };
-                    Summary summary = new Summarizer(loaded, context).summarize(
+                    Summary summary = new Summarizer(new LocalEngine(loaded, context)).summarize(
                             new SummaryRequest(name, DocumentPassages.of(document), summaryStyle, outputLanguage), listener, cancelled);
                     progress.done();
                     if (stream) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.hearth.app.models.LocalModelService;
+import org.hearth.assistant.engine.EngineException;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.llama.LlamaModel;
@@ -111,7 +113,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 models.busy(true);
                 Summary summary;
                 try {
-                    summary = new Summarizer(model, contextOptions.get()).summarize(
+                    summary = new Summarizer(new LocalEngine(model, contextOptions.get())).summarize(
                             new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
                                     SummaryStyles.fromUi(options.style()), SummaryStyles.language(options.language())),
                             new SummaryListener() {
@@ -143,7 +145,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(Failure.Reason.OTHER, "interrupted");
-            } catch (LlamaException e) {
+            } catch (LlamaException | EngineException e) {
                 LOG.warn("Summarising {} failed", file.getFileName(), e);
                 fail(Failure.Reason.MODEL_FAILED, e.getMessage());
             } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Language;
@@ -114,7 +115,7 @@ public final class InboxRefresh {
                                     Listener listener, BooleanSupplier cancelled) {
         List<TriageExample> examples = store.examples();
         List<StoredMail> handled = new ArrayList<>();
-        try (Triager triager = new Triager(model, settings.context(), settings.language(), settings.limits())) {
+        try (Triager triager = new Triager(new LocalEngine(model, settings.context()), settings.language(), settings.limits())) {
             List<TriageMail> mails = new ArrayList<>();
             Map<String, String> modelTexts = new HashMap<>();
             for (StoredMail mail : pending) {

@@ -19,6 +19,7 @@ import org.hearth.app.secrets.Keychain;
 import org.hearth.app.export.DeadlinesCalendar;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ingest.mail.ImapAccount;
@@ -224,7 +225,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             listener.cancelled();
         } catch (MailSyncException e) {
             listener.failed(new InboxRun.Failure(failure(e.kind()), e.getMessage()));
-        } catch (LlamaException e) {
+        } catch (LlamaException | EngineException e) {
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.MODEL_FAILED, e.getMessage()));
         } catch (SignInNeeded e) {
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.AUTHENTICATION_FAILED, e.getMessage()));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.answer.Answer;
@@ -89,7 +90,7 @@ public final class CitedAnswers {
             Hit hit = retrieval.hits().get(i);
             sources.add(new Source(i + 1, label(hit.chunk(), language), hit.text()));
         }
-        Answer answer = new Answerer(models.await(cancelled), options).answer(question, sources, language, listener, cancelled);
+        Answer answer = new Answerer(new LocalEngine(models.await(cancelled), options)).answer(question, sources, language, listener, cancelled);
         return new Result(answer.refused(), answer.text(), check(answer.citations(), retrieval.hits()), retrieval.hits(), language);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.hearth.app.models.SharedModel;
+import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.answer.AnswerListener;
@@ -208,7 +209,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 listener.cancelled();
-            } catch (IOException | LlamaException | IllegalStateException e) {
+            } catch (IOException | LlamaException | EngineException | IllegalStateException e) {
                 listener.failed(e.getMessage());
             } finally {
                 models.busy(false);

@@ -1,5 +1,6 @@
 /**
- * The jobs as plain functions over a loaded model: a prompt and, where the answer is structured,
- * a JSON schema turned into a grammar; the result, streamed as it is written.
+ * The jobs as plain functions over an {@link org.hearth.assistant.engine.Engine}: a prompt and,
+ * where the answer is structured, a JSON schema; the result, streamed as it is written. Nothing
+ * here knows which model runs the prompt or where.
  */
 package org.hearth.assistant.task;

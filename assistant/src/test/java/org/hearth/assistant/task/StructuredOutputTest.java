@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hearth.assistant.grammar.JsonSchemaValidator;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.EngineRequest;
+import org.hearth.assistant.engine.FinishReason;
+import org.hearth.assistant.engine.Sampling;
+import org.hearth.assistant.engine.TextListener;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.GenerationResult;
-import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.SamplingOptions;
-import org.hearth.assistant.llama.StopReason;
 import org.hearth.assistant.testing.SharedTinyModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +26,8 @@ class StructuredOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final LlamaModel model = SharedTinyModel.get();
+
+    private static final LocalEngine engine = new LocalEngine(model, ContextOptions.defaults().withThreads(1));
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -54,11 +58,11 @@ class StructuredOutputTest {
         JsonNode schema = JSON.readTree(schemaText);
         StructuredOutput output = StructuredOutput.fromSchema(schema);
         for (int seed = 1; seed <= 3; seed++) {
-            SamplingOptions sampling = SamplingOptions.defaults().withTemperature(1.0f).withSeed(seed).withGrammar(output.grammar());
-            GenerationResult result = Completion.run(model, null, "Antworten Sie als JSON.", 400, sampling,
-                    ContextOptions.defaults().withThreads(1), Generator.TextListener.ignore(), () -> false);
+            Sampling sampling = Sampling.defaults().withTemperature(1.0f).withSeed(seed);
+            Completion result = engine.complete(null, EngineRequest.structured("Antworten Sie als JSON.", output.schema(), sampling, 400),
+                    TextListener.ignore(), () -> false);
 
-            assertThat(result.stopReason()).as("seed %d: %s", seed, result.text()).isEqualTo(StopReason.END_OF_GENERATION);
+            assertThat(result.finishReason()).as("seed %d: %s", seed, result.text()).isEqualTo(FinishReason.END);
             JsonNode document = output.parseAndValidate(result);
             assertThat(JsonSchemaValidator.forSchema(schema).validate(document)).isEmpty();
         }
@@ -68,11 +72,10 @@ class StructuredOutputTest {
     void anAnswerCutOffByTheTokenLimitIsRefusedNotReturned() throws Exception {
         StructuredOutput output = StructuredOutput.fromSchema(JSON.readTree(
                 "{\"type\":\"object\",\"properties\":{\"summary\":{\"type\":\"string\",\"minLength\":50,\"maxLength\":60}},\"required\":[\"summary\"]}"));
-        SamplingOptions sampling = SamplingOptions.greedy().withGrammar(output.grammar());
-        GenerationResult result = Completion.run(model, null, "Fassen Sie zusammen.", 10, sampling,
-                ContextOptions.defaults().withThreads(1), Generator.TextListener.ignore(), () -> false);
+        Completion result = engine.complete(null, EngineRequest.structured("Fassen Sie zusammen.", output.schema(), Sampling.greedy(), 10),
+                TextListener.ignore(), () -> false);
 
-        assertThat(result.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
+        assertThat(result.finishReason()).isEqualTo(FinishReason.MAX_TOKENS);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> output.parseAndValidate(result))
                 .isInstanceOf(StructuredOutput.InvalidStructuredOutputException.class)
                 .hasMessageContaining("cut off");

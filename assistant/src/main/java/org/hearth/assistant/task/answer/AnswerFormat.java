@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SequencedSet;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.hearth.assistant.llama.LlamaException;
+import org.hearth.assistant.engine.EngineException;
 
 /**
  * The JSON an answer must be: {@code {"refused":…,"answer":"…","citations":[{"n":…,"quote":"…"}]}},
@@ -58,7 +58,7 @@ record AnswerFormat(SortedSet<Integer> citable, int answerChars, int maxCitation
      * The largest format whose answer fits {@code answerTokens}.
      *
      * @param tokensPerChar the model's tokens per character on text in the answer's language
-     * @throws LlamaException when the allowance is too small for an answer worth reading
+     * @throws EngineException when the allowance is too small for an answer worth reading
      */
     static AnswerFormat fitting(SortedSet<Integer> citable, int answerTokens, double tokensPerChar) {
         int chars = (int) Math.floor(answerTokens / (tokensPerChar * SAFETY)) - SKELETON_CHARS;
@@ -68,7 +68,7 @@ record AnswerFormat(SortedSet<Integer> citable, int answerChars, int maxCitation
         int quote = (int) Math.clamp(Math.floor(quoteBudget / citations) - perCitation, 1, MAX_QUOTE_CHARS);
         int answer = Math.min(MAX_ANSWER_CHARS, chars - citations * (quote + perCitation));
         if (answer < MIN_ANSWER_CHARS) {
-            throw new LlamaException("An answer allowance of " + answerTokens + " tokens is too small; use a larger context");
+            throw new EngineException("An answer allowance of " + answerTokens + " tokens is too small; use a larger context");
         }
         return new AnswerFormat(citable, answer, citations, quote);
     }

@@ -2,7 +2,7 @@ package org.hearth.assistant.task.answer;
 
 import java.util.List;
 import java.util.function.ToIntFunction;
-import org.hearth.assistant.llama.ContextFullException;
+import org.hearth.assistant.engine.PromptTooLongException;
 
 /**
  * Fits the sources into the prompt's token budget. Search ranks them best first, so the
@@ -19,14 +19,14 @@ final class SourceBudget {
      * @param promptTokens the whole prompt's tokens with the given sources
      * @param marker       appended to a cut source's text
      * @return the best sources that fit, possibly the best one alone and cut
-     * @throws ContextFullException when the prompt does not fit even without sources
+     * @throws PromptTooLongException when the prompt does not fit even without sources
      */
     static List<Source> fit(List<Source> ranked, int budget, ToIntFunction<List<Source>> promptTokens, String marker) {
         if (promptTokens.applyAsInt(ranked) <= budget) {
             return ranked;
         }
         if (promptTokens.applyAsInt(List.of()) > budget) {
-            throw new ContextFullException("The question and instructions alone do not fit the context of the model; "
+            throw new PromptTooLongException("The question and instructions alone do not fit the context of the model; "
                     + "shorten the question or raise the context length");
         }
         // largest count of best sources that fits: fits(low) holds, fits(high) does not
@@ -57,7 +57,7 @@ final class SourceBudget {
         }
         String head = head(text, low);
         if (low == 0 || !fits(withText(source, head, marker), budget, promptTokens)) {
-            throw new ContextFullException("Not even the beginning of the best source fits the context of the model; "
+            throw new PromptTooLongException("Not even the beginning of the best source fits the context of the model; "
                     + "shorten the question or raise the context length");
         }
         int space = lastWhitespace(head);

@@ -3,8 +3,8 @@ package org.hearth.assistant.task.summary;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.engine.Engine;
+import org.hearth.assistant.engine.PromptSeries;
 
 /**
  * Summarises a whole document of any length with page (or paragraph) references that are real by
@@ -12,31 +12,28 @@ import org.hearth.assistant.llama.LlamaModel;
  *
  * <p>The document is split by the model's token budget into parts; each part is summarised into
  * findings (map), findings are condensed level by level until they fit one prompt (reduce), and
- * the final answer is streamed. Every answer is JSON under a grammar whose reference fields can
+ * the final answer is streamed. Every answer is JSON under a schema whose reference fields can
  * only take the numbers present in that step's input, so a reference can never point at a page
- * the text did not come from. One context serves the whole job; the fixed system prompt is
- * decoded once and its state restored for every step. Prompts plus their answer allowance always
- * fit the context.
+ * the text did not come from. One prompt series serves the whole job, so an engine with prefix
+ * reuse decodes the fixed system prompt once. Prompts plus their answer allowance always fit the
+ * engine's context.
  *
- * <p>Thread-safe: each call uses its own context; the model is shared.
+ * <p>Thread-safe: each call opens its own series.
  */
 public final class Summarizer {
 
-    private final LlamaModel model;
-    private final ContextOptions contextOptions;
+    private final Engine engine;
 
-    /** @param contextOptions context length (capped at the model's trained length) and threads for each job */
-    public Summarizer(LlamaModel model, ContextOptions contextOptions) {
-        this.model = Objects.requireNonNull(model, "model");
-        this.contextOptions = Objects.requireNonNull(contextOptions, "contextOptions");
+    public Summarizer(Engine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     /**
      * @param listener  progress over all steps and the final text as it is written (see {@link SummaryListener})
      * @param cancelled checked between and inside steps
      * @throws CancellationException when {@code cancelled} became true
-     * @throws org.hearth.assistant.llama.LlamaException when the context is too small, or a step's answer
-     *                                                   was cut off twice (the message names its pages)
+     * @throws org.hearth.assistant.engine.EngineException when the context is too small, or a step's answer
+     *                                                    was cut off twice (the message names its pages)
      */
     public Summary summarize(SummaryRequest request, SummaryListener listener, BooleanSupplier cancelled) {
         return summarize(request, listener, cancelled, StepTrace.none());
@@ -48,9 +45,10 @@ public final class Summarizer {
         }
         Language language = request.language().orElseGet(() -> LanguageDetector.detect(request.passages()));
         SummaryPrompts prompts = new SummaryPrompts(language, request.unit(), request.style(), request.title());
-        try (PromptRunner runner = new PromptRunner(model, contextOptions, prompts.system(), cancelled)) {
-            trace.systemPrompt(runner.systemTokens());
-            return new SummaryJob(request, language, prompts, runner, listener, trace).run();
+        try (PromptSeries series = engine.series(prompts.system(), 1, cancelled)) {
+            SummaryJob job = new SummaryJob(request, language, prompts, engine, series, listener, trace);
+            trace.systemPrompt(job.systemTokens());
+            return job.run();
         }
     }
 }

@@ -4,8 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.hearth.assistant.llama.Generator;
-import org.hearth.assistant.llama.LlamaException;
+import java.util.concurrent.CancellationException;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.Engine;
+import org.hearth.assistant.engine.EngineException;
+import org.hearth.assistant.engine.EngineRequest;
+import org.hearth.assistant.engine.Message;
+import org.hearth.assistant.engine.PromptSeries;
+import org.hearth.assistant.engine.Sampling;
+import org.hearth.assistant.engine.TextListener;
 import org.hearth.assistant.task.StructuredOutput;
 import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
 
@@ -17,10 +24,16 @@ import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputExcepti
  */
 final class SummaryJob {
 
+    /** Room left unused at the end of the context, so generation never runs into the wall. */
+    static final int MARGIN = 8;
+
     private final SummaryRequest request;
     private final Language language;
     private final SummaryPrompts prompts;
-    private final PromptRunner runner;
+    private final Engine engine;
+    private final PromptSeries series;
+    private final int contextLength;
+    private final int systemTokens;
     private final SummaryListener listener;
     private final StepTrace trace;
     private final int answerTokens;
@@ -29,6 +42,7 @@ final class SummaryJob {
     private int stepsDone;
     private int stepsTotal;
     private int levels;
+    private int longestPrompt;
 
     /** A finding as it goes into a reduce prompt. */
     private record Line(Finding finding, String text, int tokens) {
@@ -37,26 +51,38 @@ final class SummaryJob {
     private record Outcome(List<Finding> findings, String text) {
     }
 
-    SummaryJob(SummaryRequest request, Language language, SummaryPrompts prompts, PromptRunner runner,
+    SummaryJob(SummaryRequest request, Language language, SummaryPrompts prompts, Engine engine, PromptSeries series,
                SummaryListener listener, StepTrace trace) {
         this.request = request;
         this.language = language;
         this.prompts = prompts;
-        this.runner = runner;
+        this.engine = engine;
+        this.series = series;
         this.listener = listener;
         this.trace = trace;
-        int context = runner.contextLength();
+        this.contextLength = engine.capabilities().contextLength();
+        this.systemTokens = engine.count(List.of(Message.system(prompts.system())), false);
+        int context = contextLength;
         this.answerTokens = answerTokens(context);
         int largestNumber = request.passages().getLast().locator().to();
-        int messageOverhead = runner.promptTokens(prompts.longestMessageAround("", largestNumber)) - runner.systemTokens();
-        int fixed = runner.systemTokens() + messageOverhead + answerTokens + PromptRunner.MARGIN;
+        int messageOverhead = promptTokens(prompts.longestMessageAround("", largestNumber)) - systemTokens;
+        int fixed = systemTokens + messageOverhead + answerTokens + MARGIN;
         this.inputBudget = context - fixed;
         if (inputBudget < 2 * answerTokens) {
             // below this the reduce levels would not shrink the findings fast enough, or at all
-            throw new LlamaException("A context of " + context + " tokens is too small to summarise in: instructions and one answer take "
+            throw new EngineException("A context of " + context + " tokens is too small to summarise in: instructions and one answer take "
                     + fixed + "; use at least " + (fixed + 2 * answerTokens) + " tokens");
         }
-        this.tokensPerChar = (double) runner.systemTokens() / prompts.system().length();
+        this.tokensPerChar = (double) systemTokens / prompts.system().length();
+    }
+
+    int systemTokens() {
+        return systemTokens;
+    }
+
+    /** Tokens of the whole prompt for this user message, system prompt and template included. */
+    private int promptTokens(String userMessage) {
+        return engine.count(List.of(Message.system(prompts.system()), Message.user(userMessage)), true);
     }
 
     /** Tokens each step may answer with: an eighth of the context, enough for a part's findings, leaves most for the text. */
@@ -66,7 +92,7 @@ final class SummaryJob {
 
     Summary run() {
         List<Passage> passages = request.passages();
-        List<Part> parts = PartSplitter.split(passages, prompts, runner::tokens, inputBudget);
+        List<Part> parts = PartSplitter.split(passages, prompts, engine::count, inputBudget);
         levels = 1;
         if (parts.size() == 1) {
             stepsTotal = 1;
@@ -99,8 +125,8 @@ final class SummaryJob {
                 return summary(finished(findingsStep(Phase.FINAL, groups.getFirst())), parts.size());
             }
             if (groups.size() >= previousGroups) {
-                throw new LlamaException("The findings do not get shorter from one reduce level to the next ("
-                        + groups.size() + " groups); the context of " + runner.contextLength() + " tokens is too small");
+                throw new EngineException("The findings do not get shorter from one reduce level to the next ("
+                        + groups.size() + " groups); the context of " + contextLength + " tokens is too small");
             }
             stepsTotal = stepsDone + groups.size() + stepsAfter(groups.size());
             report();
@@ -140,14 +166,19 @@ final class SummaryJob {
                 text.append(piece);
                 listener.text(piece);
             });
-            Generator.TextListener stream = phase == Phase.FINAL ? new AnswerScanner(renderer)::feed : Generator.TextListener.ignore();
+            TextListener stream = phase == Phase.FINAL ? new AnswerScanner(renderer)::feed : TextListener.ignore();
             if (attempt > 0 && phase == Phase.FINAL) {
                 listener.textDiscarded();
             }
-            PromptRunner.Answer answer = runner.answer(message, output.grammar(), answerTokens, stream);
-            trace.step(new StepTrace.Step(phase, levels, range, answer.promptTokens(), answer.decodedTokens()));
+            Completion answer = series.complete(EngineRequest.structured(message, output.schema(), Sampling.defaults(), answerTokens), stream);
+            if (answer.cancelled()) {
+                throw new CancellationException("Cancelled");
+            }
+            int promptTokens = (int) answer.usage().promptTokens();
+            longestPrompt = Math.max(longestPrompt, promptTokens);
+            trace.step(new StepTrace.Step(phase, levels, range, promptTokens, (int) answer.usage().promptTokensDecoded()));
             try {
-                List<Finding> findings = format.findings(output.parseAndValidate(answer.result()));
+                List<Finding> findings = format.findings(output.parseAndValidate(answer));
                 if (phase == Phase.FINAL) {
                     renderer.finish();
                 }
@@ -156,7 +187,7 @@ final class SummaryJob {
                 failure = e;
             }
         }
-        throw new LlamaException("The model could not summarise " + References.render(List.of(range.from(), range.to()), request.unit(), language)
+        throw new EngineException("The model could not summarise " + References.render(List.of(range.from(), range.to()), request.unit(), language)
                 + " even with a shorter answer: " + failure.getMessage(), failure);
     }
 
@@ -173,7 +204,7 @@ final class SummaryJob {
 
     private Line line(Finding finding) {
         String text = prompts.findingLine(finding);
-        return new Line(finding, text, runner.tokens(text));
+        return new Line(finding, text, engine.count(text));
     }
 
     /** Steps still to come after a round that produced {@code outputs} answers: reduce rounds (estimated) and the final one. */
@@ -199,7 +230,7 @@ final class SummaryJob {
 
     private Summary summary(Outcome outcome, int parts) {
         List<Integer> cited = outcome.findings().stream().flatMap(finding -> finding.refs().stream()).toList();
-        Summary.Stats stats = new Summary.Stats(parts, levels, runner.longestPrompt(), runner.decodedTokens(), runner.contextLength());
+        Summary.Stats stats = new Summary.Stats(parts, levels, longestPrompt, series.usage().promptTokensDecoded(), contextLength);
         return new Summary(outcome.text(), language, References.merge(cited, request.unit()), stats);
     }
 }

@@ -50,7 +50,7 @@ public final class TriageSchema {
         }
     }
 
-    /** The grammar and validator for triage answers. */
+    /** The schema and validator for triage answers. */
     public static StructuredOutput output() {
         return OUTPUT;
     }

@@ -1,26 +1,28 @@
 package org.hearth.assistant.task.triage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.llama.Batch;
-import org.hearth.assistant.llama.ChatMessage;
-import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.Generator;
-import org.hearth.assistant.llama.LlamaContext;
-import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.ChatPrompt;
-import org.hearth.assistant.task.SystemPrefix;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.CompletionListener;
+import org.hearth.assistant.engine.Engine;
+import org.hearth.assistant.engine.EngineRequest;
+import org.hearth.assistant.engine.Message;
+import org.hearth.assistant.engine.PromptSeries;
+import org.hearth.assistant.engine.Sampling;
+import org.hearth.assistant.engine.Usage;
+import org.hearth.assistant.task.StructuredOutput;
 import org.hearth.assistant.task.summary.Language;
 
 /**
- * Triages mails with the local model: one mail per prompt, schema-only answers, no tools.
+ * Triages mails: one mail per prompt, schema-only answers, no tools.
  *
- * <p>The system prompt (instructions and the user's corrections) is decoded once and its state
- * restored for every mail; it is recomputed only when the corrections change. A context with
- * several sequences ({@link ContextOptions#withSequences}) triages that many mails at once: their
- * prompts and then their next tokens share each decode, which keeps the CPU's matrix units busy
- * where one sequence's single token would not. Not thread-safe; one run at a time.
+ * <p>All mails share one prompt series for the system prompt (instructions and the user's
+ * corrections), so an engine with prefix reuse decodes it once; a new series is opened only when
+ * the corrections change. An engine with several parallel sequences triages that many mails at
+ * once: locally their prompts and then their next tokens share each decode, which keeps the CPU's
+ * matrix units busy where one sequence's single token would not. Not thread-safe; one run at a time.
  */
 public final class Triager implements AutoCloseable {
 
@@ -48,7 +50,7 @@ public final class Triager implements AutoCloseable {
      *
      * @param prefixComputations  how often the system prompt was decoded
      * @param promptTokensDecoded prompt tokens decoded, the system prompt's included each time it was computed
-     * @param decodes             model calls for the mails (each carries tokens of every busy sequence)
+     * @param decodes             model calls, the system prompt's included (locally each carries tokens of every busy sequence)
      */
     public record Stats(int prefixComputations, long promptTokensDecoded, long generatedTokens, int mails, long decodes) {
     }
@@ -57,47 +59,27 @@ public final class Triager implements AutoCloseable {
     public record Prompt(String system, String user) {
     }
 
-    private final LlamaModel model;
+    private final Engine engine;
     private final TriagePrompts prompts;
     private final Limits limits;
-    private final LlamaContext context;
-    private final Generator prefixGenerator;
-    private final Batch batch;
-    private final int sequenceLength;
-    private SystemPrefix prefix;
+    private final StructuredOutput output = TriageSchema.output();
+    private PromptSeries series;
+    private String seriesSystem;
+    /** The series outlives a run; it checks the cancel signal of whichever run is current. */
+    private BooleanSupplier runCancelled = () -> false;
+    private Usage closedSeries = Usage.NONE;
     private int prefixComputations;
-    private long promptTokensDecoded;
-    private long generatedTokens;
     private int mails;
-    private long decodes;
 
-    public Triager(LlamaModel model, ContextOptions options, Language userLanguage) {
-        this(model, options, userLanguage, Limits.defaults());
+    public Triager(Engine engine, Language userLanguage) {
+        this(engine, userLanguage, Limits.defaults());
     }
 
-    /** @param options its context length is shared by its sequences: each holds {@code contextLength / sequences} */
-    public Triager(LlamaModel model, ContextOptions options, Language userLanguage, Limits limits) {
-        this.model = Objects.requireNonNull(model, "model");
+    /** Runs as many mails at once as the engine has parallel sequences. */
+    public Triager(Engine engine, Language userLanguage, Limits limits) {
+        this.engine = Objects.requireNonNull(engine, "engine");
         this.prompts = new TriagePrompts(Objects.requireNonNull(userLanguage, "userLanguage"));
         this.limits = Objects.requireNonNull(limits, "limits");
-        int sequences = options.sequences();
-        int perSequence = options.contextLength() / sequences;
-        int trained = model.info().trainedContextLength();
-        if (trained > 0) {
-            perSequence = Math.min(perSequence, trained);
-        }
-        // One decode should carry every sequence's prompt at once; llama.cpp still computes it in
-        // micro-batches of at most 512 tokens, so a large batch costs no extra memory for activations.
-        int batchSize = Math.max(options.batchSize(), Math.min(4096, sequences * 512));
-        this.context = model.newContext(options.withContextLength(perSequence * sequences).withBatchSize(batchSize));
-        try {
-            this.sequenceLength = context.contextLength() / sequences;
-            this.prefixGenerator = new Generator(context);
-            this.batch = new Batch(batchSize);
-        } catch (RuntimeException e) {
-            context.close();
-            throw e;
-        }
     }
 
     /**
@@ -110,13 +92,26 @@ public final class Triager implements AutoCloseable {
      */
     public List<TriageOutcome> triage(List<TriageMail> mails, List<TriageExample> examples, TriageListener listener,
                                       BooleanSupplier cancelled) {
-        SystemPrefix current = prefixFor(examples, cancelled);
-        BatchedRun run = new BatchedRun(model, context, batch, current, this::userMessage, sequenceLength,
-                limits.maxAnswerTokens(), listener, cancelled);
-        List<TriageOutcome> outcomes = run.run(mails);
-        promptTokensDecoded += run.promptTokensDecoded();
-        generatedTokens += run.generatedTokens();
-        decodes += run.decodes();
+        runCancelled = cancelled;
+        String system = prompts.system(examples);
+        List<EngineRequest> requests = mails.stream()
+                .map(mail -> EngineRequest.structured(userMessage(mail, system), output.schema(), Sampling.greedy(),
+                        limits.maxAnswerTokens()))
+                .toList();
+        List<TriageOutcome> outcomes = new ArrayList<>();
+        seriesFor(system).completeAll(requests, new CompletionListener() {
+            @Override
+            public void onCompletion(int index, Completion completion) {
+                TriageOutcome outcome = outcome(mails.get(index).uid(), completion);
+                outcomes.add(outcome);
+                listener.onOutcome(outcome);
+            }
+
+            @Override
+            public void onProgress(int done, int total) {
+                listener.onProgress(done, total);
+            }
+        });
         this.mails += outcomes.size();
         return outcomes;
     }
@@ -127,54 +122,64 @@ public final class Triager implements AutoCloseable {
         return new Prompt(system, userMessage(mail, system));
     }
 
-    /** The prompt's tokens as decoded (system turn, user turn, assistant start). */
-    public int[] promptTokens(TriageMail mail, List<TriageExample> examples) {
+    /** The prompt's tokens as the engine counts them (system turn, user turn, assistant start). */
+    public int promptTokens(TriageMail mail, List<TriageExample> examples) {
         Prompt prompt = prompt(mail, examples);
-        return ChatPrompt.tokenize(model, List.of(ChatMessage.system(prompt.system()), ChatMessage.user(prompt.user())), true);
+        return engine.count(List.of(Message.system(prompt.system()), Message.user(prompt.user())), true);
     }
 
     public Stats stats() {
-        return new Stats(prefixComputations, promptTokensDecoded, generatedTokens, mails, decodes);
+        Usage usage = series == null ? closedSeries : closedSeries.plus(series.usage());
+        return new Stats(prefixComputations, usage.promptTokensDecoded(), usage.generatedTokens(), mails, usage.modelCalls());
     }
 
     /** Tokens each sequence holds: system prompt, mail and answer must fit in this. */
     public int sequenceLength() {
-        return sequenceLength;
+        return engine.capabilities().contextLength();
     }
 
-    private SystemPrefix prefixFor(List<TriageExample> examples, BooleanSupplier cancelled) {
-        String system = prompts.system(examples);
-        if (prefix == null || !prefix.system().equals(system)) {
-            prefix = SystemPrefix.compute(model, context, prefixGenerator, 0, system, cancelled);
+    private PromptSeries seriesFor(String system) {
+        if (series == null || !seriesSystem.equals(system)) {
+            closeSeries();
+            series = engine.series(system, engine.capabilities().parallelSequences(), () -> runCancelled.getAsBoolean());
+            seriesSystem = system;
             prefixComputations++;
-            promptTokensDecoded += prefix.tokenCount();
         }
-        return prefix;
+        return series;
+    }
+
+    private TriageOutcome outcome(String uid, Completion completion) {
+        int tokens = (int) completion.usage().generatedTokens();
+        try {
+            return TriageOutcome.ok(uid, TriageResult.fromJson(output.parseAndValidate(completion)), completion.text(), tokens);
+        } catch (StructuredOutput.InvalidStructuredOutputException e) {
+            return TriageOutcome.failed(uid, e.getMessage(), completion.text(), tokens);
+        }
     }
 
     // The body gets whatever the sequence has left after the system prompt, the mail's headers and
     // the answer, so every prompt fits however long the mail is.
     private String userMessage(TriageMail mail, String system) {
-        int withoutBody = ChatPrompt.tokenize(model, List.of(ChatMessage.system(system), ChatMessage.user(prompts.user(mail, ""))), true).length;
+        int sequenceLength = sequenceLength();
+        int withoutBody = engine.count(List.of(Message.system(system), Message.user(prompts.user(mail, ""))), true);
         int budget = Math.min(limits.maxBodyTokens(), sequenceLength - withoutBody - limits.maxAnswerTokens() - MARGIN);
         if (budget < 16) {
             throw new IllegalStateException("The context of " + sequenceLength + " tokens per sequence is too small for the "
                     + "triage prompt (" + withoutBody + " tokens) and an answer of " + limits.maxAnswerTokens());
         }
-        return prompts.user(mail, BodyBudget.cut(model, mail.bodyText(), budget, prompts.truncationMarker()));
+        return prompts.user(mail, engine.cut(mail.bodyText(), budget, prompts.truncationMarker()));
     }
 
-    private String userMessage(TriageMail mail) {
-        return userMessage(mail, prefix.system());
+    private void closeSeries() {
+        if (series != null) {
+            closedSeries = closedSeries.plus(series.usage());
+            series.close();
+            series = null;
+        }
     }
 
     @Override
     public void close() {
-        try {
-            batch.close();
-            prefixGenerator.close();
-        } finally {
-            context.close();
-        }
+        closeSeries();
     }
 }

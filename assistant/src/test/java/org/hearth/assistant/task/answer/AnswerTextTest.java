@@ -11,10 +11,12 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.hearth.assistant.llama.ContextFullException;
-import org.hearth.assistant.llama.GenerationResult;
-import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.llama.StopReason;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.EngineException;
+import org.hearth.assistant.engine.FinishReason;
+import org.hearth.assistant.engine.PromptTooLongException;
+import org.hearth.assistant.engine.Usage;
+import org.hearth.assistant.grammar.JsonSchemaGrammar;
 import org.hearth.assistant.task.StructuredOutput;
 import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,8 @@ class AnswerTextTest {
             assertThatThrownBy(() -> output.parseAndValidate(generated(invalid))).as(invalid)
                     .isInstanceOf(InvalidStructuredOutputException.class);
         }
-        assertThat(output.grammar()).contains("\"12\"").doesNotContain("\"4\"");
+        // the grammar a local engine builds from the schema offers exactly the given numbers
+        assertThat(JsonSchemaGrammar.toGbnf(output.schema())).contains("\"12\"").doesNotContain("\"4\"");
     }
 
     @Test
@@ -96,7 +99,7 @@ class AnswerTextTest {
         assertThat(tight.maxCitations()).isEqualTo(1);
         // the whole answer at two tokens per character still fits the allowance
         assertThat((tight.answerChars() + tight.quoteChars() + 64) * 2.0).isLessThanOrEqualTo(512);
-        assertThatThrownBy(() -> AnswerFormat.fitting(sources, 128, 1.0)).isInstanceOf(LlamaException.class);
+        assertThatThrownBy(() -> AnswerFormat.fitting(sources, 128, 1.0)).isInstanceOf(EngineException.class);
     }
 
     @Test
@@ -131,15 +134,15 @@ class AnswerTextTest {
     void aPromptThatDoesNotFitEvenWithoutSourcesIsRefused() {
         List<Source> ranked = List.of(new Source(1, "a.pdf", "Text"));
 
-        assertThatThrownBy(() -> SourceBudget.fit(ranked, 20, SIZE, " [cut]")).isInstanceOf(ContextFullException.class);
+        assertThatThrownBy(() -> SourceBudget.fit(ranked, 20, SIZE, " [cut]")).isInstanceOf(PromptTooLongException.class);
     }
 
     /** A stand-in for the prompt's tokens: 40 for the instructions, then the UTF-8 bytes of the sources. */
     private static final ToIntFunction<List<Source>> SIZE = sources -> 40 + sources.stream()
             .mapToInt(source -> (source.label() + source.text()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
 
-    private static GenerationResult generated(String text) {
-        return new GenerationResult(text, new int[0], 0, StopReason.END_OF_GENERATION, 0, 0);
+    private static Completion generated(String text) {
+        return new Completion(text, FinishReason.END, Usage.NONE);
     }
 
     private static List<String> scan(List<String> pieces, Set<Integer> sources) {

@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.hearth.assistant.llama.ChatMessage;
+import org.hearth.assistant.engine.Message;
+import org.hearth.assistant.engine.local.ChatPrompt;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.ChatPrompt;
 import org.hearth.assistant.testing.SharedTinyModel;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class SummarizerTest {
     private static final LlamaModel model = SharedTinyModel.get();
 
     private static Summarizer summarizer(int contextLength) {
-        return new Summarizer(model, ContextOptions.defaults().withThreads(1).withContextLength(contextLength));
+        return new Summarizer(new LocalEngine(model, ContextOptions.defaults().withThreads(1).withContextLength(contextLength)));
     }
 
     @Test
@@ -145,7 +146,7 @@ class SummarizerTest {
         Summary summary = summarizer(1024).summarize(request(pages, SummaryStyle.KEY_POINTS), SummaryListener.none(), () -> false, trace);
 
         String system = new SummaryPrompts(Language.GERMAN, Locator.Unit.PAGE, SummaryStyle.KEY_POINTS, "").system();
-        int systemTokens = ChatPrompt.tokenize(model, List.of(ChatMessage.system(system)), false).length;
+        int systemTokens = ChatPrompt.tokenize(model, List.of(Message.system(system)), false).length;
         assertThat(trace.systemTokens).isEqualTo(systemTokens);
         assertThat(trace.steps).hasSizeGreaterThanOrEqualTo(4).allSatisfy(step ->
                 assertThat(step.decodedTokens()).isEqualTo(step.promptTokens() - systemTokens));

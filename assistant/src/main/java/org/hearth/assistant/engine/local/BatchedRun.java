@@ -1,30 +1,31 @@
-package org.hearth.assistant.task.triage;
+package org.hearth.assistant.engine.local;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.hearth.assistant.engine.Completion;
+import org.hearth.assistant.engine.CompletionListener;
+import org.hearth.assistant.engine.EngineRequest;
+import org.hearth.assistant.engine.PromptTooLongException;
+import org.hearth.assistant.engine.Usage;
 import org.hearth.assistant.llama.Batch;
-import org.hearth.assistant.llama.GenerationResult;
 import org.hearth.assistant.llama.LlamaContext;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.Sampler;
 import org.hearth.assistant.llama.SamplingOptions;
 import org.hearth.assistant.llama.StopReason;
 import org.hearth.assistant.llama.TokenTextDecoder;
-import org.hearth.assistant.task.StructuredOutput;
-import org.hearth.assistant.task.SystemPrefix;
 
 /**
- * One triage run over a queue of mails, each sequence of the context working on its own mail.
+ * One run over a queue of requests, each sequence of the context working on its own request.
  * Every step builds one batch: the next token of every generating sequence, then as much of the
- * waiting prompts as fits. A sequence whose mail is done takes the next mail at once, so the batch
- * stays full until the queue runs dry. With one sequence this is plain sequential triage.
+ * waiting prompts as fits. A sequence whose request is done takes the next one at once, so the
+ * batch stays full until the queue runs dry. With one sequence this is plain one-after-another.
  */
 final class BatchedRun {
 
@@ -32,43 +33,41 @@ final class BatchedRun {
     private final LlamaContext context;
     private final Batch batch;
     private final SystemPrefix prefix;
-    private final Function<TriageMail, String> userMessage;
+    private final LocalSampling sampling;
     private final int sequenceLength;
-    private final int maxAnswerTokens;
-    private final TriageListener listener;
+    private final CompletionListener listener;
     private final BooleanSupplier cancelled;
-    private final StructuredOutput output = TriageSchema.output();
+    private long promptTokens;
     private long promptTokensDecoded;
     private long generatedTokens;
     private int decodes;
 
-    BatchedRun(LlamaModel model, LlamaContext context, Batch batch, SystemPrefix prefix,
-               Function<TriageMail, String> userMessage, int sequenceLength, int maxAnswerTokens,
-               TriageListener listener, BooleanSupplier cancelled) {
+    BatchedRun(LlamaModel model, LlamaContext context, Batch batch, SystemPrefix prefix, LocalSampling sampling,
+               int sequenceLength, CompletionListener listener, BooleanSupplier cancelled) {
         this.model = model;
         this.context = context;
         this.batch = batch;
         this.prefix = prefix;
-        this.userMessage = userMessage;
+        this.sampling = sampling;
         this.sequenceLength = sequenceLength;
-        this.maxAnswerTokens = maxAnswerTokens;
         this.listener = listener;
         this.cancelled = cancelled;
     }
 
-    List<TriageOutcome> run(List<TriageMail> mails) {
-        Deque<TriageMail> queue = new ArrayDeque<>(mails);
-        List<TriageOutcome> outcomes = new ArrayList<>();
+    void run(List<EngineRequest> requests) {
+        Deque<Integer> queue = new ArrayDeque<>(IntStream.range(0, requests.size()).boxed().toList());
+        int finished = 0;
         List<Slot> slots = new ArrayList<>();
         try {
             for (int s = 0; s < context.options().sequences(); s++) {
-                slots.add(new Slot(s, Sampler.create(model, SamplingOptions.greedy().withGrammar(output.grammar())), maxAnswerTokens));
+                slots.add(new Slot(s));
             }
-            listener.onProgress(0, mails.size());
+            listener.onProgress(0, requests.size());
             while (!cancelled.getAsBoolean()) {
                 for (Slot slot : slots) {
                     if (slot.idle() && !queue.isEmpty()) {
-                        start(slot, queue.poll());
+                        int index = queue.poll();
+                        start(slot, index, requests.get(index));
                     }
                 }
                 List<Slot> active = slots.stream().filter(s -> !s.idle()).toList();
@@ -84,44 +83,42 @@ final class BatchedRun {
                 }
                 for (Slot slot : active) {
                     if (slot.outputIndex >= 0 && sample(slot)) {
-                        TriageOutcome outcome = finish(slot);
-                        outcomes.add(outcome);
-                        listener.onOutcome(outcome);
-                        listener.onProgress(outcomes.size(), mails.size());
+                        int index = slot.request;
+                        Completion completion = finish(slot);
+                        finished++;
+                        listener.onCompletion(index, completion);
+                        listener.onProgress(finished, requests.size());
                     }
                 }
             }
-            return outcomes;
         } finally {
             slots.forEach(Slot::close);
         }
     }
 
-    long promptTokensDecoded() {
-        return promptTokensDecoded;
+    /** What the run cost; prefill and generation share decodes here, so no time is split out. */
+    Usage usage() {
+        return new Usage(promptTokens, promptTokensDecoded, generatedTokens, 0, 0, decodes);
     }
 
-    long generatedTokens() {
-        return generatedTokens;
-    }
-
-    int decodes() {
-        return decodes;
-    }
-
-    private void start(Slot slot, TriageMail mail) {
-        int[] prompt = prefix.conversation(model, userMessage.apply(mail));
+    private void start(Slot slot, int index, EngineRequest request) {
+        int[] prompt = prefix.conversation(model, request.user());
+        if (prompt.length + 1 >= sequenceLength) {
+            throw new PromptTooLongException("A prompt of " + prompt.length + " tokens does not fit a sequence of "
+                    + sequenceLength + " tokens");
+        }
         Optional<int[]> remainder = prefix.remainder(prompt);
         if (remainder.isPresent()) {
             prefix.restore(context, slot.sequence);
-            slot.begin(mail, remainder.get(), prefix.tokenCount());
+            slot.begin(index, remainder.get(), prefix.tokenCount(), request.maxTokens());
         } else {
             // a template that renders the system turn differently before a user turn: no shared prefix
             context.removeSequence(slot.sequence);
-            slot.begin(mail, prompt, 0);
+            slot.begin(index, prompt, 0, request.maxTokens());
         }
-        slot.sampler.reset();
+        slot.useSampler(model, sampling.options(request));
         slot.decoder = new TokenTextDecoder(model);
+        promptTokens += prompt.length;
         promptTokensDecoded += slot.pending.length;
     }
 
@@ -152,10 +149,10 @@ final class BatchedRun {
             slot.stop = StopReason.END_OF_GENERATION;
             return true;
         }
-        slot.tokens[slot.generated++] = token;
+        slot.generated++;
         generatedTokens++;
         slot.text.append(slot.decoder.next(token));
-        if (slot.generated == slot.tokens.length) {
+        if (slot.generated == slot.maxTokens) {
             slot.stop = StopReason.MAX_TOKENS;
             return true;
         }
@@ -167,46 +164,41 @@ final class BatchedRun {
         return false;
     }
 
-    private TriageOutcome finish(Slot slot) {
+    private Completion finish(Slot slot) {
         String text = slot.text.append(slot.decoder.finish()).toString();
-        String uid = slot.mail.uid();
-        int count = slot.generated;
-        GenerationResult result = new GenerationResult(text, Arrays.copyOf(slot.tokens, count), slot.pending.length,
-                slot.stop, 0, 0);
-        slot.mail = null;
-        try {
-            return TriageOutcome.ok(uid, TriageResult.fromJson(output.parseAndValidate(result)), text, count);
-        } catch (StructuredOutput.InvalidStructuredOutputException e) {
-            return TriageOutcome.failed(uid, e.getMessage(), text, count);
-        }
+        Usage usage = new Usage(slot.prefixTokens + slot.pending.length, slot.pending.length, slot.generated, 0, 0, 0);
+        slot.request = -1;
+        return new Completion(text, LocalResults.finishReason(slot.stop), usage);
     }
 
-    /** One sequence of the context and the mail it is working on. */
+    /** One sequence of the context and the request it is working on. */
     private static final class Slot implements AutoCloseable {
         final int sequence;
-        final Sampler sampler;
-        final int[] tokens;
-        TriageMail mail;
+        Sampler sampler;
+        SamplingOptions samplerOptions;
+        int request = -1;
+        int maxTokens;
         TokenTextDecoder decoder;
         StringBuilder text;
         int[] pending;
         int pendingOffset;
+        int prefixTokens;
         int position;
         int outputIndex;
         int nextToken;
         int generated;
         StopReason stop;
 
-        Slot(int sequence, Sampler sampler, int maxAnswerTokens) {
+        Slot(int sequence) {
             this.sequence = sequence;
-            this.sampler = sampler;
-            this.tokens = new int[maxAnswerTokens];
         }
 
-        void begin(TriageMail next, int[] prompt, int startPosition) {
-            mail = next;
+        void begin(int index, int[] prompt, int startPosition, int answerTokens) {
+            request = index;
+            maxTokens = answerTokens;
             pending = prompt;
             pendingOffset = 0;
+            prefixTokens = startPosition;
             position = startPosition;
             outputIndex = -1;
             generated = 0;
@@ -214,8 +206,19 @@ final class BatchedRun {
             stop = null;
         }
 
+        /** Keeps the sampler (and its parsed grammar) when the next request samples the same way, as triage's all do. */
+        void useSampler(LlamaModel model, SamplingOptions options) {
+            if (sampler != null && options.equals(samplerOptions)) {
+                sampler.reset();
+                return;
+            }
+            close();
+            sampler = Sampler.create(model, options);
+            samplerOptions = options;
+        }
+
         boolean idle() {
-            return mail == null;
+            return request < 0;
         }
 
         boolean prefilling() {
@@ -224,7 +227,10 @@ final class BatchedRun {
 
         @Override
         public void close() {
-            sampler.close();
+            if (sampler != null) {
+                sampler.close();
+                sampler = null;
+            }
         }
     }
 }

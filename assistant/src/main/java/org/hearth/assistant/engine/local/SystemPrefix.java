@@ -1,10 +1,10 @@
-package org.hearth.assistant.task;
+package org.hearth.assistant.engine.local;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.llama.ChatMessage;
+import org.hearth.assistant.engine.Message;
 import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaContext;
 import org.hearth.assistant.llama.LlamaModel;
@@ -12,10 +12,10 @@ import org.hearth.assistant.llama.SequenceState;
 
 /**
  * A system prompt decoded once and saved, so every later prompt that starts with it restores the
- * saved state and decodes only its own user turn. Shared by the summarizer (one sequence) and
- * triage (restored into several sequences of one context).
+ * saved state and decodes only its own user turn. Restored into one sequence for single requests
+ * and into several sequences of one context for batched ones.
  */
-public final class SystemPrefix {
+final class SystemPrefix {
 
     private final String system;
     private final int[] tokens;
@@ -28,17 +28,17 @@ public final class SystemPrefix {
     }
 
     /** Decodes the system turn into {@code sequence} of the generator's context and saves its state. */
-    public static SystemPrefix compute(LlamaModel model, LlamaContext context, Generator generator, int sequence,
-                                       String system, BooleanSupplier cancelled) {
-        int[] tokens = ChatPrompt.tokenize(model, List.of(ChatMessage.system(system)), false);
+    static SystemPrefix compute(LlamaModel model, LlamaContext context, Generator generator, int sequence,
+                                String system, BooleanSupplier cancelled) {
+        int[] tokens = ChatPrompt.tokenize(model, List.of(Message.system(system)), false);
         context.removeSequence(sequence);
         generator.prefill(sequence, 0, tokens, cancelled);
         return new SystemPrefix(system, tokens, context.saveSequence(sequence));
     }
 
     /** The whole prompt (system turn, user turn, assistant start) as the chat template renders it. */
-    public int[] conversation(LlamaModel model, String userMessage) {
-        return ChatPrompt.tokenize(model, List.of(ChatMessage.system(system), ChatMessage.user(userMessage)), true);
+    int[] conversation(LlamaModel model, String userMessage) {
+        return ChatPrompt.tokenize(model, List.of(Message.system(system), Message.user(userMessage)), true);
     }
 
     /**
@@ -46,21 +46,17 @@ public final class SystemPrefix {
      * with this prefix (a template that renders the system turn differently once a user turn
      * follows): then the caller decodes the whole prompt.
      */
-    public Optional<int[]> remainder(int[] prompt) {
+    Optional<int[]> remainder(int[] prompt) {
         boolean shared = prompt.length > tokens.length && Arrays.equals(prompt, 0, tokens.length, tokens, 0, tokens.length);
         return shared ? Optional.of(Arrays.copyOfRange(prompt, tokens.length, prompt.length)) : Optional.empty();
     }
 
     /** Replaces {@code sequence}'s memory with the saved system turn. */
-    public void restore(LlamaContext context, int sequence) {
+    void restore(LlamaContext context, int sequence) {
         context.restoreSequence(state, sequence);
     }
 
-    public String system() {
-        return system;
-    }
-
-    public int tokenCount() {
+    int tokenCount() {
         return tokens.length;
     }
 }

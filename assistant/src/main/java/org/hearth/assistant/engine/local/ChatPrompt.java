@@ -1,8 +1,9 @@
-package org.hearth.assistant.task;
+package org.hearth.assistant.engine.local;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.hearth.assistant.engine.Message;
 import org.hearth.assistant.llama.ChatMessage;
 import org.hearth.assistant.llama.LlamaModel;
 
@@ -17,14 +18,14 @@ public final class ChatPrompt {
     private ChatPrompt() {
     }
 
-    public static int[] tokenize(LlamaModel model, List<ChatMessage> messages, boolean addAssistantStart) {
+    public static int[] tokenize(LlamaModel model, List<Message> messages, boolean addAssistantStart) {
         if (model.info().chatTemplate().isEmpty()) {
-            String joined = String.join("\n\n", messages.stream().map(ChatMessage::content).toList());
+            String joined = String.join("\n\n", messages.stream().map(Message::content).toList());
             return model.tokenize(joined, true, false);
         }
         List<String> markers = IntStream.range(0, messages.size()).mapToObj(ChatPrompt::marker).toList();
         List<ChatMessage> marked = IntStream.range(0, messages.size())
-                .mapToObj(i -> new ChatMessage(messages.get(i).role(), markers.get(i)))
+                .mapToObj(i -> new ChatMessage(role(messages.get(i).role()), markers.get(i)))
                 .toList();
         String rendered = model.applyChatTemplate(marked, addAssistantStart);
 
@@ -41,6 +42,14 @@ public final class ChatPrompt {
         }
         parts.add(model.tokenize(rendered.substring(cursor), false, true));
         return parts.stream().flatMapToInt(IntStream::of).toArray();
+    }
+
+    private static ChatMessage.Role role(Message.Role role) {
+        return switch (role) {
+            case SYSTEM -> ChatMessage.Role.SYSTEM;
+            case USER -> ChatMessage.Role.USER;
+            case ASSISTANT -> ChatMessage.Role.ASSISTANT;
+        };
     }
 
     // Private-use characters: no template adds them, no tokenizer merges across them meaningfully.
