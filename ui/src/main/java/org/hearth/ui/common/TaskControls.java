@@ -1,7 +1,6 @@
 package org.hearth.ui.common;
 
 import atlantafx.base.theme.Styles;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
@@ -27,18 +26,27 @@ public final class TaskControls {
     }
 
     /**
-     * What the task is doing while it runs; afterwards how the last run ended, as {@code outcome} says. The line
-     * is what gives way when the page gets narrow.
+     * What the task is doing while it runs; afterwards how the last run ended, as {@code outcome} says, in its
+     * tone. The line is what gives way when the page gets narrow.
      */
-    public static <T> Label statusLine(Localization localization, ProgressTask task, ObservableValue<T> outcome,
-            Function<T, Message> wording, String id) {
+    public static Label statusLine(Localization localization, ProgressTask task,
+            ObservableValue<? extends Outcome> outcome, String id) {
         Label line = new Label();
         line.setId(id);
         line.setMinWidth(0);
         line.textProperty().bind(localization.text(Bindings.createObjectBinding(() -> task.isRunning()
                         ? task.getStatus()
-                        : outcome.getValue() == null ? null : wording.apply(outcome.getValue()),
+                        : outcome.getValue() == null ? null : outcome.getValue().message(),
                 task.runningProperty(), task.statusProperty(), outcome)));
+        Runnable tone = () -> {
+            if (task.isRunning() || outcome.getValue() == null) {
+                Tone.clear(line);
+            } else {
+                outcome.getValue().tone().applyTo(line);
+            }
+        };
+        task.runningProperty().addListener((obs, old, now) -> tone.run());
+        outcome.addListener((obs, old, now) -> tone.run());
         return line;
     }
 

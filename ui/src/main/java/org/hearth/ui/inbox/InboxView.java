@@ -153,23 +153,8 @@ public final class InboxView extends BorderPane {
     /** While a run goes: its bar, its line and cancel. Afterwards: how it ended, or the last action's outcome. */
     private HBox activity() {
         ProgressTask run = viewModel.run();
-        Label line = TaskControls.statusLine(localization, run, viewModel.noticeProperty(), Notice::message,
-                "inbox-activity-line");
-        Runnable tone = () -> {
-            line.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-            Notice notice = viewModel.noticeProperty().get();
-            if (!run.isRunning() && notice != null) {
-                line.getStyleClass().add(switch (notice.tone()) {
-                    case SUCCESS -> Styles.SUCCESS;
-                    case DANGER -> Styles.DANGER;
-                    case NEUTRAL -> Styles.TEXT_MUTED;
-                });
-            }
-        };
-        run.runningProperty().addListener((obs, old, now) -> tone.run());
-        viewModel.noticeProperty().addListener((obs, old, now) -> tone.run());
-
-        HBox box = new HBox(12, TaskControls.progressBar(run, "inbox-progress"), line,
+        HBox box = new HBox(12, TaskControls.progressBar(run, "inbox-progress"),
+                TaskControls.statusLine(localization, run, viewModel.noticeProperty(), "inbox-activity-line"),
                 TaskControls.cancelButton(localization, run, "inbox.cancel", "inbox-cancel"));
         box.setId("inbox-activity");
         box.getStyleClass().add("inbox-activity");

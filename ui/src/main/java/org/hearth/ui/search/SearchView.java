@@ -188,8 +188,7 @@ public final class SearchView extends BorderPane {
     private VBox indexActivity() {
         IndexTask run = viewModel.indexing();
         ProgressBar progress = TaskControls.progressBar(run, "search-index-progress");
-        Label line = TaskControls.statusLine(localization, run, viewModel.indexOutcomeProperty(), IndexOutcome::message,
-                "search-index-line");
+        Label line = TaskControls.statusLine(localization, run, viewModel.indexOutcomeProperty(), "search-index-line");
         Button cancel = TaskControls.cancelButton(localization, run, "search.cancel", "search-index-cancel");
 
         BooleanProperty expanded = new SimpleBooleanProperty();
@@ -232,20 +231,6 @@ public final class SearchView extends BorderPane {
             expanded.set(false);
             unreadable.getChildren().setAll(outcome == null ? List.of()
                     : outcome.unreadable().stream().map(SearchView::unreadableLine).toList());
-            line.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-            if (outcome != null) {
-                line.getStyleClass().add(switch (outcome.tone()) {
-                    case SUCCESS -> Styles.SUCCESS;
-                    case WARNING -> Styles.WARNING;
-                    case DANGER -> Styles.DANGER;
-                    case NEUTRAL -> Styles.TEXT_MUTED;
-                });
-            }
-        });
-        run.runningProperty().addListener((obs, old, now) -> {
-            if (now) {
-                line.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-            }
         });
 
         VBox box = new VBox(6, row, unreadable);
