@@ -1,9 +1,11 @@
 package org.hearth.ui;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.Observable;
@@ -74,6 +76,7 @@ public final class MainWindowViewModel {
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
         TabContext context = new TabContext(runningTasks, background);
         this.tabs = tabs.stream().map(definition -> definition.open(context)).toList();
+        requireDistinctIds(this.tabs);
         filesWaitingForModel = sum(this.tabs.stream().map(Tab::filesWaitingForModel).toList());
         firstRun = new FirstRunViewModel(models, modelState.getReadOnlyProperty(), settings, localization, runningTasks);
         statusBar = new StatusBarViewModel(models, modelState.getReadOnlyProperty(), runningTasks);
@@ -185,6 +188,16 @@ public final class MainWindowViewModel {
 
     private Optional<Tab> firstTab(Predicate<Tab> which) {
         return tabs.stream().filter(which).findFirst();
+    }
+
+    /** The rail and the pages find a tab by its id, so two tabs (or a tab and Setup) may not share one. */
+    private static void requireDistinctIds(List<Tab> tabs) {
+        Set<String> ids = new HashSet<>(Set.of(SETUP));
+        for (Tab tab : tabs) {
+            if (!ids.add(tab.id())) {
+                throw new IllegalArgumentException("two pages of the window are called " + tab.id());
+            }
+        }
     }
 
     private static IntegerBinding sum(List<ObservableIntegerValue> counts) {
