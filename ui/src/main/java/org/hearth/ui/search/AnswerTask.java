@@ -50,6 +50,7 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
         citations.clear();
         launch(Message.of("search.answer.retrieving"), own -> service.ask(newQuestion, collection, new FxListener(own)),
                 () -> end(Phase.FAILED, Message.of("search.answer.startFailed")));
+        // Last, like show(): whoever listens to the phase finds the status and running already matching.
         phase.set(Phase.RETRIEVING);
     }
 
