@@ -1,5 +1,6 @@
 package org.hearth.app;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
@@ -23,6 +24,9 @@ import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.MainWindow;
+import org.hearth.ui.documents.DocumentsTab;
+import org.hearth.ui.inbox.InboxTab;
+import org.hearth.ui.search.SearchTab;
 import org.hearth.ui.service.SettingsService;
 
 /** Opens the window: the composition root builds the services and hands them to the UI. */
@@ -63,8 +67,11 @@ public final class HearthLauncher {
             summaries = new LocalSummaryService(models, () -> contextOptions(settings));
             inbox = inboxService(settings);
             search = searchService(settings);
-            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, search,
-                    Locale.getDefault()).show(stage);
+            // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
+            new MainWindow(models, settings, List.of(
+                    InboxTab.of(inbox),
+                    DocumentsTab.of(summaries, new SummaryExporter()),
+                    SearchTab.of(search)), Locale.getDefault()).show(stage);
             models.start();
         }
 

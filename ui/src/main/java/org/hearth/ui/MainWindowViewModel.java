@@ -1,61 +1,71 @@
 package org.hearth.ui;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.ThemeSwitcher;
-import org.hearth.ui.documents.DocumentsViewModel;
 import org.hearth.ui.firstrun.FirstRunViewModel;
-import org.hearth.ui.inbox.InboxViewModel;
-import org.hearth.ui.service.ExportService;
-import org.hearth.ui.search.SearchViewModel;
-import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
-import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.service.SettingsService.Settings;
-import org.hearth.ui.service.SummaryService;
 import org.hearth.ui.settings.SettingsViewModel;
 import org.hearth.ui.status.StatusBarViewModel;
+import org.hearth.ui.tab.Tab;
+import org.hearth.ui.tab.TabContext;
+import org.hearth.ui.tab.TabDefinition;
 
 /**
- * The window's state: which page shows, whether the model still needs setting up, and the view-models
- * of the pages and the status bar. Lives as long as the window, so a language switch keeps the queue.
+ * The window's state: which page shows, whether the model still needs setting up, the tabs, and the
+ * view-models of the first-run panel and the status bar. Lives as long as the window, so a language switch
+ * keeps the queue.
  */
 public final class MainWindowViewModel {
 
-    /** The pages of the navigation rail; Drafts joins here with its issue. */
-    public enum Page { SETUP, DOCUMENTS, INBOX, SEARCH }
+    /** The page of the first-run panel, in the rail while no model is installed; the other pages are the tabs'. */
+    public static final String SETUP = "setup";
 
     private final Localization localization;
     private final ThemeSwitcher themes;
     private final SettingsViewModel settings;
-    private final DocumentsViewModel documents;
-    private final InboxViewModel inbox;
-    private final SearchViewModel search;
+    private final List<Tab> tabs;
+    private final IntegerBinding filesWaitingForModel;
     private final FirstRunViewModel firstRun;
     private final StatusBarViewModel statusBar;
     private final ReadOnlyObjectWrapper<ModelState> modelState;
     private final ReadOnlyBooleanWrapper setupNeeded = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<Page> page = new SimpleObjectProperty<>();
+    /** The id of the page that shows: {@link #SETUP} or a tab's. */
+    private final ObjectProperty<String> page = new SimpleObjectProperty<>();
 
     /**
-     * Loads the settings (a small local read, once, before the window shows) and subscribes to the model.
+     * Loads the settings (a small local read, once, before the window shows), opens the tabs and subscribes to
+     * the model.
      *
+     * @param tabs         the tabs of the rail, in its order
      * @param systemLocale the operating system's language, used while the settings say "system"
      */
-    public MainWindowViewModel(SummaryService summaries, ModelService models, SettingsService settingsService,
-            ExportService exports, InboxService inboxService, SearchService searchService, Locale systemLocale) {
+    public MainWindowViewModel(ModelService models, SettingsService settingsService, List<TabDefinition> tabs,
+            Locale systemLocale) {
+        if (tabs.isEmpty()) {
+            throw new IllegalArgumentException("the window needs at least one tab");
+        }
         Settings loaded = settingsService.load();
         Background background = new Background();
         RunningTasks runningTasks = new RunningTasks();
@@ -64,9 +74,10 @@ public final class MainWindowViewModel {
         settings = new SettingsViewModel(settingsService, loaded, localization, themes, background, systemLocale);
         modelState = new ReadOnlyObjectWrapper<>(models.state());
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
-        documents = new DocumentsViewModel(summaries, exports, runningTasks, background);
-        inbox = new InboxViewModel(inboxService, runningTasks, background);
-        search = new SearchViewModel(searchService, runningTasks, background);
+        TabContext context = new TabContext(runningTasks, background);
+        this.tabs = tabs.stream().map(definition -> definition.open(context)).toList();
+        requireDistinctIds(this.tabs);
+        filesWaitingForModel = sum(this.tabs.stream().map(Tab::filesWaitingForModel).toList());
         firstRun = new FirstRunViewModel(models, modelState.getReadOnlyProperty(), settings, localization, runningTasks);
         statusBar = new StatusBarViewModel(models, modelState.getReadOnlyProperty(), runningTasks);
 
@@ -74,32 +85,45 @@ public final class MainWindowViewModel {
                 || modelState.get() instanceof ModelState.Ready
                 || modelState.get() instanceof ModelState.Busy));
         modelState.addListener((obs, old, state) -> followModel(state));
-        page.set(setupNeeded.get() ? Page.SETUP : Page.DOCUMENTS);
-        // Opening the Inbox shows what the service has now, e.g. labels written back by another window.
-        // Opening the Search tab shows the collections' counts as they are now.
-        page.addListener((obs, old, now) -> {
-            switch (now) {
-                case INBOX -> inbox.reload();
-                case SEARCH -> search.reload();
-                default -> { }
-            }
+        page.set(setupNeeded.get() ? SETUP : startPage());
+        page.addListener((obs, old, now) -> tab(now).ifPresent(Tab::opened));
+    }
+
+    /** Dropped files go to the tab that takes them, and the user sees them arrive there. */
+    public void addFiles(List<Path> files) {
+        firstTab(Tab::takesFiles).ifPresent(tab -> {
+            page.set(tab.id());
+            tab.takeFiles(files);
         });
     }
 
-    /** Dropped or chosen files go to the queue, and the user sees them arrive there. */
-    public void addFiles(List<Path> files) {
-        documents.addFiles(files);
-        page.set(Page.DOCUMENTS);
+    /** A dropped folder goes to the tab that takes one, e.g. Search, which asks which collection it joins. */
+    public void addFolder(Path folder) {
+        firstTab(Tab::takesFolders).ifPresent(tab -> {
+            page.set(tab.id());
+            tab.takeFolder(folder);
+        });
     }
 
-    /** A dropped folder: the Search tab asks which collection it joins. */
-    public void addFolderToSearch(Path folder) {
-        page.set(Page.SEARCH);
-        search.offerFolder(folder);
-    }
-
-    public ObjectProperty<Page> pageProperty() {
+    /** The id of the page that shows: {@link #SETUP} or a tab's. */
+    public ObjectProperty<String> pageProperty() {
         return page;
+    }
+
+    /** The tabs of the rail, in its order. */
+    public List<Tab> tabs() {
+        return tabs;
+    }
+
+    /** The files of all tabs that wait for a model to be set up. */
+    public ObservableIntegerValue filesWaitingForModel() {
+        return filesWaitingForModel;
+    }
+
+    /** The window closed: the tabs let go of what they watch. */
+    public void close() {
+        statusBar.stop();
+        tabs.forEach(Tab::close);
     }
 
     /** True until a model is installed: the Setup page with the first-run panel is in the rail. */
@@ -117,18 +141,6 @@ public final class MainWindowViewModel {
 
     public SettingsViewModel settings() {
         return settings;
-    }
-
-    public DocumentsViewModel documents() {
-        return documents;
-    }
-
-    public InboxViewModel inbox() {
-        return inbox;
-    }
-
-    public SearchViewModel search() {
-        return search;
     }
 
     public FirstRunViewModel firstRun() {
@@ -150,7 +162,7 @@ public final class MainWindowViewModel {
             case ModelState.Busy b -> endSetup();
             case ModelState.None n -> {
                 setupNeeded.set(true);
-                page.set(Page.SETUP);
+                page.set(SETUP);
             }
             case ModelState.Downloading d -> { }
             case ModelState.Failed f -> { }
@@ -160,9 +172,36 @@ public final class MainWindowViewModel {
     private void endSetup() {
         if (setupNeeded.get()) {
             setupNeeded.set(false);
-            if (page.get() == Page.SETUP) {
-                page.set(Page.DOCUMENTS);
+            if (SETUP.equals(page.get())) {
+                page.set(startPage());
             }
         }
+    }
+
+    private String startPage() {
+        return firstTab(Tab::opensAtStart).orElse(tabs.getFirst()).id();
+    }
+
+    private Optional<Tab> tab(String id) {
+        return firstTab(tab -> tab.id().equals(id));
+    }
+
+    private Optional<Tab> firstTab(Predicate<Tab> which) {
+        return tabs.stream().filter(which).findFirst();
+    }
+
+    /** The rail and the pages find a tab by its id, so two tabs (or a tab and Setup) may not share one. */
+    private static void requireDistinctIds(List<Tab> tabs) {
+        Set<String> ids = new HashSet<>(Set.of(SETUP));
+        for (Tab tab : tabs) {
+            if (!ids.add(tab.id())) {
+                throw new IllegalArgumentException("two pages of the window are called " + tab.id());
+            }
+        }
+    }
+
+    private static IntegerBinding sum(List<ObservableIntegerValue> counts) {
+        return Bindings.createIntegerBinding(() -> counts.stream().mapToInt(ObservableIntegerValue::get).sum(),
+                counts.toArray(Observable[]::new));
     }
 }

@@ -17,7 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.hearth.ui.MainWindowViewModel.Page;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 
@@ -25,11 +24,11 @@ import org.hearth.ui.common.Localization;
 final class NavigationRail extends VBox {
 
     private final Localization localization;
-    private final ObjectProperty<Page> page;
+    private final ObjectProperty<String> page;
     private final ToggleGroup group = new ToggleGroup();
     private final VBox entries = new VBox(4);
 
-    NavigationRail(Localization localization, ObjectProperty<Page> page) {
+    NavigationRail(Localization localization, ObjectProperty<String> page) {
         super(8);
         this.localization = localization;
         this.page = page;
@@ -43,16 +42,16 @@ final class NavigationRail extends VBox {
             if (now == null) {
                 group.selectToggle(old); // clicking the open page again keeps it open
             } else {
-                page.set((Page) now.getUserData());
+                page.set((String) now.getUserData());
             }
         });
         page.addListener((obs, old, now) -> selectEntryOf(now));
     }
 
-    /** An entry for {@code target}, shown while {@code shown} holds; a badge with {@code count} when above zero. */
-    void addEntry(Page target, String labelKey, Node icon, ObservableIntegerValue count, ObservableBooleanValue shown) {
+    /** An entry for the page {@code target}, shown while {@code shown} holds; a badge with {@code count} when above zero. */
+    void addEntry(String target, String labelKey, Node icon, ObservableIntegerValue count, ObservableBooleanValue shown) {
         ToggleButton entry = new ToggleButton();
-        entry.setId("nav-" + target.name().toLowerCase(java.util.Locale.ROOT));
+        entry.setId("nav-" + target);
         entry.setUserData(target);
         entry.setToggleGroup(group);
         entry.setGraphic(icon);
@@ -72,7 +71,7 @@ final class NavigationRail extends VBox {
         holder.visibleProperty().bind(shown);
         holder.managedProperty().bind(shown);
         entries.getChildren().add(holder);
-        if (page.get() == target) {
+        if (target.equals(page.get())) {
             entry.setSelected(true);
         }
     }
@@ -92,7 +91,7 @@ final class NavigationRail extends VBox {
         getChildren().add(settings);
     }
 
-    private void selectEntryOf(Page target) {
-        group.getToggles().stream().filter(t -> t.getUserData() == target).findFirst().ifPresent(group::selectToggle);
+    private void selectEntryOf(String target) {
+        group.getToggles().stream().filter(t -> t.getUserData().equals(target)).findFirst().ifPresent(group::selectToggle);
     }
 }

@@ -37,7 +37,8 @@ class DocumentsWindowTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(summaries, models, settings, new FakeExportService(), new FakeInboxService(), new FakeSearchService(), Locale.ENGLISH).show(stage);
+        new MainWindow(models, settings,
+                AppTabs.of(summaries, new FakeExportService(), new FakeInboxService(), new FakeSearchService()), Locale.ENGLISH).show(stage);
     }
 
     @Test

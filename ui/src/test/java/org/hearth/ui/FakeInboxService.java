@@ -7,16 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.hearth.ui.service.InboxService;
 
 /**
@@ -39,35 +32,16 @@ final class FakeInboxService implements InboxService {
     record Attempt(NewAccount account, String password) {
     }
 
-    final class FakeRun implements InboxRun {
+    final class FakeRun extends FakeJob<InboxRun.Listener> implements InboxRun {
         private final String accountId;
-        private final Listener listener;
-        private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
         FakeRun(String accountId, Listener listener) {
+            super(worker, listener, Listener::cancelled);
             this.accountId = accountId;
-            this.listener = listener;
-        }
-
-        @Override
-        public void cancel() {
-            if (cancelRequested.compareAndSet(false, true)) {
-                // The real service confirms a cancel from its own thread; so does the fake.
-                worker.execute(listener::cancelled);
-            }
         }
 
         String accountId() {
             return accountId;
-        }
-
-        boolean cancelRequested() {
-            return cancelRequested.get();
-        }
-
-        /** Reports on the worker thread, and returns once the listener has been called. */
-        void report(Consumer<Listener> events) {
-            onWorker(() -> events.accept(listener));
         }
 
         /** Stores the mail, then reports it, as the service does. */
@@ -79,8 +53,7 @@ final class FakeInboxService implements InboxService {
         }
     }
 
-    private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fake-inbox-worker").daemon().factory());
+    private final FakeWorker worker = new FakeWorker("fake-inbox-worker");
     private final List<Account> accounts = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, MailItem>> stored = new LinkedHashMap<>();
     private final Map<String, Runnable> watchers = new LinkedHashMap<>();
@@ -183,19 +156,19 @@ final class FakeInboxService implements InboxService {
 
     /** The next run the UI started, waiting for it (the UI starts runs from its background thread). */
     FakeRun nextRun() {
-        return next(runs, "no run was started");
+        return FakeWorker.next(runs, "no run was started");
     }
 
     Relabel nextRelabel() {
-        return next(relabels, "nothing was relabelled");
+        return FakeWorker.next(relabels, "nothing was relabelled");
     }
 
     Attempt nextAttempt() {
-        return next(attempts, "no account was added");
+        return FakeWorker.next(attempts, "no account was added");
     }
 
     Export nextExport() {
-        return next(exports, "no deadlines were exported");
+        return FakeWorker.next(exports, "no deadlines were exported");
     }
 
     int mailLoads() {
@@ -208,7 +181,7 @@ final class FakeInboxService implements InboxService {
 
     /** The folder got new mail: tells the account's watcher from the worker thread, as the service would. */
     void announceNewMail(String accountId) {
-        onWorker(() -> {
+        worker.run(() -> {
             Runnable watcher;
             synchronized (this) {
                 watcher = watchers.get(accountId);
@@ -222,27 +195,6 @@ final class FakeInboxService implements InboxService {
 
     /** Waits until everything handed to the worker (such as a cancel's confirmation) has run. */
     void awaitWorker() {
-        onWorker(() -> { });
-    }
-
-    private void onWorker(Runnable work) {
-        try {
-            worker.submit(work).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("the fake's worker did not run", e);
-        }
-    }
-
-    private static <T> T next(LinkedBlockingQueue<T> queue, String failure) {
-        try {
-            T next = queue.poll(10, TimeUnit.SECONDS);
-            if (next == null) {
-                throw new AssertionError(failure);
-            }
-            return next;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(failure, e);
-        }
+        worker.await();
     }
 }

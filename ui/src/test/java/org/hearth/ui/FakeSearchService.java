@@ -4,14 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.hearth.ui.service.SearchService;
 
 /**
@@ -24,24 +17,14 @@ final class FakeSearchService implements SearchService {
     record Query(String text, Optional<String> collection, int top) {
     }
 
-    final class FakeIndexJob implements IndexJob {
+    final class FakeIndexJob extends FakeJob<IndexJob.Listener> implements IndexJob {
         private final String collection;
         private final Optional<Path> folder;
-        private final Listener listener;
-        private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
         FakeIndexJob(String collection, Optional<Path> folder, Listener listener) {
+            super(worker, listener, Listener::cancelled);
             this.collection = collection;
             this.folder = folder;
-            this.listener = listener;
-        }
-
-        @Override
-        public void cancel() {
-            if (cancelRequested.compareAndSet(false, true)) {
-                // The real service confirms a cancel from its own thread; so does the fake.
-                worker.execute(listener::cancelled);
-            }
         }
 
         String collection() {
@@ -52,34 +35,16 @@ final class FakeSearchService implements SearchService {
         Optional<Path> folder() {
             return folder;
         }
-
-        boolean cancelRequested() {
-            return cancelRequested.get();
-        }
-
-        /** Reports on the worker thread, and returns once the listener has been called. */
-        void report(Consumer<Listener> events) {
-            onWorker(() -> events.accept(listener));
-        }
     }
 
-    final class FakeAnswerJob implements AnswerJob {
+    final class FakeAnswerJob extends FakeJob<AnswerJob.Listener> implements AnswerJob {
         private final String question;
         private final Optional<String> collection;
-        private final Listener listener;
-        private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
         FakeAnswerJob(String question, Optional<String> collection, Listener listener) {
+            super(worker, listener, Listener::cancelled);
             this.question = question;
             this.collection = collection;
-            this.listener = listener;
-        }
-
-        @Override
-        public void cancel() {
-            if (cancelRequested.compareAndSet(false, true)) {
-                worker.execute(listener::cancelled);
-            }
         }
 
         String question() {
@@ -89,18 +54,9 @@ final class FakeSearchService implements SearchService {
         Optional<String> collection() {
             return collection;
         }
-
-        boolean cancelRequested() {
-            return cancelRequested.get();
-        }
-
-        void report(Consumer<Listener> events) {
-            onWorker(() -> events.accept(listener));
-        }
     }
 
-    private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fake-search-worker").daemon().factory());
+    private final FakeWorker worker = new FakeWorker("fake-search-worker");
     private final List<Collection> collections = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<FakeIndexJob> indexJobs = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Query> queries = new LinkedBlockingQueue<>();
@@ -158,44 +114,23 @@ final class FakeSearchService implements SearchService {
 
     /** The next indexing run the UI started, waiting for it (the UI starts runs from its background thread). */
     FakeIndexJob nextIndexJob() {
-        return next(indexJobs, "no indexing was started");
+        return FakeWorker.next(indexJobs, "no indexing was started");
     }
 
     Query nextQuery() {
-        return next(queries, "nothing was searched");
+        return FakeWorker.next(queries, "nothing was searched");
     }
 
     FakeAnswerJob nextQuestion() {
-        return next(questions, "nothing was asked");
+        return FakeWorker.next(questions, "nothing was asked");
     }
 
     Location nextOpened() {
-        return next(opened, "nothing was opened");
+        return FakeWorker.next(opened, "nothing was opened");
     }
 
     /** Waits until everything handed to the worker (such as a cancel's confirmation) has run. */
     void awaitWorker() {
-        onWorker(() -> { });
-    }
-
-    private void onWorker(Runnable work) {
-        try {
-            worker.submit(work).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("the fake's worker did not run", e);
-        }
-    }
-
-    private static <T> T next(LinkedBlockingQueue<T> queue, String failure) {
-        try {
-            T next = queue.poll(10, TimeUnit.SECONDS);
-            if (next == null) {
-                throw new AssertionError(failure);
-            }
-            return next;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(failure, e);
-        }
+        worker.await();
     }
 }

@@ -29,7 +29,8 @@ class FirstRunTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(summaries, models, new FakeSettingsService("", Theme.SYSTEM), new FakeExportService(), new FakeInboxService(), new FakeSearchService(), Locale.ENGLISH)
+        new MainWindow(models, new FakeSettingsService("", Theme.SYSTEM),
+                AppTabs.of(summaries, new FakeExportService(), new FakeInboxService(), new FakeSearchService()), Locale.ENGLISH)
                 .show(stage);
     }
 

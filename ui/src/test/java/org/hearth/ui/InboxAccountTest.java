@@ -32,8 +32,8 @@ class InboxAccountTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("de", Theme.LIGHT), new FakeExportService(), inbox, new FakeSearchService(), Locale.GERMAN).show(stage);
+        new MainWindow(new FakeModelService(new ModelState.Ready("Qwen3.5 4B")), new FakeSettingsService("de", Theme.LIGHT),
+                AppTabs.of(new FakeSummaryService(), new FakeExportService(), inbox, new FakeSearchService()), Locale.GERMAN).show(stage);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.common.Tone;
 import org.hearth.ui.inbox.InboxViewModel;
 import org.hearth.ui.inbox.Notice;
 import org.hearth.ui.service.InboxService.Category;
@@ -57,7 +58,7 @@ class InboxExportTest {
         assertThat(export.target()).isEqualTo(Path.of("fristen.ics"));
         assertThat(export.mails()).extracting(MailItem::id).containsExactly("hearing");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> notice(robot) != null);
-        assertThat(notice(robot)).isEqualTo(new Notice(Message.of("inbox.exported", 1, "fristen.ics"), Notice.Tone.SUCCESS));
+        assertThat(notice(robot)).isEqualTo(new Notice(Message.of("inbox.exported", 1, "fristen.ics"), Tone.SUCCESS));
     }
 
     @Test
@@ -67,7 +68,7 @@ class InboxExportTest {
         assertThat(inbox.nextExport().mails()).extracting(MailItem::id).containsExactlyInAnyOrder("hearing", "invoice");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> notice(robot) != null);
         assertThat(notice(robot)).isEqualTo(new Notice(Message.of("inbox.exportFailed", FakeInboxService.UNWRITABLE,
-                "Kein Speicherplatz mehr auf dem Gerät"), Notice.Tone.DANGER));
+                "Kein Speicherplatz mehr auf dem Gerät"), Tone.DANGER));
     }
 
     private List<String> shownIds(FxRobot robot) {

@@ -46,8 +46,8 @@ class InboxWindowTest {
     @Start
     void start(javafx.stage.Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei");
-        new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), inbox, new FakeSearchService(), Locale.ENGLISH).show(stage);
+        new MainWindow(new FakeModelService(new ModelState.Ready("Qwen3.5 4B")), new FakeSettingsService("en", Theme.LIGHT),
+                AppTabs.of(new FakeSummaryService(), new FakeExportService(), inbox, new FakeSearchService()), Locale.ENGLISH).show(stage);
     }
 
     @Test
@@ -163,8 +163,8 @@ class InboxWindowTest {
         AtomicReference<javafx.stage.Stage> opened = new AtomicReference<>();
         robot.interact(() -> {
             opened.set(new javafx.stage.Stage());
-            new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                    new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), inbox, new FakeSearchService(), Locale.ENGLISH).show(opened.get());
+            new MainWindow(new FakeModelService(new ModelState.Ready("Qwen3.5 4B")), new FakeSettingsService("en", Theme.LIGHT),
+                    AppTabs.of(new FakeSummaryService(), new FakeExportService(), inbox, new FakeSearchService()), Locale.ENGLISH).show(opened.get());
         });
         javafx.stage.Stage second = opened.get();
         try {

@@ -28,8 +28,8 @@ class PasswordFlowTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(summaries, new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("de", Theme.LIGHT), new FakeExportService(), new FakeInboxService(), new FakeSearchService(), Locale.ENGLISH).show(stage);
+        new MainWindow(new FakeModelService(new ModelState.Ready("Qwen3.5 4B")), new FakeSettingsService("de", Theme.LIGHT),
+                AppTabs.of(summaries, new FakeExportService(), new FakeInboxService(), new FakeSearchService()), Locale.ENGLISH).show(stage);
     }
 
     @Test

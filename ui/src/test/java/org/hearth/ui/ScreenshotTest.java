@@ -76,8 +76,8 @@ class ScreenshotTest {
     @Start
     void start(Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei Schmidt & Partner");
-        new MainWindow(summaries, models, settings,
-                new FakeExportService(), inbox, search, Locale.GERMAN).show(stage);
+        new MainWindow(models, settings,
+                AppTabs.of(summaries, new FakeExportService(), inbox, search), Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
     }
 

@@ -73,9 +73,8 @@ class SearchTabTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(new FakeSummaryService(), new FakeModelService(new ModelState.Ready("Qwen3.5 4B")),
-                new FakeSettingsService("en", Theme.LIGHT), new FakeExportService(), new FakeInboxService(), search,
-                Locale.ENGLISH).show(stage);
+        new MainWindow(new FakeModelService(new ModelState.Ready("Qwen3.5 4B")), new FakeSettingsService("en", Theme.LIGHT),
+                AppTabs.of(new FakeSummaryService(), new FakeExportService(), new FakeInboxService(), search), Locale.ENGLISH).show(stage);
     }
 
     @Test

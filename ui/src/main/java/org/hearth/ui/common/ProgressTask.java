@@ -1,5 +1,6 @@
 package org.hearth.ui.common;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -11,7 +12,8 @@ import javafx.scene.control.ProgressIndicator;
 /**
  * A long job the user can watch and stop — a file being summarised, the model download: a line
  * saying what is happening, how far it got (or indeterminate), and cancel. The work itself runs in a
- * service; subclasses translate the service's reports and change this state on the JavaFX thread only.
+ * service; subclasses translate the service's reports and change this state on the JavaFX thread only,
+ * through {@link Reports}, so a late report of an earlier run is never shown as the current one's.
  */
 public abstract class ProgressTask {
 
@@ -19,6 +21,8 @@ public abstract class ProgressTask {
     private final ReadOnlyObjectWrapper<Message> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicator.INDETERMINATE_PROGRESS);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** Counts the runs; reports carry the number of the run they belong to. */
+    private int run;
 
     protected ProgressTask(RunningTasks runningTasks) {
         this.runningTasks = runningTasks;
@@ -73,6 +77,56 @@ public abstract class ProgressTask {
             runningTasks.add(this);
         } else {
             runningTasks.remove(this);
+        }
+    }
+
+    /** Begins a new run: from now on only reports numbered with the returned value count. */
+    protected final int nextRun() {
+        return ++run;
+    }
+
+    protected final boolean isCurrent(int ownRun) {
+        return ownRun == run;
+    }
+
+    /**
+     * The base of a service listener: the service calls from its own threads, and each report reaches the
+     * JavaFX thread in order, and only while its run is the current one and still running.
+     */
+    protected abstract class Reports {
+
+        private final int ownRun;
+
+        protected Reports(int ownRun) {
+            this.ownRun = ownRun;
+        }
+
+        protected final void onFx(Runnable update) {
+            Platform.runLater(() -> {
+                if (isCurrent(ownRun) && isRunning()) {
+                    update.run();
+                }
+            });
+        }
+    }
+
+    /** Reports of a job that writes text as the model generates it, into {@code target}. */
+    protected abstract class StreamedTextReports extends Reports {
+
+        private final StreamedText target;
+
+        protected StreamedTextReports(int ownRun, StreamedText target) {
+            super(ownRun);
+            this.target = target;
+        }
+
+        public final void text(String piece) {
+            onFx(() -> target.append(piece));
+        }
+
+        /** The model started over (a retry): what it wrote so far no longer counts. */
+        public final void textDiscarded() {
+            onFx(target::clear);
         }
     }
 }

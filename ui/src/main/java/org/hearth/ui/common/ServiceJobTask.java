@@ -2,7 +2,6 @@ package org.hearth.ui.common;
 
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import javafx.application.Platform;
 
 /**
  * A task that drives one service job at a time: it starts the job off the JavaFX thread, passes Cancel on (also
@@ -17,8 +16,6 @@ public abstract class ServiceJobTask<J> extends ProgressTask {
     private final Consumer<J> cancelJob;
     private J handle;
     private boolean cancelRequested;
-    /** Counts the starts; reports carry the number of the job they belong to. */
-    private int generation;
 
     protected ServiceJobTask(RunningTasks runningTasks, Background background, Consumer<J> cancelJob) {
         super(runningTasks);
@@ -27,25 +24,28 @@ public abstract class ServiceJobTask<J> extends ProgressTask {
     }
 
     /**
-     * Starts a job; from now on only its reports count.
+     * Starts a job; from now on only its reports count. Until it reports how far it got, the line says
+     * {@code opening} and the bar is indeterminate.
      *
-     * @param startJob    calls the service, off the JavaFX thread, given the job's number for {@link #whileCurrent}
+     * @param startJob    calls the service, off the JavaFX thread, given the job's number for its {@link Reports}
      * @param startFailed runs on the JavaFX thread if the service call itself failed
      */
-    protected final void launch(IntFunction<J> startJob, Runnable startFailed) {
-        int own = ++generation;
+    protected final void launch(Message opening, IntFunction<J> startJob, Runnable startFailed) {
+        int own = nextRun();
         handle = null;
         cancelRequested = false;
+        updateStatus(opening);
+        updateProgress(0, 0);
         setRunning(true);
         background.run(() -> startJob.apply(own), started -> {
-            if (own == generation) {
+            if (isCurrent(own)) {
                 handle = started;
                 if (cancelRequested) {
                     background.run(() -> cancelJob.accept(started));
                 }
             }
         }, failure -> {
-            if (own == generation && isRunning()) {
+            if (isCurrent(own) && isRunning()) {
                 startFailed.run();
             }
         });
@@ -72,12 +72,18 @@ public abstract class ServiceJobTask<J> extends ProgressTask {
         return cancelRequested;
     }
 
-    /** Runs {@code update} on the JavaFX thread if job {@code job} is still the current one and running. */
-    protected final void whileCurrent(int job, Runnable update) {
-        Platform.runLater(() -> {
-            if (job == generation && isRunning()) {
-                update.run();
-            }
-        });
+    /** How far the job got; once Cancel was pressed, the line keeps saying that it is stopping. */
+    protected final void showProgress(Message status, long done, long total) {
+        if (!cancelRequested) {
+            updateStatus(status);
+        }
+        updateProgress(done, total);
+    }
+
+    /** The job ended: {@code outcome} is the last line, the bar empties. */
+    protected final void finish(Message outcome) {
+        updateStatus(outcome);
+        updateProgress(0.0);
+        setRunning(false);
     }
 }

@@ -6,7 +6,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -14,10 +13,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.RowCell;
 import org.hearth.ui.service.SummaryJob.State;
 
-/** One queue row: file name, what is happening, a thin progress bar while running, and cancel / remove. */
-final class DocumentCell extends ListCell<DocumentItem> {
+/**
+ * One queue row: file name, what is happening, a thin progress bar while running, and cancel / remove at the
+ * right edge.
+ */
+final class DocumentCell extends RowCell<DocumentItem> {
 
     private final Localization localization;
     private final Label name = new Label();
@@ -25,7 +28,6 @@ final class DocumentCell extends ListCell<DocumentItem> {
     private final ProgressBar progress = new ProgressBar();
     private final Button action = new Button();
     private final Tooltip actionTip = new Tooltip();
-    private final HBox row;
     private final ChangeListener<State> stateListener = (obs, old, state) -> StateTone.apply(status, state);
     private DocumentItem shown;
 
@@ -45,24 +47,11 @@ final class DocumentCell extends ListCell<DocumentItem> {
             }
         });
         action.setGraphic(Icons.cross());
-        VBox text = new VBox(4, name, status, progress);
+        VBox text = widthless(new VBox(4, name, status, progress));
         HBox.setHgrow(text, Priority.ALWAYS);
-        // No width of its own: a long file name is cut with an ellipsis instead of widening the queue.
-        text.setMinWidth(0);
-        text.setPrefWidth(0);
-        row = new HBox(8, text, action);
+        HBox row = new HBox(8, text, action);
         row.setAlignment(Pos.CENTER_LEFT);
-    }
-
-    /** The row fills the cell, so the button sits at the right edge and the name gets the rest. */
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (getGraphic() == row) {
-            double left = snappedLeftInset();
-            double top = snappedTopInset();
-            row.resizeRelocate(left, top, getWidth() - left - snappedRightInset(), getHeight() - top - snappedBottomInset());
-        }
+        setRow(row);
     }
 
     @Override
@@ -79,7 +68,7 @@ final class DocumentCell extends ListCell<DocumentItem> {
         }
         shown = empty ? null : item;
         if (shown == null) {
-            setGraphic(null);
+            showNothing();
             return;
         }
         name.setText(shown.fileName());
@@ -94,7 +83,6 @@ final class DocumentCell extends ListCell<DocumentItem> {
         action.accessibleTextProperty().bind(actionText);
         shown.stateProperty().addListener(stateListener);
         StateTone.apply(status, shown.getState());
-        setGraphic(row);
+        showRow();
     }
-
 }

@@ -2,14 +2,13 @@ package org.hearth.ui.documents;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ProgressTask;
 import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.common.StreamedText;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.Progress;
@@ -24,13 +23,11 @@ public final class DocumentItem extends ProgressTask {
     private final SummaryService summaries;
     private final Path file;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.QUEUED);
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final StreamedText text = new StreamedText();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
     private SummaryOptions options;
     private SummaryJob job;
-    /** Counts the starts, so reports of a job that was replaced by a retry are ignored. */
-    private int run;
 
     DocumentItem(SummaryService summaries, Path file, RunningTasks runningTasks) {
         super(runningTasks);
@@ -42,8 +39,8 @@ public final class DocumentItem extends ProgressTask {
     /** Starts (or starts again) summarising with these options. */
     void start(SummaryOptions newOptions) {
         options = newOptions;
-        run++;
-        text.set("");
+        int run = nextRun();
+        text.clear();
         result.set(null);
         failure.set(null);
         show(State.QUEUED, null);
@@ -80,7 +77,7 @@ public final class DocumentItem extends ProgressTask {
     }
 
     public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
+        return text.property();
     }
 
     public ReadOnlyObjectProperty<Result> resultProperty() {
@@ -116,13 +113,10 @@ public final class DocumentItem extends ProgressTask {
         return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
     }
 
-    /** The service calls from its own threads; everything is handed to the JavaFX thread in order. */
-    private final class FxListener implements SummaryJob.Listener {
-
-        private final int ownRun;
+    private final class FxListener extends StreamedTextReports implements SummaryJob.Listener {
 
         FxListener(int ownRun) {
-            this.ownRun = ownRun;
+            super(ownRun, text);
         }
 
         @Override
@@ -136,20 +130,10 @@ public final class DocumentItem extends ProgressTask {
         }
 
         @Override
-        public void text(String piece) {
-            onFx(() -> text.set(text.get() + piece));
-        }
-
-        @Override
-        public void textDiscarded() {
-            onFx(() -> text.set(""));
-        }
-
-        @Override
         public void done(Result finished) {
             onFx(() -> {
                 result.set(finished);
-                text.set(finished.text());
+                text.replace(finished.text());
                 show(State.DONE, null);
             });
         }
@@ -165,14 +149,6 @@ public final class DocumentItem extends ProgressTask {
         @Override
         public void cancelled() {
             onFx(() -> show(State.CANCELLED, null));
-        }
-
-        private void onFx(Runnable update) {
-            Platform.runLater(() -> {
-                if (ownRun == run) {
-                    update.run();
-                }
-            });
         }
     }
 }

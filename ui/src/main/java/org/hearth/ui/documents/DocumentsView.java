@@ -18,8 +18,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.hearth.ui.common.LocalizedCell;
+import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.service.SummaryService.Style;
 
@@ -57,7 +58,8 @@ public final class DocumentsView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, choose, spacer, label("documents.style"), style, label("documents.language"), language);
+        HBox bar = new HBox(8, choose, spacer, Controls.label(localization, "documents.style"), style,
+                Controls.label(localization, "documents.language"), language);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("documents-toolbar");
@@ -122,11 +124,5 @@ public final class DocumentsView extends BorderPane {
         if (files != null) {
             viewModel.addFiles(files.stream().map(File::toPath).toList());
         }
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.textProperty().bind(localization.text(key));
-        return label;
     }
 }

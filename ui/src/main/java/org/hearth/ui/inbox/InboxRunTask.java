@@ -36,16 +36,12 @@ final class InboxRunTask extends ServiceJobTask<InboxRun> {
     }
 
     void start(String accountId) {
-        updateStatus(InboxWording.stage(Stage.CONNECTING, 0, 0));
-        updateProgress(0, 0);
-        launch(own -> service.refresh(accountId, new FxListener(own)),
+        launch(InboxWording.stage(Stage.CONNECTING, 0, 0), own -> service.refresh(accountId, new FxListener(own)),
                 () -> end(Notice.danger(InboxWording.runFailure(Failure.Reason.OTHER))));
     }
 
     private void end(Notice outcome) {
-        updateStatus(outcome.message());
-        updateProgress(0.0);
-        setRunning(false);
+        finish(outcome.message());
         ended.accept(outcome);
     }
 
@@ -54,23 +50,15 @@ final class InboxRunTask extends ServiceJobTask<InboxRun> {
         return Message.of("inbox.run.stopping");
     }
 
-    /** The service calls from its own threads; each report is handed to the JavaFX thread in order. */
-    private final class FxListener implements InboxRun.Listener {
-
-        private final int ownRun;
+    private final class FxListener extends Reports implements InboxRun.Listener {
 
         FxListener(int ownRun) {
-            this.ownRun = ownRun;
+            super(ownRun);
         }
 
         @Override
         public void progress(Stage stage, long done, long total) {
-            onFx(() -> {
-                if (!cancelRequested()) {
-                    updateStatus(InboxWording.stage(stage, done, total));
-                }
-                updateProgress(done, total);
-            });
+            onFx(() -> showProgress(InboxWording.stage(stage, done, total), done, total));
         }
 
         @Override
@@ -92,10 +80,6 @@ final class InboxRunTask extends ServiceJobTask<InboxRun> {
         @Override
         public void cancelled() {
             onFx(() -> end(Notice.neutral(Message.of("inbox.run.cancelled"))));
-        }
-
-        private void onFx(Runnable update) {
-            whileCurrent(ownRun, update);
         }
     }
 }

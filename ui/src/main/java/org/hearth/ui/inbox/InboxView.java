@@ -22,7 +22,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -33,10 +32,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ProgressTask;
+import org.hearth.ui.common.TaskControls;
 import org.hearth.ui.service.InboxService.Account;
 import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.MailItem;
@@ -91,8 +92,7 @@ public final class InboxView extends BorderPane {
         add.textProperty().bind(localization.text("inbox.addAccount"));
         add.setOnAction(e -> AddAccountDialog.open(getScene().getWindow(), localization, viewModel));
         // Without an account, adding one is the thing to do.
-        viewModel.accountProperty().addListener((obs, old, now) -> accentWhile(add, now == null));
-        accentWhile(add, viewModel.accountProperty().get() == null);
+        Controls.accentWhile(add, viewModel.accountProperty().isNull());
 
         BooleanBinding noAccount = viewModel.accountProperty().isNull();
         MenuItem remove = new MenuItem();
@@ -115,7 +115,7 @@ public final class InboxView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label accountLabel = label("inbox.account");
+        Label accountLabel = Controls.label(localization, "inbox.account");
         HBox bar = new HBox(8, accountLabel, account, more, add, spacer, writeBack(noAccount), fetch);
         for (Region keepsWidth : List.of(accountLabel, more, add, fetch)) {
             keepsWidth.setMinWidth(Region.USE_PREF_SIZE);
@@ -133,7 +133,7 @@ public final class InboxView extends BorderPane {
         toggle.textProperty().bind(localization.text("inbox.writeBack"));
         toggle.disableProperty().bind(noAccount);
         toggle.selectedProperty().bindBidirectional(viewModel.writeBackProperty());
-        Label hint = label("inbox.writeBack.hint");
+        Label hint = Controls.label(localization, "inbox.writeBack.hint");
         hint.setId("inbox-write-back-hint");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         Tooltip detail = new Tooltip();
@@ -153,43 +153,9 @@ public final class InboxView extends BorderPane {
     /** While a run goes: its bar, its line and cancel. Afterwards: how it ended, or the last action's outcome. */
     private HBox activity() {
         ProgressTask run = viewModel.run();
-        ProgressBar progress = new ProgressBar();
-        progress.setId("inbox-progress");
-        progress.setPrefWidth(240);
-        progress.progressProperty().bind(run.progressProperty());
-        progress.visibleProperty().bind(run.runningProperty());
-        progress.managedProperty().bind(run.runningProperty());
-
-        Label line = new Label();
-        line.setId("inbox-activity-line");
-        line.setMinWidth(0);
-        line.textProperty().bind(localization.text(Bindings.createObjectBinding(() -> run.isRunning()
-                        ? run.getStatus()
-                        : Optional.ofNullable(viewModel.noticeProperty().get()).map(Notice::message).orElse(null),
-                run.runningProperty(), run.statusProperty(), viewModel.noticeProperty())));
-        Runnable tone = () -> {
-            line.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-            Notice notice = viewModel.noticeProperty().get();
-            if (!run.isRunning() && notice != null) {
-                line.getStyleClass().add(switch (notice.tone()) {
-                    case SUCCESS -> Styles.SUCCESS;
-                    case DANGER -> Styles.DANGER;
-                    case NEUTRAL -> Styles.TEXT_MUTED;
-                });
-            }
-        };
-        run.runningProperty().addListener((obs, old, now) -> tone.run());
-        viewModel.noticeProperty().addListener((obs, old, now) -> tone.run());
-
-        Button cancel = new Button();
-        cancel.setId("inbox-cancel");
-        cancel.textProperty().bind(localization.text("inbox.cancel"));
-        cancel.getStyleClass().add(Styles.SMALL);
-        cancel.visibleProperty().bind(run.runningProperty());
-        cancel.managedProperty().bind(run.runningProperty());
-        cancel.setOnAction(e -> run.cancel());
-
-        HBox box = new HBox(12, progress, line, cancel);
+        HBox box = new HBox(12, TaskControls.progressBar(run, "inbox-progress"),
+                TaskControls.statusLine(localization, run, viewModel.noticeProperty(), "inbox-activity-line"),
+                TaskControls.cancelButton(localization, run, "inbox.cancel", "inbox-cancel"));
         box.setId("inbox-activity");
         box.getStyleClass().add("inbox-activity");
         box.setAlignment(Pos.CENTER_LEFT);
@@ -329,19 +295,6 @@ public final class InboxView extends BorderPane {
         if (target != null) {
             viewModel.exportDeadlines(target.toPath());
         }
-    }
-
-    private static void accentWhile(Button button, boolean accent) {
-        button.getStyleClass().remove(Styles.ACCENT);
-        if (accent) {
-            button.getStyleClass().add(Styles.ACCENT);
-        }
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.textProperty().bind(localization.text(key));
-        return label;
     }
 
     /** An account by its name; the address is in the chooser's tooltip. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.RowCell;
 import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.Deadline;
 import org.hearth.ui.service.InboxService.MailItem;
@@ -22,8 +22,9 @@ import org.hearth.ui.service.InboxService.MailItem;
 /**
  * One mail in the list, like a mail client's row: priority chip, sender and date, subject with marks
  * (deadline, reply needed, file number, the user's label), and the category tag with the one-line summary.
+ * The date and the marks sit at the right edge.
  */
-final class MailCell extends ListCell<MailItem> {
+final class MailCell extends RowCell<MailItem> {
 
     private final Localization localization;
     private final Label priority = new Label();
@@ -37,7 +38,6 @@ final class MailCell extends ListCell<MailItem> {
     private final Tooltip correctedTip = new Tooltip();
     private final Label category = new Label();
     private final Label summary = new Label();
-    private final HBox row;
 
     MailCell(Localization localization) {
         this.localization = localization;
@@ -64,37 +64,24 @@ final class MailCell extends ListCell<MailItem> {
         category.setMinWidth(Region.USE_PREF_SIZE);
         summary.getStyleClass().addAll(Styles.TEXT_MUTED, "mail-summary");
 
-        HBox top = new HBox(8, grow(sender), date);
-        HBox middle = new HBox(6, grow(subject), deadline, reply, fileNumber, corrected);
-        HBox bottom = new HBox(6, category, grow(summary));
+        HBox top = new HBox(8, growing(sender), date);
+        HBox middle = new HBox(6, growing(subject), deadline, reply, fileNumber, corrected);
+        HBox bottom = new HBox(6, category, growing(summary));
         for (HBox line : List.of(top, middle, bottom)) {
             line.setAlignment(Pos.CENTER_LEFT);
         }
-        VBox text = new VBox(3, top, middle, bottom);
+        VBox text = widthless(new VBox(3, top, middle, bottom));
         HBox.setHgrow(text, Priority.ALWAYS);
-        // No width of its own: long subjects end in an ellipsis instead of widening the list.
-        text.setMinWidth(0);
-        text.setPrefWidth(0);
-        row = new HBox(10, priority, text);
+        HBox row = new HBox(10, priority, text);
         row.setAlignment(Pos.TOP_LEFT);
-    }
-
-    /** The row fills the cell, so the date and the marks sit at the right edge. */
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (getGraphic() == row) {
-            double left = snappedLeftInset();
-            double top = snappedTopInset();
-            row.resizeRelocate(left, top, getWidth() - left - snappedRightInset(), getHeight() - top - snappedBottomInset());
-        }
+        setRow(row);
     }
 
     @Override
     protected void updateItem(MailItem mail, boolean empty) {
         super.updateItem(mail, empty);
         if (empty || mail == null) {
-            setGraphic(null);
+            showNothing();
             return;
         }
         LocalDate today = LocalDate.now();
@@ -131,7 +118,7 @@ final class MailCell extends ListCell<MailItem> {
                 summary.getStyleClass().add(Styles.DANGER);
             }
         }
-        setGraphic(row);
+        showRow();
     }
 
     /** A row without triage: no category, no marks, the chip says it is not known. */
@@ -157,13 +144,6 @@ final class MailCell extends ListCell<MailItem> {
         text.ifPresentOrElse(message -> label.textProperty().bind(localization.text(message.key(), message.args().toArray())),
                 () -> label.setText(""));
         setShown(label, text.isPresent());
-    }
-
-    private static Label grow(Label label) {
-        label.setMinWidth(0);
-        label.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(label, Priority.ALWAYS);
-        return label;
     }
 
     private static void setShown(Node node, boolean visible) {

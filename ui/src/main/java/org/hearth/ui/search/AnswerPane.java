@@ -30,6 +30,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.Tone;
 import org.hearth.ui.search.AnswerTask.Phase;
 import org.hearth.ui.service.SearchService.AnswerJob.Citation;
 import org.hearth.ui.service.SearchService.Hit;
@@ -125,13 +126,13 @@ final class AnswerPane extends StackPane {
     }
 
     private void tone(Label status, Phase phase) {
-        status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
         boolean unverified = answer.citations().stream().anyMatch(c -> !c.verified());
-        status.getStyleClass().add(switch (phase) {
-            case DONE -> unverified || answer.citations().isEmpty() ? Styles.WARNING : Styles.SUCCESS;
-            case FAILED -> Styles.DANGER;
-            default -> Styles.TEXT_MUTED;
-        });
+        Tone tone = switch (phase) {
+            case DONE -> unverified || answer.citations().isEmpty() ? Tone.WARNING : Tone.SUCCESS;
+            case FAILED -> Tone.DANGER;
+            default -> Tone.NEUTRAL;
+        };
+        tone.applyTo(status);
     }
 
     /** The documents hold no answer: said plainly, in the calm style of a result. */

@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ServiceJobTask;
+import org.hearth.ui.common.StreamedText;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SearchService.AnswerJob;
@@ -31,7 +32,7 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
     private final SearchService service;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final StreamedText text = new StreamedText();
     private final ObservableList<Hit> sources = FXCollections.observableArrayList();
     private final ObservableList<Citation> citations = FXCollections.observableArrayList();
     private final ObservableList<Hit> readOnlySources = FXCollections.unmodifiableObservableList(sources);
@@ -44,12 +45,13 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
 
     void start(String newQuestion, Optional<String> collection) {
         question.set(newQuestion);
-        text.set("");
+        text.clear();
         sources.clear();
         citations.clear();
-        show(Phase.RETRIEVING, Message.of("search.answer.retrieving"));
-        launch(own -> service.ask(newQuestion, collection, new FxListener(own)),
+        launch(Message.of("search.answer.retrieving"), own -> service.ask(newQuestion, collection, new FxListener(own)),
                 () -> end(Phase.FAILED, Message.of("search.answer.startFailed")));
+        // Last, like show(): whoever listens to the phase finds the status and running already matching.
+        phase.set(Phase.RETRIEVING);
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -62,7 +64,7 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
 
     /** The answer so far; once done, the service's final text. */
     public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
+        return text.property();
     }
 
     /** The passages the answer is based on; the n-th is cited as [n]. */
@@ -91,9 +93,7 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
     }
 
     private void end(Phase finalPhase, Message status) {
-        updateStatus(status);
-        updateProgress(0.0);
-        setRunning(false);
+        finish(status);
         phase.set(finalPhase);
     }
 
@@ -112,13 +112,10 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
         return Message.of("search.answer.stopping");
     }
 
-    /** The service calls from its own threads; each report is handed to the JavaFX thread in order. */
-    private final class FxListener implements AnswerJob.Listener {
-
-        private final int ownQuestion;
+    private final class FxListener extends StreamedTextReports implements AnswerJob.Listener {
 
         FxListener(int ownQuestion) {
-            this.ownQuestion = ownQuestion;
+            super(ownQuestion, text);
         }
 
         @Override
@@ -132,19 +129,9 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
         }
 
         @Override
-        public void text(String piece) {
-            onFx(() -> text.set(text.get() + piece));
-        }
-
-        @Override
-        public void textDiscarded() {
-            onFx(() -> text.set(""));
-        }
-
-        @Override
         public void done(Answer answer) {
             onFx(() -> {
-                text.set(answer.text());
+                text.replace(answer.text());
                 citations.setAll(answer.citations());
                 if (answer.refused()) {
                     end(Phase.REFUSED, Message.of("search.answer.refusedLine"));
@@ -162,10 +149,6 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
         @Override
         public void cancelled() {
             onFx(() -> end(Phase.CANCELLED, Message.of("search.answer.cancelled")));
-        }
-
-        private void onFx(Runnable update) {
-            whileCurrent(ownQuestion, update);
         }
     }
 }

@@ -6,39 +6,35 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.RowCell;
 import org.hearth.ui.service.SearchService.Hit;
 import org.hearth.ui.service.SearchService.Location;
 
 /**
  * One passage found: the file, the page or paragraphs, and the snippet with the matching words set off.
- * The score stays hidden: it means nothing to the reader, the order says enough.
+ * The place and the button sit at the right edge. The score stays hidden: it means nothing to the reader,
+ * the order says enough.
  */
-final class HitCell extends ListCell<Hit> {
+final class HitCell extends RowCell<Hit> {
 
     private final Localization localization;
     private final Label file = new Label();
     private final Label place = new Label();
     private final TextFlow snippet = new TextFlow();
     private final Button open = new Button();
-    private final VBox row;
 
     HitCell(Localization localization, Consumer<Location> opener) {
         this.localization = localization;
         getStyleClass().add("hit-cell");
-        file.getStyleClass().addAll(Styles.TEXT_BOLD, "hit-file");
-        file.setMinWidth(0);
-        file.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(file, Priority.ALWAYS);
+        growing(file).getStyleClass().addAll(Styles.TEXT_BOLD, "hit-file");
         place.getStyleClass().addAll(Styles.TEXT_MUTED, "hit-place");
         place.setMinWidth(Region.USE_PREF_SIZE);
         open.textProperty().bind(localization.text("search.open"));
@@ -55,31 +51,17 @@ final class HitCell extends ListCell<Hit> {
         snippet.getStyleClass().add("hit-snippet");
         HBox top = new HBox(8, file, place, open);
         top.setAlignment(Pos.CENTER_LEFT);
-        row = new VBox(2, top, snippet);
-        // No width of its own: long snippets wrap at the list's width instead of widening it.
-        row.setMinWidth(0);
-        row.setPrefWidth(0);
-    }
-
-    /** The row fills the cell, so the place and the button sit at the right edge. */
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (getGraphic() == row) {
-            double left = snappedLeftInset();
-            double top = snappedTopInset();
-            row.resizeRelocate(left, top, getWidth() - left - snappedRightInset(), getHeight() - top - snappedBottomInset());
-        }
+        setRow(widthless(new VBox(2, top, snippet)));
     }
 
     /** As tall as the snippet wrapped at the cell's width, which the list hands in. */
     @Override
     protected double computePrefHeight(double width) {
-        if (getGraphic() != row || width <= 0) {
+        if (!showsRow() || width <= 0) {
             return super.computePrefHeight(width);
         }
         double inner = width - snappedLeftInset() - snappedRightInset();
-        return snappedTopInset() + row.prefHeight(inner) + snappedBottomInset();
+        return snappedTopInset() + row().prefHeight(inner) + snappedBottomInset();
     }
 
     @Override
@@ -87,7 +69,7 @@ final class HitCell extends ListCell<Hit> {
         super.updateItem(hit, empty);
         place.textProperty().unbind();
         if (empty || hit == null) {
-            setGraphic(null);
+            showNothing();
             return;
         }
         file.setText(hit.location().fileName());
@@ -99,7 +81,7 @@ final class HitCell extends ListCell<Hit> {
         }
         snippet.getChildren().setAll(SnippetRuns.of(hit.snippet(), hit.highlights()).stream()
                 .map(HitCell::text).toList());
-        setGraphic(row);
+        showRow();
     }
 
     private static Node text(SnippetRuns.Run run) {

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ServiceJobTask;
+import org.hearth.ui.common.Tone;
 import org.hearth.ui.common.RunningTasks;
-import org.hearth.ui.search.IndexOutcome.Tone;
 import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SearchService.IndexJob;
 import org.hearth.ui.service.SearchService.IndexJob.Summary;
@@ -37,16 +37,12 @@ public final class IndexTask extends ServiceJobTask<IndexJob> {
     }
 
     private void start(Function<IndexJob.Listener, IndexJob> call, String startFailureKey) {
-        updateStatus(Message.of("search.index.scanning"));
-        updateProgress(0, 0);
-        launch(own -> call.apply(new FxListener(own)),
+        launch(Message.of("search.index.scanning"), own -> call.apply(new FxListener(own)),
                 () -> end(IndexOutcome.of(Message.of(startFailureKey), Tone.DANGER)));
     }
 
     private void end(IndexOutcome outcome) {
-        updateStatus(outcome.message());
-        updateProgress(0.0);
-        setRunning(false);
+        finish(outcome.message());
         ended.accept(outcome);
     }
 
@@ -55,23 +51,15 @@ public final class IndexTask extends ServiceJobTask<IndexJob> {
         return Message.of("search.index.stopping");
     }
 
-    /** The service calls from its own threads; each report is handed to the JavaFX thread in order. */
-    private final class FxListener implements IndexJob.Listener {
-
-        private final int ownRun;
+    private final class FxListener extends Reports implements IndexJob.Listener {
 
         FxListener(int ownRun) {
-            this.ownRun = ownRun;
+            super(ownRun);
         }
 
         @Override
         public void progress(long filesDone, long filesTotal, String currentFile) {
-            onFx(() -> {
-                if (!cancelRequested()) {
-                    updateStatus(SearchWording.indexProgress(filesDone, filesTotal, currentFile));
-                }
-                updateProgress(filesDone, filesTotal);
-            });
+            onFx(() -> showProgress(SearchWording.indexProgress(filesDone, filesTotal, currentFile), filesDone, filesTotal));
         }
 
         @Override
@@ -88,10 +76,6 @@ public final class IndexTask extends ServiceJobTask<IndexJob> {
         @Override
         public void cancelled() {
             onFx(() -> end(IndexOutcome.of(Message.of("search.index.cancelled"), Tone.NEUTRAL)));
-        }
-
-        private void onFx(Runnable update) {
-            whileCurrent(ownRun, update);
         }
     }
 }

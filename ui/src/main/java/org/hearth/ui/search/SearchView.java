@@ -39,10 +39,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.TaskControls;
 import org.hearth.ui.service.SearchService.Collection;
 import org.hearth.ui.service.SearchService.Hit;
 import org.hearth.ui.service.SearchService.IndexJob.FileError;
@@ -133,7 +135,7 @@ public final class SearchView extends BorderPane {
         add.disableProperty().bind(run.runningProperty());
         add.setOnAction(e -> addFolder());
         // Without a folder, adding one is the thing to do.
-        noCollections.addListener((obs, old, now) -> accentWhile(add, now));
+        Controls.accentWhile(add, noCollections);
 
         Button update = new Button();
         update.setId("search-update");
@@ -145,7 +147,7 @@ public final class SearchView extends BorderPane {
         updateTip.textProperty().bind(localization.text("search.update.tooltip"));
         update.setTooltip(updateTip);
 
-        Label label = label("search.collection.label");
+        Label label = Controls.label(localization, "search.collection.label");
         for (Region keepsWidth : List.of(label, add, update)) {
             keepsWidth.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -185,30 +187,9 @@ public final class SearchView extends BorderPane {
      */
     private VBox indexActivity() {
         IndexTask run = viewModel.indexing();
-        ProgressBar progress = new ProgressBar();
-        progress.setId("search-index-progress");
-        progress.setPrefWidth(240);
-        progress.setMinWidth(Region.USE_PREF_SIZE);
-        progress.progressProperty().bind(run.progressProperty());
-        progress.visibleProperty().bind(run.runningProperty());
-        progress.managedProperty().bind(run.runningProperty());
-
-        Label line = new Label();
-        line.setId("search-index-line");
-        line.setMinWidth(0);
-        line.textProperty().bind(localization.text(Bindings.createObjectBinding(() -> run.isRunning()
-                        ? run.getStatus()
-                        : Optional.ofNullable(viewModel.indexOutcomeProperty().get()).map(IndexOutcome::message).orElse(null),
-                run.runningProperty(), run.statusProperty(), viewModel.indexOutcomeProperty())));
-
-        Button cancel = new Button();
-        cancel.setId("search-index-cancel");
-        cancel.textProperty().bind(localization.text("search.cancel"));
-        cancel.getStyleClass().add(Styles.SMALL);
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.visibleProperty().bind(run.runningProperty());
-        cancel.managedProperty().bind(run.runningProperty());
-        cancel.setOnAction(e -> run.cancel());
+        ProgressBar progress = TaskControls.progressBar(run, "search-index-progress");
+        Label line = TaskControls.statusLine(localization, run, viewModel.indexOutcomeProperty(), "search-index-line");
+        Button cancel = TaskControls.cancelButton(localization, run, "search.cancel", "search-index-cancel");
 
         BooleanProperty expanded = new SimpleBooleanProperty();
         BooleanBinding hasUnreadable = Bindings.createBooleanBinding(() -> !run.isRunning()
@@ -250,20 +231,6 @@ public final class SearchView extends BorderPane {
             expanded.set(false);
             unreadable.getChildren().setAll(outcome == null ? List.of()
                     : outcome.unreadable().stream().map(SearchView::unreadableLine).toList());
-            line.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-            if (outcome != null) {
-                line.getStyleClass().add(switch (outcome.tone()) {
-                    case SUCCESS -> Styles.SUCCESS;
-                    case WARNING -> Styles.WARNING;
-                    case DANGER -> Styles.DANGER;
-                    case NEUTRAL -> Styles.TEXT_MUTED;
-                });
-            }
-        });
-        run.runningProperty().addListener((obs, old, now) -> {
-            if (now) {
-                line.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-            }
         });
 
         VBox box = new VBox(6, row, unreadable);
@@ -321,7 +288,7 @@ public final class SearchView extends BorderPane {
 
         HBox row = new HBox(8, query, search, ask);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label keys = label("search.query.keys");
+        Label keys = Controls.label(localization, "search.query.keys");
         keys.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox bar = new VBox(4, row, keys);
         bar.setPadding(new Insets(12, 16, 8, 16));
@@ -427,18 +394,5 @@ public final class SearchView extends BorderPane {
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         placeholder.setPadding(new Insets(16));
         return placeholder;
-    }
-
-    private static void accentWhile(Button button, boolean accent) {
-        button.getStyleClass().remove(Styles.ACCENT);
-        if (accent) {
-            button.getStyleClass().add(Styles.ACCENT);
-        }
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.textProperty().bind(localization.text(key));
-        return label;
     }
 }

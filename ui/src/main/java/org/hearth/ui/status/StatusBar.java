@@ -17,6 +17,7 @@ import javafx.scene.shape.Circle;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.common.Tone;
 
 /** Bottom of the window, left to right: model and state, memory, "Local only", background jobs. */
 public final class StatusBar extends HBox {
@@ -79,7 +80,7 @@ public final class StatusBar extends HBox {
         return new Separator(Orientation.VERTICAL);
     }
 
-    private static void tone(Circle dot, StatusBarViewModel.Tone tone) {
+    private static void tone(Circle dot, Tone tone) {
         dot.getStyleClass().removeIf(style -> style.startsWith("tone-"));
         dot.getStyleClass().add("tone-" + tone.name().toLowerCase(Locale.ROOT));
     }

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.util.Duration;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.common.Tone;
 import org.hearth.ui.common.Units;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
@@ -18,9 +19,6 @@ public final class StatusBarViewModel {
 
     /** Often enough to notice a model being loaded, rare enough to cost nothing. */
     private static final Duration MEMORY_REFRESH = Duration.seconds(3);
-
-    /** Colour means state: the dot before the model's name. */
-    public enum Tone { NEUTRAL, SUCCESS, WARNING, DANGER }
 
     private final ModelService models;
     private final RunningTasks runningTasks;
