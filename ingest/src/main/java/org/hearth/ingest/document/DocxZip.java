@@ -22,7 +22,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 final class DocxZip implements ZipEntrySource {
 
     /** Far above any real picture, far below the worker's heap. */
-    static final long MEDIA_LIMIT = 64L * 1024 * 1024;
+    private static final long MEDIA_LIMIT = 64L * 1024 * 1024;
 
     private final ZipFileZipEntrySource zip;
 
