@@ -112,6 +112,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     if (stream) {
                         progress.done();
                         stdout.println("== " + name + " ==");
+                        document.warning().ifPresent(warning -> err.println("hearth: " + name + ": " + warning));
                     }
                     SummaryListener listener = new SummaryListener() {
                         @Override
@@ -145,6 +146,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     entry.put("status", "ok");
                     entry.put("language", SummaryStyles.code(summary.language()));
                     entry.put("pages", document.pageCount());
+                    document.warning().ifPresent(warning -> entry.put("warning", warning));
                     entry.put("summary", summary.text());
                     entry.set("citations", citations(summary.citations()));
                     markdown.add("# " + name + "\n\n" + summary.text());

@@ -70,6 +70,17 @@ class SearchCommandsTest {
     }
 
     @Test
+    void anUnknownCollectionIsAOneLineErrorNotNothingFound() throws Exception {
+        hearth("index", folder.toString(), "--collection", "Müller", "--json");
+
+        CliRun searched = hearth("search", "Kündigungsfristen", "--collection", "Mueller");
+
+        assertThat(searched.exitCode()).isNotZero();
+        assertThat(searched.out()).doesNotContain("Nothing found.");
+        assertThat(searched.err().strip()).isEqualTo("hearth: There is no collection \"Mueller\"");
+    }
+
+    @Test
     void aPdfHitNamesItsPageAndADocxHitItsParagraph() throws Exception {
         hearth("index", folder.toString(), "--json");
         for (JsonNode hit : JSON.readTree(hearth("search", TestPdfs.MULTI_PAGE_LINES.get(2).get(0), "--top", "20", "--json").out()).get("hits")) {

@@ -57,6 +57,7 @@ class SummarizeCommandTest {
         assertThat(first.get("citations")).isNotEmpty();
         first.get("citations").forEach(c -> assertThat(c.get("page").asInt()).isBetween(1, pages));
         assertThat(first.get("language").asText()).isIn("de", "en");
+        assertThat(first.has("warning")).as("an intact file has nothing to warn about").isFalse();
 
         JsonNode locked = files.get(1);
         assertThat(locked.get("status").asText()).isEqualTo("error");
@@ -65,6 +66,18 @@ class SummarizeCommandTest {
         JsonNode pleading = files.get(2);
         assertThat(pleading.get("status").asText()).isEqualTo("ok");
         pleading.get("citations").forEach(c -> assertThat(c.has("paragraph")).isTrue());
+    }
+
+    @Test
+    void aTruncatedPdfIsSummarisedWithAWarningWhichPagesAreMissing() throws Exception {
+        Path cut = TestPdfs.truncated(dir, "abgebrochen.pdf", 10, 30);
+
+        CliRun run = summarize(cut.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode entry = JSON.readTree(run.out()).get("files").get(0);
+        assertThat(entry.get("status").asText()).isEqualTo("ok");
+        assertThat(entry.get("warning").asText()).matches("The file is truncated: pages \\d+–10 could not be read");
     }
 
     @Test

@@ -26,21 +26,33 @@ final class DocumentWorker {
         // Parsers that print must not corrupt the framing; stderr goes nowhere (see WorkerProcess).
         System.setOut(System.err);
         Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-            TempFolders.delete(tempFolder);
-            Runtime.getRuntime().halt(0);
-        }));
+        // Two watches, because each misses a case: stdin ends when the parent dies, but is not read
+        // during a long document; the parent's exit is seen at any time, but a parent that died
+        // before this line has no handle here (or the handle is the process that adopted us).
+        ProcessHandle.current().parent().ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> end(tempFolder)),
+                () -> end(tempFolder));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         while (true) {
             WorkerProtocol.Request request;
             try {
                 request = WorkerProtocol.readRequest(in);
-            } catch (EOFException parentClosedStdin) {
+            } catch (EOFException parentClosedStdinOrDied) {
+                end(tempFolder);
                 return;
             }
             serve(request, out);
             TempFolders.empty(tempFolder);
         }
+    }
+
+    /**
+     * Removes the temp folder and halts: a thread a parser left running must not keep the worker
+     * alive, and after a crash of the app nobody else would remove the folder before its next start.
+     */
+    private static void end(Path tempFolder) {
+        TempFolders.delete(tempFolder);
+        Runtime.getRuntime().halt(0);
     }
 
     private static void serve(WorkerProtocol.Request request, DataOutputStream out) throws IOException {

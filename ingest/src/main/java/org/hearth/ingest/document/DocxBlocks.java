@@ -1,7 +1,9 @@
 package org.hearth.ingest.document;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import javax.xml.namespace.QName;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -20,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdnRef;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
 
@@ -32,6 +36,11 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
 final class DocxBlocks {
 
     /** Style names as Word stores them (English whatever the UI language), plus common custom ones. */
+    private static final String WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final QName ALT_CHUNK = new QName(WORD, "altChunk");
+    private static final QName RELATIONSHIP_ID = new QName("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+    /** The tags of the body elements POI lists: paragraphs, tables, content controls. */
+    private static final Set<String> LISTED_ELEMENTS = Set.of("p", "tbl", "sdt");
     private static final Pattern HEADING_STYLE = Pattern.compile("(?i)(heading\\s*\\d|title|subtitle|überschrift.*|titel|untertitel)");
 
     private final XWPFDocument document;
@@ -46,15 +55,17 @@ final class DocxBlocks {
         this.numbering = new ListNumbering(document.getNumbering());
     }
 
-    void emit(DocumentSink sink) {
-        for (IBodyElement element : document.getBodyElements()) {
-            switch (element) {
-                case XWPFParagraph p -> paragraph(p);
-                case XWPFTable table -> table(table);
-                case XWPFSDT contentControl -> body.add(new TextBlock(contentControl.getContent().getText().strip(),
-                        Locator.paragraph(++paragraph), BlockKind.BODY));
-                default -> {
-                    // nothing readable in other body elements
+    void emit(DocumentSink sink) throws IOException {
+        // POI's body elements leave out imported chunks (w:altChunk); walking the body's XML puts
+        // them in their place. The elements POI does list come in the same order as their tags.
+        Iterator<IBodyElement> elements = document.getBodyElements().iterator();
+        try (XmlCursor cursor = document.getDocument().getBody().newCursor()) {
+            for (boolean more = cursor.toFirstChild(); more; more = cursor.toNextSibling()) {
+                QName name = cursor.getName();
+                if (name.equals(ALT_CHUNK)) {
+                    altChunk(cursor.getAttributeText(RELATIONSHIP_ID));
+                } else if (WORD.equals(name.getNamespaceURI()) && LISTED_ELEMENTS.contains(name.getLocalPart()) && elements.hasNext()) {
+                    bodyElement(elements.next());
                 }
             }
         }
@@ -63,6 +74,24 @@ final class DocxBlocks {
         body.forEach(sink::block);
         footnotes(sink);
         headerFooter(document.getFooterList(), wholeBody, BlockKind.FOOTER, sink);
+    }
+
+    private void bodyElement(IBodyElement element) {
+        switch (element) {
+            case XWPFParagraph p -> paragraph(p);
+            case XWPFTable table -> table(table);
+            case XWPFSDT contentControl -> body.add(new TextBlock(contentControl.getContent().getText().strip(),
+                    Locator.paragraph(++paragraph), BlockKind.BODY));
+            default -> {
+                // nothing readable in other body elements
+            }
+        }
+    }
+
+    private void altChunk(String relationshipId) throws IOException {
+        for (String text : DocxAltChunk.paragraphs(document, relationshipId)) {
+            body.add(new TextBlock(text, Locator.paragraph(++paragraph), BlockKind.BODY));
+        }
     }
 
     private void paragraph(XWPFParagraph p) {

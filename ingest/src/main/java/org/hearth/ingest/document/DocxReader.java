@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -20,7 +19,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * holding the encrypted package; a real OLE2 Word file is the old .doc format renamed.
  *
  * <p>POI's own zip guard (ZipSecureFile: an entry may not inflate more than 100× its compressed
- * size, nor beyond 4 GB) turns a zip bomb into an error long before the heap limit is reached.
+ * size, nor beyond 4 GB) turns a zip bomb into an error long before the heap limit is reached;
+ * {@link DocxZip} applies it to the parts that are parsed, not to pictures.
  */
 final class DocxReader {
 
@@ -57,14 +57,24 @@ final class DocxReader {
         if (magic != FileMagic.OOXML) {
             throw DocumentException.damaged(file);
         }
+        DocxZip entries;
+        try {
+            entries = new DocxZip(file.toFile());
+        } catch (IOException notAZip) {
+            throw DocumentException.damaged(file);
+        }
         OPCPackage zip;
         try {
-            zip = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            zip = OPCPackage.open(entries);
         } catch (InvalidFormatException e) {
+            entries.close();
             if (isZipBomb(e)) {
                 throw DocumentException.expandsTooFar(file);
             }
             throw DocumentException.damaged(file);
+        } catch (RuntimeException e) {
+            entries.close();
+            throw e;
         }
         try {
             return new XWPFDocument(zip);

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,11 +38,18 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(int heapMegabytes) throws IOException {
+        return start(heapMegabytes, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Starts a worker whose temp folder is in {@code tempRoot}, first removing those of apps that died. */
+    static WorkerProcess start(int heapMegabytes, Path tempRoot) throws IOException {
+        TempFolders.removeAbandoned(tempRoot);
         // createTempDirectory makes it readable by this user only, which matters: parsers spill
         // decoded document streams here.
-        Path tempFolder = Files.createTempDirectory("hearth-reader-");
+        Path tempFolder = TempFolders.createOwned(tempRoot);
         try {
-            Process process = new ProcessBuilder(command(heapMegabytes, tempFolder))
+            Path argFile = writeArgFile(tempFolder.resolve("worker.args"));
+            Process process = new ProcessBuilder(command(heapMegabytes, tempFolder, argFile))
                     // the parsers' warnings can quote document bytes: they must not reach a log
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -52,7 +60,7 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    static List<String> command(int heapMegabytes, Path tempFolder) {
+    static List<String> command(int heapMegabytes, Path tempFolder, Path argFile) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx" + heapMegabytes + "m");
@@ -64,17 +72,28 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + tempFolder);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add("@" + argFile);
         command.add(DocumentWorker.class.getName());
         return command;
+    }
+
+    /**
+     * The class path goes into a Java argument file: on the command line it can pass Windows' limit
+     * of 32k characters, and Linux shows only the first 4,096 bytes of a command line, which would
+     * hide the main class behind a long Maven or install path. The launcher reads the file in the
+     * platform's native encoding; inside quotes a backslash escapes, so Windows paths double theirs.
+     */
+    private static Path writeArgFile(Path argFile) throws IOException {
+        String classPath = System.getProperty("java.class.path").replace("\\", "\\\\").replace("\"", "\\\"");
+        Charset nativeEncoding = Charset.forName(System.getProperty("native.encoding"), Charset.defaultCharset());
+        return Files.writeString(argFile, "-cp\n\"" + classPath + "\"\n", nativeEncoding);
     }
 
     /**
      * The {@code java} running this process. In a jpackage'd app the process command is the app's
      * own launcher, which would start the app again; then the runtime's bin/java is used instead.
      */
-    private static String javaExecutable() {
+    static String javaExecutable() {
         String fallback = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return ProcessHandle.current().info().command()
                 .filter(command -> {

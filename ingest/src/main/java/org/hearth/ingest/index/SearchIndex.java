@@ -15,6 +15,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * stored text (no file is read again); until every file has vectors of the current model, search
  * uses keywords only and says so. Without an embedding model, search uses keywords only.
  *
+ * <p>An index whose folder cannot be written (a read-only share, a copy on a DVD) opens for search
+ * only: without Lucene's write.lock, at its last commit; changing it is refused with
+ * {@link SearchIndexException.Kind#READ_ONLY}.
+ *
  * <p>Thread-safe. One index run at a time (a second {@link #index} call waits); searches run
  * alongside and see the index as of the last commit.
  */
@@ -55,6 +60,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String VERSION = "1";
 
     private final Directory directory;
+    /** Null when the index was opened for search only. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Optional<Embedder> embedder;
@@ -66,19 +72,20 @@ public final class SearchIndex implements AutoCloseable {
     private volatile boolean closing;
     private volatile boolean closed;
 
-    private SearchIndex(Directory directory, IndexWriter writer, Optional<Embedder> embedder, IndexSettings settings,
-                        CollectionFolders folders) throws IOException {
+    private SearchIndex(Directory directory, IndexWriter writer, SearcherManager searchers, Optional<Embedder> embedder,
+                        IndexSettings settings, CollectionFolders folders) {
         this.directory = directory;
         this.writer = writer;
         this.embedder = embedder;
         this.vectorModel = embedder.map(Embeddings::identity).orElse("");
         this.settings = settings;
         this.folders = folders;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = searchers;
     }
 
     /**
-     * Opens the index in {@code directory}, creating it when there is none.
+     * Opens the index in {@code directory}, creating it when there is none; for search only when the
+     * folder cannot be written.
      *
      * @throws SearchIndexException when another process has it open, or it is damaged
      */
@@ -88,6 +95,9 @@ public final class SearchIndex implements AutoCloseable {
 
     static SearchIndex open(Path directory, Optional<Embedder> embedder, IndexSettings settings) throws IOException {
         Files.createDirectories(directory);
+        if (!Files.isWritable(directory)) {
+            return openReadOnly(directory, embedder, settings);
+        }
         Directory lucene = FSDirectory.open(directory);
         try {
             boolean existed = DirectoryReader.indexExists(lucene);
@@ -97,7 +107,8 @@ public final class SearchIndex implements AutoCloseable {
             if (live != null) {
                 live.forEach(entry -> commitData.put(entry.getKey(), entry.getValue()));
             }
-            SearchIndex index = new SearchIndex(lucene, writer, embedder, settings, CollectionFolders.fromCommitData(commitData));
+            SearchIndex index = new SearchIndex(lucene, writer, new SearcherManager(writer, null), embedder, settings,
+                    CollectionFolders.fromCommitData(commitData));
             if (!existed) {
                 index.commit();
             }
@@ -115,12 +126,51 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * Opens the index in {@code directory} for search only, at its last commit. Needs no write access
+     * and no write.lock, so it also works while another process is indexing.
+     *
+     * @throws SearchIndexException when there is no index there, or it is damaged
+     */
+    public static SearchIndex openReadOnly(Path directory, Optional<Embedder> embedder) throws IOException {
+        return openReadOnly(directory, embedder, IndexSettings.defaults());
+    }
+
+    static SearchIndex openReadOnly(Path directory, Optional<Embedder> embedder, IndexSettings settings) throws IOException {
+        Directory lucene = FSDirectory.open(directory);
+        try {
+            DirectoryReader reader = DirectoryReader.open(lucene);
+            try {
+                CollectionFolders folders = CollectionFolders.fromCommitData(reader.getIndexCommit().getUserData());
+                return new SearchIndex(lucene, null, new SearcherManager(reader, null), embedder, settings, folders);
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+        } catch (IndexNotFoundException e) {
+            lucene.close();
+            throw SearchIndexException.readOnlyWithoutIndex();
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            lucene.close();
+            throw SearchIndexException.damaged();
+        } catch (IOException | RuntimeException e) {
+            lucene.close();
+            throw e;
+        }
+    }
+
+    /** False when the index was opened for search only. */
+    public boolean isWritable() {
+        return writer != null;
+    }
+
+    /**
      * Adds {@code folder} (and everything below it) to {@code collection}, creating the collection.
      * Its files are indexed by the next {@link #index} run.
      *
      * @return false when the collection already had the folder
      */
     public boolean addFolder(String collection, Path folder) throws IOException {
+        checkWritable();
         checkCollectionName(collection);
         Path normalised = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(normalised)) {
@@ -141,6 +191,7 @@ public final class SearchIndex implements AutoCloseable {
      * @return false when the collection did not have the folder
      */
     public boolean removeFolder(String collection, Path folder) throws IOException {
+        checkWritable();
         Path normalised = folder.toAbsolutePath().normalize();
         indexing.lock();
         try {
@@ -188,11 +239,13 @@ public final class SearchIndex implements AutoCloseable {
      *
      * @throws IllegalArgumentException for an unknown collection
      * @throws IllegalStateException    when the embedding model fails (what was done is committed)
+     * @throws SearchIndexException     when the index is read-only
      */
     public IndexResult index(String collection, DocumentSource source, IndexListener listener, BooleanSupplier cancelled)
             throws IOException {
-        if (collection != null && !folders.collections().contains(collection)) {
-            throw new IllegalArgumentException("There is no such collection");
+        checkWritable();
+        if (collection != null) {
+            checkKnown(collection);
         }
         indexing.lock();
         try {
@@ -233,8 +286,13 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Searches chunk text; see {@link SearchResponse} for telling relevant results from none. */
+    /**
+     * Searches chunk text; see {@link SearchResponse} for telling relevant results from none.
+     *
+     * @throws IllegalArgumentException for an unknown collection: a typo must not look like "nothing found"
+     */
     public SearchResponse search(String query, SearchRequest request) throws IOException {
+        request.collection().ifPresent(this::checkKnown);
         IndexSearcher searcher = acquire();
         try {
             QueryTerms terms = QueryTerms.of(query);
@@ -322,8 +380,11 @@ public final class SearchIndex implements AutoCloseable {
                 return;
             }
             closed = true;
+            // a null writer (read-only) is skipped by try-with-resources
             try (directory; writer; searchers) {
-                commit();
+                if (writer != null) {
+                    commit();
+                }
             }
         } finally {
             indexing.unlock();
@@ -379,6 +440,18 @@ public final class SearchIndex implements AutoCloseable {
             writer.commit();
         }
         searchers.maybeRefreshBlocking();
+    }
+
+    private void checkWritable() throws SearchIndexException {
+        if (writer == null) {
+            throw SearchIndexException.readOnly();
+        }
+    }
+
+    private void checkKnown(String collection) {
+        if (!folders.collections().contains(collection)) {
+            throw new IllegalArgumentException("There is no collection \"" + collection + "\"");
+        }
     }
 
     private static void checkCollectionName(String collection) {

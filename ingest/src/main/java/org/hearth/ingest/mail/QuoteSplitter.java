@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a mail's plain text into what the author wrote, the signature ("-- " line) and the quoted history
- * (an "Am … schrieb …:" / "On … wrote:" line or an Outlook "Original Message" separator and all after it, and
- * any line starting with "&gt;").
+ * (an "Am … schrieb …:" / "On … wrote:" line, an Outlook "Original Message" separator or an Outlook header block
+ * "Von:/Gesendet:/An:/Betreff:" / "From:/Sent:/To:/Subject:" and all after it, and any line starting with "&gt;").
  */
 final class QuoteSplitter {
 
@@ -19,6 +19,12 @@ final class QuoteSplitter {
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?i)^\\s*(am|on)\\s.*");
     private static final Pattern SEPARATOR = Pattern.compile(
             "(?i)^\\s*-{2,}\\s*(original message|ursprüngliche nachricht|original-nachricht|weitergeleitete nachricht|forwarded message)\\s*-{2,}\\s*$");
+    // Outlook quotes with a header block instead of an attribution line; a sender line directly followed by a
+    // date line tells it from a body that merely mentions "Von:". Bold markers (*) come from HTML-to-text.
+    private static final Pattern HEADER_FROM = Pattern.compile("(?i)^\\s*\\*?(von|from)\\s*:\\*?\\s*\\S.*");
+    private static final Pattern HEADER_SENT = Pattern.compile("(?i)^\\s*\\*?(gesendet|sent|datum|date)\\s*:\\*?\\s*\\S.*");
+    /** The rule Outlook draws above its header block. */
+    private static final Pattern HEADER_RULE = Pattern.compile("^\\s*_{10,}\\s*$");
     private static final Pattern SIGNATURE = Pattern.compile("^--\\s?$");
 
     private QuoteSplitter() {
@@ -30,6 +36,10 @@ final class QuoteSplitter {
         for (int i = 0; i < lines.length; i++) {
             if (ATTRIBUTION.matcher(lines[i]).matches() || SEPARATOR.matcher(lines[i]).matches()) {
                 historyStart = i;
+                break;
+            }
+            if (i + 1 < lines.length && HEADER_FROM.matcher(lines[i]).matches() && HEADER_SENT.matcher(lines[i + 1]).matches()) {
+                historyStart = i > 0 && HEADER_RULE.matcher(lines[i - 1]).matches() ? i - 1 : i;
                 break;
             }
             // an attribution wrapped over two lines

@@ -87,6 +87,23 @@ class DocumentReadersTest {
     }
 
     @Test
+    void a_truncated_pdf_says_which_pages_could_not_be_read() throws Exception {
+        Path cut = TestPdfs.truncated(dir, "abgebrochen.pdf", 10, 30);
+        Path nearlyWhole = TestPdfs.truncated(dir, "fast-ganz.pdf", 10, 97);
+
+        DocumentText text = DocumentReaders.read(cut, ReadOptions.none(), ReadProgress.none());
+        DocumentText allPages = DocumentReaders.read(nearlyWhole, ReadOptions.none(), ReadProgress.none());
+
+        int read = text.blocks().size();
+        assertThat(read).isBetween(1, 9);
+        assertThat(text.blocks()).extracting(TextBlock::locator).last().isEqualTo(Locator.page(read));
+        assertThat(text.warning()).contains("The file is truncated: pages " + (read + 1) + "–10 could not be read");
+        assertThat(allPages.blocks()).hasSize(10);
+        assertThat(allPages.warning()).contains("The file is truncated: its text may be incomplete");
+        assertThat(DocumentReaders.read(TestPdfs.multiPage(dir), ReadOptions.none(), ReadProgress.none()).warning()).isEmpty();
+    }
+
+    @Test
     void corrupt_pdf_is_damaged() throws Exception {
         assertThatThrownBy(() -> DocumentReaders.read(TestPdfs.corrupt(dir), ReadOptions.none(), ReadProgress.none()))
                 .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.kind()).isEqualTo(DocumentException.Kind.DAMAGED))

@@ -58,7 +58,7 @@ class IsolatedDocumentReaderTest {
         ProcessHandle.Info info = reader.workerProcess().orElseThrow().info();
         assertThat(info.commandLine()).as("Linux shows a child's command line").isPresent();
         assertThat(info.commandLine().orElseThrow()).contains(DocumentWorker.class.getName()).doesNotContain(TestPdfs.ENCRYPTED_PASSWORD);
-        assertThat(WorkerProcess.command(512, dir)).noneMatch(argument -> argument.contains(TestPdfs.ENCRYPTED_PASSWORD));
+        assertThat(WorkerProcess.command(512, dir, dir.resolve("worker.args"))).noneMatch(argument -> argument.contains(TestPdfs.ENCRYPTED_PASSWORD));
     }
 
     @Test

@@ -2,15 +2,19 @@ package org.hearth.ingest.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestPdfs;
@@ -309,6 +313,54 @@ class SearchIndexTest {
     void a_second_hearth_cannot_open_the_index_while_it_is_in_use() {
         assertThatThrownBy(() -> SearchIndex.open(dir.resolve("index"), Optional.empty()))
                 .isInstanceOfSatisfying(SearchIndexException.class, e -> assertThat(e.kind()).isEqualTo(SearchIndexException.Kind.IN_USE));
+    }
+
+    @Test
+    void an_unknown_collection_is_an_error_not_an_empty_result() {
+        assertThatThrownBy(() -> index.search("Räumungsklage", SearchRequest.bm25(10).in("Mueller")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("There is no collection \"Mueller\"");
+    }
+
+    @Test
+    void an_index_opened_for_search_only_needs_no_write_lock_and_refuses_changes() throws IOException {
+        write("a.txt", "Die Räumungsklage wurde eingereicht.");
+        index();
+
+        // the writable index above still holds write.lock
+        try (SearchIndex readOnly = SearchIndex.openReadOnly(dir.resolve("index"), Optional.empty())) {
+            assertThat(readOnly.isWritable()).isFalse();
+            assertThat(readOnly.collections()).containsExactly("Müller");
+            assertThat(readOnly.search("Räumungsklage", SearchRequest.bm25(10).in("Müller")).hits())
+                    .extracting(Hit::fileName).containsExactly("a.txt");
+            assertThatThrownBy(() -> readOnly.index(null, source, IndexListener.none(), () -> false))
+                    .isInstanceOfSatisfying(SearchIndexException.class, e -> assertThat(e.kind()).isEqualTo(SearchIndexException.Kind.READ_ONLY))
+                    .hasMessage("The search index is read-only (its folder cannot be written) — it can be searched, not changed");
+            assertThatThrownBy(() -> readOnly.addFolder("Vorlagen", folder)).isInstanceOf(SearchIndexException.class);
+            assertThatThrownBy(() -> readOnly.removeFolder("Müller", folder)).isInstanceOf(SearchIndexException.class);
+            assertThat(readOnly.collections()).containsExactly("Müller");
+        }
+        assertThat(index.isWritable()).isTrue();
+    }
+
+    @Test
+    void an_index_folder_that_cannot_be_written_is_opened_for_search() throws IOException {
+        write("a.txt", "Die Räumungsklage wurde eingereicht.");
+        index();
+        index.close();
+        Path indexFolder = dir.resolve("index");
+        Set<PosixFilePermission> writable = Files.getPosixFilePermissions(indexFolder);
+        Files.setPosixFilePermissions(indexFolder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(indexFolder), "permissions bind this user (not root)");
+
+            index = SearchIndex.open(indexFolder, Optional.empty());
+
+            assertThat(index.isWritable()).isFalse();
+            assertThat(found("Räumungsklage")).containsExactly("a.txt");
+        } finally {
+            Files.setPosixFilePermissions(indexFolder, writable);
+        }
     }
 
     @Test

@@ -88,6 +88,19 @@ class MimeTextTest {
     }
 
     @Test
+    void outlookHeaderBlocksStartTheQuoteInGermanAndEnglish() {
+        QuoteSplitter.Parts german = QuoteSplitter.split("Einverstanden.\nVon: Anwalt ist informiert.\n\n________________________________\n"
+                + "Von: Jane Roe <jane@example.com>\nGesendet: Montag, 3. März 2025 10:15\nAn: Erika Beispiel <erika@example.de>\n"
+                + "Betreff: Entwurf\n\nAnbei der Entwurf.");
+        assertThat(german.body()).isEqualTo("Einverstanden.\nVon: Anwalt ist informiert.");
+        assertThat(german.quoted()).startsWith("________________________________\nVon: Jane Roe").endsWith("Anbei der Entwurf.");
+        QuoteSplitter.Parts english = QuoteSplitter.split("Fine.\n\nFrom: Jane Roe <jane@example.com>\nSent: Monday, March 3, 2025 10:15 AM\n"
+                + "To: Erika Beispiel\nSubject: Draft\n\nDraft attached.");
+        assertThat(english.body()).isEqualTo("Fine.");
+        assertThat(english.quoted()).startsWith("From: Jane Roe").endsWith("Draft attached.");
+    }
+
+    @Test
     void englishAndWrappedAttributionsAreQuotedToo() {
         QuoteSplitter.Parts english = QuoteSplitter.split("Fine.\n\nOn Mon, 3 Mar 2025 at 10:15, Jane Roe\n<jane@example.com> wrote:\n> Draft attached.");
         assertThat(english.body()).isEqualTo("Fine.");

@@ -1,7 +1,7 @@
 package org.hearth.assistant.task.answer;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import org.hearth.assistant.task.ContentFence;
 import org.hearth.assistant.task.summary.Language;
 
 /**
@@ -15,7 +15,7 @@ final class AnswerPrompts {
     private static final int MAX_LABEL = 200;
     // A document could contain a closing fence to "leave" its data block; look-alikes of either
     // language's fence are defused, whichever language the prompt is in.
-    private static final Pattern FENCE = Pattern.compile("</?\\s*(?:source|quelle)\\b[^<>]*>", Pattern.CASE_INSENSITIVE);
+    private static final ContentFence FENCE = ContentFence.of("source", "quelle");
 
     private final Language language;
 
@@ -44,18 +44,14 @@ final class AnswerPrompts {
 
     private String block(Source source) {
         return "<" + tag() + " n=\"" + source.n() + "\">\n"
-                + defuse(oneLine(source.label())) + "\n"
-                + defuse(source.text()) + "\n"
+                + FENCE.defuse(oneLine(source.label())) + "\n"
+                + FENCE.defuse(source.text()) + "\n"
                 + "</" + tag() + ">\n";
     }
 
     /** Ends a source that had to be cut to fit the context. */
     String truncationMarker() {
         return german() ? " [… gekürzt]" : " [… truncated]";
-    }
-
-    static String defuse(String text) {
-        return FENCE.matcher(text).replaceAll(m -> m.group().replace("<", "‹").replace(">", "›"));
     }
 
     private static String oneLine(String text) {

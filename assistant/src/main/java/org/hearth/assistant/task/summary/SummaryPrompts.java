@@ -2,6 +2,7 @@ package org.hearth.assistant.task.summary;
 
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.hearth.assistant.task.ContentFence;
 
 /**
  * The words of one job. The system prompt holds every instruction and is the same for all of the
@@ -12,6 +13,8 @@ final class SummaryPrompts {
 
     /** Titles are file names; a pathological one must not eat the prompt budget. */
     private static final int MAX_TITLE = 120;
+    // A document (or a finding that quotes it) could contain a closing tag to "leave" its block.
+    private static final ContentFence FENCE = ContentFence.of("text", "punkte", "points");
 
     private final Language language;
     private final Locator.Unit unit;
@@ -22,7 +25,7 @@ final class SummaryPrompts {
         this.language = language;
         this.unit = unit;
         this.style = style;
-        this.title = title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE) + "…";
+        this.title = FENCE.defuse(title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE) + "…");
     }
 
     String system() {
@@ -57,7 +60,7 @@ final class SummaryPrompts {
 
     /** A passage's text as it appears in a map prompt: its locator on a line, then the text. */
     String passageBlock(Locator locator, String text) {
-        return "[" + References.abbreviation(unit, language) + " " + range(locator) + "]\n" + text + "\n";
+        return "[" + References.abbreviation(unit, language) + " " + range(locator) + "]\n" + FENCE.defuse(text) + "\n";
     }
 
     /** A finding as a line of a reduce prompt, citing its references the way the answer will. */
@@ -68,7 +71,7 @@ final class SummaryPrompts {
                     + ": " + deadline.what() + " – \"" + deadline.quote() + "\"";
             case Finding.Party party -> party.name() + " – " + party.role();
         };
-        return "- " + body + " " + References.render(finding.refs(), unit, language) + "\n";
+        return "- " + FENCE.defuse(body) + " " + References.render(finding.refs(), unit, language) + "\n";
     }
 
     /** The user message of a step whose input is document text ({@code blocks} from {@link #passageBlock}). */
