@@ -50,7 +50,7 @@ final class SummarizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD or EML files.")
     List<Path> files;
 
     @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
