@@ -19,6 +19,11 @@ public final class HearthCli {
         CommandLine cli = new CommandLine(new HearthCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setExecutionStrategy(parsed -> {
+            OptionLimits.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setParameterExceptionHandler(OptionLimits::oneLine);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("hearth: " + CliErrors.describe(e));
             org.slf4j.LoggerFactory.getLogger(HearthCli.class).debug("Command failed", e);
