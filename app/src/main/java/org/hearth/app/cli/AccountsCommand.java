@@ -66,10 +66,7 @@ final class AccountsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String password = System.getenv(passwordEnv);
-            if (password == null) {
-                throw new IllegalArgumentException("the environment variable " + passwordEnv + " is not set");
-            }
+            String password = new String(PasswordSources.fromEnvironment(passwordEnv));
             ImapUrl url = ImapUrl.parse(imap);
             Optional<String> pem = trustCert == null ? Optional.empty() : Optional.of(MailAccounts.pem(trustCert));
             MailAccount account = new MailAccount(UUID.randomUUID().toString(), name, url.host(), url.port(), url.security(),

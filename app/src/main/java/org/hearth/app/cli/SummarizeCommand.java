@@ -63,8 +63,11 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "de|en", description = "Summary language (default: the document's).")
     String language;
 
-    @Option(names = "--password", paramLabel = "PW", description = "Password of encrypted PDFs.")
-    String password;
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password of encrypted files from this environment variable.")
+    String passwordEnv;
+
+    @Option(names = "--ask-password", interactive = true, arity = "0", description = "Ask for the password of encrypted files.")
+    char[] askedPassword;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
     Path out;
@@ -74,6 +77,14 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
+
+    /** Never a command-line argument: those show in every user's process list. */
+    private Optional<String> documentPassword() {
+        if (askedPassword != null) {
+            return Optional.of(new String(askedPassword));
+        }
+        return Optional.ofNullable(passwordEnv).map(variable -> new String(PasswordSources.fromEnvironment(variable)));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -100,7 +111,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 ObjectNode entry = results.addObject();
                 entry.put("file", file.toString());
                 try {
-                    DocumentText document = reader.read(file, new ReadOptions(Optional.ofNullable(password)),
+                    DocumentText document = reader.read(file, new ReadOptions(documentPassword()),
                             (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
                             cancelled);
                     if (loaded == null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hearth.ingest.process.ChildProcesses;
 
 /**
  * One worker JVM ({@link DocumentWorker}) with its private temp folder: the current {@code java},
@@ -46,7 +47,7 @@ final class WorkerProcess implements AutoCloseable {
         // decoded document streams here.
         Path tempFolder = Files.createTempDirectory("hearth-reader-");
         try {
-            Process process = new ProcessBuilder(command(heapMegabytes, tempFolder))
+            Process process = ChildProcesses.builder(command(heapMegabytes, tempFolder))
                     .redirectError(errorLog())
                     .start();
             return new WorkerProcess(process, tempFolder);
