@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -26,6 +28,15 @@ class JdkDiscoveryTest {
 
     @TempDir
     Path dir;
+    private final List<Path> links = new ArrayList<>();
+
+    /** JUnit warns about links that leave the temp folder when it cleans up; they are removed first. */
+    @AfterEach
+    void removeLinks() throws IOException {
+        for (Path link : links) {
+            Files.deleteIfExists(link);
+        }
+    }
 
     @Test
     void mavenWrapperFindsJdk25WhenTheDefaultJavaIsOlderAndJavaHomeIsUnset() throws Exception {
@@ -55,7 +66,7 @@ class JdkDiscoveryTest {
     /** A JDK 25 reached through a path no search would find: only keeping JAVA_HOME as given prints it. */
     @Test
     void findJdkKeepsJavaHomeAsGiven() throws Exception {
-        Path linked = Files.createSymbolicLink(dir.resolve("my-jdk"), Path.of(RUNNING_JDK));
+        Path linked = link(dir.resolve("my-jdk"), Path.of(RUNNING_JDK));
         String script = ". build-tools/find-jdk.sh && hearth_find_jdk";
 
         String found = run(Map.of("PATH", pathWithOldJava() + ":/usr/bin:/bin", "JAVA_HOME", linked.toString()), "sh", "-c", script);
@@ -69,7 +80,7 @@ class JdkDiscoveryTest {
         Path bin = Files.createDirectories(dir.resolve("path"));
         for (String tool : List.of("java", "javac")) {
             if (!Files.exists(bin.resolve(tool))) {
-                Files.createSymbolicLink(bin.resolve(tool), old.resolve("bin").resolve(tool));
+                link(bin.resolve(tool), old.resolve("bin").resolve(tool));
             }
         }
         return bin;
@@ -116,6 +127,11 @@ class JdkDiscoveryTest {
         String text = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(text).isZero();
         return text;
+    }
+
+    private Path link(Path link, Path target) throws IOException {
+        links.add(Files.createSymbolicLink(link, target));
+        return link;
     }
 
     private static Path repositoryRoot() {
