@@ -25,6 +25,9 @@
 @REM   MVNW_REPOURL - repo url base for downloading maven distribution
 @REM   MVNW_USERNAME/MVNW_PASSWORD - user and password for downloading maven
 @REM   MVNW_VERBOSE - true: enable verbose log; others: silence the output
+@REM
+@REM Hearth: unlike ./mvnw this script does not look for a JDK 25 (build-tools/find-jdk.sh);
+@REM set JAVA_HOME to a JDK 25 before running it.
 @REM ----------------------------------------------------------------------------
 
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)

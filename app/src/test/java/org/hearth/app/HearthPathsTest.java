@@ -2,9 +2,17 @@ package org.hearth.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 class HearthPathsTest {
 
@@ -32,5 +40,78 @@ class HearthPathsTest {
                 .isEqualTo(Path.of("/home/anna/.data/hearth"));
         assertThat(HearthPaths.resolve(null, Map.of(), "Linux", "/home/anna").home())
                 .isEqualTo(Path.of("/home/anna/.local/share/hearth"));
+    }
+
+    @Test
+    void onWindowsModelsAndTheIndexStayOnThisMachineWhileSettingsRoam() {
+        HearthPaths paths = HearthPaths.resolve(null,
+                Map.of("APPDATA", "C:/Users/anna/AppData/Roaming", "LOCALAPPDATA", "C:/Users/anna/AppData/Local"), "Windows 11", "C:/Users/anna");
+
+        assertThat(paths.models()).isEqualTo(Path.of("C:/Users/anna/AppData/Local/Hearth/models"));
+        assertThat(paths.index()).isEqualTo(Path.of("C:/Users/anna/AppData/Local/Hearth/index"));
+        assertThat(paths.database()).isEqualTo(Path.of("C:/Users/anna/AppData/Roaming/Hearth/hearth.db"));
+        assertThat(paths.logs()).isEqualTo(Path.of("C:/Users/anna/AppData/Roaming/Hearth/logs"));
+    }
+
+    @Test
+    void onWindowsWithoutLocalAppDataTheUsualLocalFolderIsUsed() {
+        HearthPaths paths = HearthPaths.resolve(null, Map.of(), "Windows 11", "C:/Users/anna");
+
+        assertThat(paths.models()).isEqualTo(Path.of("C:/Users/anna/AppData/Local/Hearth/models"));
+        assertThat(paths.home()).isEqualTo(Path.of("C:/Users/anna/AppData/Roaming/Hearth"));
+    }
+
+    @Test
+    void anOverriddenHomeHoldsEverythingOnEveryOs() {
+        HearthPaths paths = HearthPaths.resolve(null, Map.of("HEARTH_HOME", "/tmp/env", "LOCALAPPDATA", "C:/local"), "Windows 11", "C:/Users/anna");
+
+        assertThat(paths.models()).isEqualTo(Path.of("/tmp/env/models").toAbsolutePath());
+        assertThat(paths.index()).isEqualTo(Path.of("/tmp/env/index").toAbsolutePath());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aNewDataFolderIsPrivate(@TempDir Path dir) throws Exception {
+        HearthPaths paths = new HearthPaths(dir.resolve("shared/hearth")).prepare();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.home()))).isEqualTo("rwx------");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void anExistingDataFolderIsTightenedWithoutFollowingLinks(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path index = Files.createDirectories(home.resolve("index"));
+        Path database = Files.writeString(home.resolve("hearth.db"), "state");
+        Path segment = Files.writeString(index.resolve("_0.cfs"), "passages");
+        Path elsewhere = Files.writeString(dir.resolve("model.gguf"), "weights");
+        Path link = Files.createSymbolicLink(home.resolve("imported.gguf"), elsewhere);
+        for (Path folder : new Path[] {home, index}) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        for (Path file : new Path[] {database, segment, elsewhere}) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        new HearthPaths(home).prepare();
+
+        assertThat(rights(home)).isEqualTo("rwx------");
+        assertThat(rights(index)).isEqualTo("rwx------");
+        assertThat(rights(database)).isEqualTo("rw-------");
+        assertThat(rights(segment)).isEqualTo("rw-------");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(rights(elsewhere)).isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aDataFolderThatIsAFileIsReportedAsSuch(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("hearth"), "not a folder");
+
+        assertThatThrownBy(() -> new HearthPaths(file).prepare())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is a file, not a folder");
+    }
+
+    private static String rights(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
     }
 }

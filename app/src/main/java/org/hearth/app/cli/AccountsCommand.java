@@ -1,5 +1,7 @@
 package org.hearth.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(name = "accounts", mixinStandardHelpOptions = true,
@@ -28,8 +31,13 @@ import picocli.CommandLine.Spec;
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Remove.class})
 final class AccountsCommand {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @ParentCommand
     HearthCommand parent;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document.")
+    boolean json;
 
     MailStore store() {
         return new MailStore(HearthCli.paths(parent.home).database());
@@ -44,7 +52,7 @@ final class AccountsCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "A name for the account, used with `hearth triage --account`.")
         String name;
 
         @Option(names = "--imap", required = true, paramLabel = "URL", description = "imaps://USER@HOST:PORT[/FOLDER] (or imap:// for STARTTLS).")
@@ -58,10 +66,7 @@ final class AccountsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String password = System.getenv(passwordEnv);
-            if (password == null) {
-                throw new IllegalArgumentException("the environment variable " + passwordEnv + " is not set");
-            }
+            String password = new String(PasswordSources.fromEnvironment(passwordEnv));
             ImapUrl url = ImapUrl.parse(imap);
             Optional<String> pem = trustCert == null ? Optional.empty() : Optional.of(MailAccounts.pem(trustCert));
             MailAccount account = new MailAccount(UUID.randomUUID().toString(), name, url.host(), url.port(), url.security(),
@@ -78,7 +83,9 @@ final class AccountsCommand {
                 Keychain.system().open().put(account.secretKey(), password.toCharArray());
                 store.addAccount(account);
             }
-            spec.commandLine().getOut().println("Saved \"" + name + "\": " + account.address() + " (read-only; write-back off)");
+            spec.commandLine().getOut().println(accounts.json
+                    ? JSON.writeValueAsString(JSON.createObjectNode().put("name", name).put("address", account.address()))
+                    : "Saved \"" + name + "\": " + account.address() + " (read-only; write-back off)");
             return 0;
         }
     }
@@ -92,10 +99,19 @@ final class AccountsCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (MailStore store = accounts.store()) {
                 var all = store.accounts();
+                if (accounts.json) {
+                    ArrayNode rows = JSON.createArrayNode();
+                    for (MailAccount a : all) {
+                        rows.addObject().put("name", a.name()).put("address", a.address())
+                                .put("sign_in", a.signIn().name().toLowerCase(java.util.Locale.ROOT)).put("write_back", a.writeBack());
+                    }
+                    out.println(JSON.writeValueAsString(JSON.createObjectNode().set("accounts", rows)));
+                    return 0;
+                }
                 if (all.isEmpty()) {
                     out.println("No saved accounts. Add one with: hearth accounts add NAME --imap URL --password-env VAR");
                 }
@@ -115,11 +131,11 @@ final class AccountsCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The saved account's name.")
         String name;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             try (MailStore store = accounts.store()) {
                 MailAccount account = store.account(name)
                         .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\""));
@@ -130,7 +146,9 @@ final class AccountsCommand {
                     spec.commandLine().getErr().println("hearth: the keychain entry could not be removed: " + e.getMessage());
                 }
             }
-            spec.commandLine().getOut().println("Removed \"" + name + "\".");
+            spec.commandLine().getOut().println(accounts.json
+                    ? JSON.writeValueAsString(JSON.createObjectNode().put("removed", name))
+                    : "Removed \"" + name + "\".");
             return 0;
         }
     }

@@ -32,7 +32,7 @@ final class AskCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "QUESTION")
+    @Parameters(index = "0", paramLabel = "QUESTION", description = "The question, in quotes.")
     String question;
 
     @Option(names = "--collection", paramLabel = "NAME", description = "Only this collection (default: all).")

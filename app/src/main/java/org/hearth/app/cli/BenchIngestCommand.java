@@ -28,7 +28,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FOLDER")
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "A folder with PDF and DOCX files.")
     Path folder;
 
     @Option(names = "--workers", paramLabel = "N", description = "Worker processes (default: all cores).")

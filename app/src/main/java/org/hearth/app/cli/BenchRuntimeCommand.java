@@ -25,19 +25,19 @@ final class BenchRuntimeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file to measure.")
     Path model;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--prompt-tokens", paramLabel = "N", defaultValue = "512")
+    @Option(names = "--prompt-tokens", paramLabel = "N", defaultValue = "512", description = "Prompt length for pp (default: ${DEFAULT-VALUE}).")
     int promptTokens;
 
-    @Option(names = "--gen-tokens", paramLabel = "N", defaultValue = "128")
+    @Option(names = "--gen-tokens", paramLabel = "N", defaultValue = "128", description = "Tokens generated for tg (default: ${DEFAULT-VALUE}).")
     int generatedTokens;
 
-    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3")
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
     @Option(names = "--json", description = "Print one JSON document.")

@@ -24,10 +24,10 @@ final class BenchTriageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file to measure.")
     Path model;
 
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "8")
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "8", description = "Generated mails per mode (default: ${DEFAULT-VALUE}).")
     int messages;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")

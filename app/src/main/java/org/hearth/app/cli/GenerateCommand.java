@@ -39,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE|NAME", description = "A GGUF file or an installed model's name.")
     String model;
 
-    @Option(names = "--prompt", required = true, paramLabel = "TEXT")
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The user message.")
     String prompt;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message.")
@@ -48,10 +48,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE.json", description = "A JSON schema the answer must follow.")
     Path schema;
 
-    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "512")
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "512", description = "Stop after this many tokens (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Sampling seed, for repeatable output (default: ${DEFAULT-VALUE}).")
     int seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")

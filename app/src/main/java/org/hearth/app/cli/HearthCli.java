@@ -1,7 +1,10 @@
 package org.hearth.app.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.hearth.app.HearthPaths;
 import picocli.CommandLine;
 
@@ -11,25 +14,57 @@ public final class HearthCli {
     private HearthCli() {
     }
 
+    /**
+     * The process's command line. With {@code --json} stdout carries the document and nothing else:
+     * whatever a library prints to System.out goes to stderr instead.
+     */
     public static int execute(String... args) {
-        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        PrintStream stdout = System.out;
+        PrintWriter out = new PrintWriter(stdout, true);
+        if (!wantsJson(args)) {
+            return execute(out, new PrintWriter(System.err, true), args);
+        }
+        System.setOut(System.err);
+        try {
+            return execute(out, new PrintWriter(System.err, true), args);
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // With --json a failure leaves stdout empty: what the command printed before it failed is dropped.
+        StringWriter document = new StringWriter();
+        boolean json = wantsJson(args);
         CommandLine cli = new CommandLine(new HearthCommand());
-        cli.setOut(out);
+        cli.setOut(json ? new PrintWriter(document, true) : out);
         cli.setErr(err);
+        cli.setExecutionStrategy(parsed -> {
+            OptionLimits.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setParameterExceptionHandler(OptionLimits::oneLine);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            document.getBuffer().setLength(0);
             commandLine.getErr().println("hearth: " + CliErrors.describe(e));
             org.slf4j.LoggerFactory.getLogger(HearthCli.class).debug("Command failed", e);
             return 1;
         });
-        return cli.execute(args);
+        int exitCode = cli.execute(args);
+        if (json) {
+            out.print(document);
+            out.flush();
+        }
+        return exitCode;
     }
 
-    /** Points the log file at the home's logs folder before the first logger is created. */
+    private static boolean wantsJson(String... args) {
+        return Arrays.asList(args).contains("--json");
+    }
+
+    /** Prepares the data folder and points the log file at its logs folder before the first logger is created. */
     static HearthPaths paths(Path homeOption) {
-        HearthPaths paths = HearthPaths.resolve(homeOption);
+        HearthPaths paths = HearthPaths.resolve(homeOption).prepare();
         if (System.getProperty("hearth.log.dir") == null) {
             System.setProperty("hearth.log.dir", paths.logs().toString());
         }

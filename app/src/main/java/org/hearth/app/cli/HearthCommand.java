@@ -20,7 +20,6 @@ final class HearthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HearthCli.paths(home);
         org.hearth.app.HearthLauncher.openWindow(HearthCli.paths(home));
         return 0;
     }

@@ -36,7 +36,7 @@ final class IndexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FOLDER", arity = "1..*")
+    @Parameters(paramLabel = "FOLDER", arity = "1..*", description = "Folders to add (their files are indexed, subfolders included).")
     List<Path> folders;
 
     @Option(names = "--collection", paramLabel = "NAME", description = "Collection name (default: ${DEFAULT-VALUE}).",

@@ -58,7 +58,7 @@ final class ModelsCommand {
         return spec.commandLine().getOut();
     }
 
-    @Command(name = "list", description = "The catalog and what is installed.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The catalog and what is installed.")
     int list() throws IOException {
         Path models = paths().models();
         List<Path> installed = installedFiles(models);
@@ -95,7 +95,7 @@ final class ModelsCommand {
         return 0;
     }
 
-    @Command(name = "recommend", description = "The largest model that fits this machine, and why.")
+    @Command(name = "recommend", mixinStandardHelpOptions = true, description = "The largest model that fits this machine, and why.")
     int recommend() throws IOException {
         Recommendation recommendation = FitCheck.recommend(MachineFacts.detect());
         if (json) {
@@ -113,8 +113,8 @@ final class ModelsCommand {
         return 0;
     }
 
-    @Command(name = "pull", description = "Download a catalog model (resumable; Ctrl-C pauses, running it again resumes).")
-    int pull(@Parameters(paramLabel = "NAME") String name) throws Exception {
+    @Command(name = "pull", mixinStandardHelpOptions = true, description = "Download a catalog model (resumable; Ctrl-C pauses, running it again resumes).")
+    int pull(@Parameters(paramLabel = "NAME", description = "A catalog name (see `hearth models list`).") String name) throws Exception {
         CatalogModel model = ModelCatalog.find(name).orElseThrow(() -> new IllegalArgumentException(
                 "No catalog model named '" + name + "'. './hearth models list' shows the names."));
         Files.createDirectories(paths().models());
@@ -137,8 +137,8 @@ final class ModelsCommand {
         }
     }
 
-    @Command(name = "import", description = "Use a GGUF file you already have (checked before it is used).")
-    int importFile(@Parameters(paramLabel = "FILE") Path file,
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Use a GGUF file you already have (checked before it is used).")
+    int importFile(@Parameters(paramLabel = "FILE", description = "The GGUF file.") Path file,
                    @Option(names = "--mode", defaultValue = "COPY", description = "COPY, MOVE or IN_PLACE (default: ${DEFAULT-VALUE}).")
                    ModelImporter.Mode mode) throws Exception {
         Files.createDirectories(paths().models());
@@ -152,8 +152,8 @@ final class ModelsCommand {
         return 0;
     }
 
-    @Command(name = "verify", description = "Check installed model files (all, or one by name or path).")
-    int verify(@Parameters(paramLabel = "NAME", arity = "0..1") String name) throws IOException {
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check installed model files (all, or one by name or path).")
+    int verify(@Parameters(paramLabel = "NAME", arity = "0..1", description = "An installed model's name or file (default: all).") String name) throws IOException {
         List<Path> files = name == null ? installedFiles(paths().models()) : List.of(ModelFiles.resolve(name, paths()));
         ArrayNode rows = JSON.createArrayNode();
         boolean allOk = true;

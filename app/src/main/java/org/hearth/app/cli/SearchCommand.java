@@ -30,7 +30,7 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "QUERY")
+    @Parameters(index = "0", paramLabel = "QUERY", description = "Words to look for, in quotes.")
     String query;
 
     @Option(names = "--collection", paramLabel = "NAME", description = "Only this collection (default: all).")

@@ -51,7 +51,7 @@ final class SummarizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD or EML files.")
     List<Path> files;
 
     @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
@@ -64,8 +64,11 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "de|en", description = "Summary language (default: the document's).")
     String language;
 
-    @Option(names = "--password", paramLabel = "PW", description = "Password of encrypted PDFs.")
-    String password;
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password of encrypted files from this environment variable.")
+    String passwordEnv;
+
+    @Option(names = "--ask-password", interactive = true, arity = "0", description = "Ask for the password of encrypted files.")
+    char[] askedPassword;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
     Path out;
@@ -75,6 +78,14 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
+
+    /** Never a command-line argument: those show in every user's process list. */
+    private Optional<String> documentPassword() {
+        if (askedPassword != null) {
+            return Optional.of(new String(askedPassword));
+        }
+        return Optional.ofNullable(passwordEnv).map(variable -> new String(PasswordSources.fromEnvironment(variable)));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -101,7 +112,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 ObjectNode entry = results.addObject();
                 entry.put("file", file.toString());
                 try {
-                    DocumentText document = reader.read(file, new ReadOptions(Optional.ofNullable(password)),
+                    DocumentText document = reader.read(file, new ReadOptions(documentPassword()),
                             (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
                             cancelled);
                     if (loaded == null) {

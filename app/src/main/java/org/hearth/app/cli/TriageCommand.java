@@ -203,10 +203,6 @@ final class TriageCommand implements Callable<Integer> {
         if (variable == null) {
             return null;
         }
-        String value = System.getenv(variable);
-        if (value == null) {
-            throw new IllegalArgumentException("the environment variable " + variable + " is not set");
-        }
-        return value.toCharArray();
+        return PasswordSources.fromEnvironment(variable);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.hearth.ingest.process.ChildProcesses;
 
 /**
  * Opens a cited file in the system's viewer, at the cited page where a known viewer takes one on its command line
@@ -39,7 +40,7 @@ public final class SourceViewer {
     public void open(Path file, Optional<Integer> page) throws IOException {
         Optional<List<String>> command = page.flatMap(p -> pageCommand(file, p));
         if (command.isPresent()) {
-            new ProcessBuilder(command.get()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ChildProcesses.builder(command.get()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } else {
             systemDefault.accept(file);
         }

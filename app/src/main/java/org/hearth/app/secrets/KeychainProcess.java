@@ -12,6 +12,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hearth.app.secrets.SecretStoreException.Kind;
+import org.hearth.ingest.process.ChildProcesses;
 
 /**
  * Runs a keychain command line tool once. The secret goes in on stdin and comes back on stdout, never in the
@@ -50,7 +51,7 @@ final class KeychainProcess {
     static Result run(String tool, List<String> command, byte[] stdin, Duration timeout) throws SecretStoreException {
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            process = ChildProcesses.builder(command).start();
         } catch (IOException e) {
             throw new SecretStoreException(Kind.UNAVAILABLE, "Could not start " + tool, e);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
@@ -96,9 +97,11 @@ class SummarizeCommandTest {
     void aPasswordOpensTheEncryptedPdf() throws Exception {
         Path encrypted = TestPdfs.encrypted(dir);
 
-        CliRun run = CliRun.of("--home", dir.resolve("home").toString(), "summarize", encrypted.toString(),
+        // from the environment: a --password argument would show in every user's process list
+        CliRun run = CliProcess.run(dir, Map.of("PDF_PASSWORD", TestPdfs.ENCRYPTED_PASSWORD),
+                "--home", dir.resolve("home").toString(), "summarize", encrypted.toString(),
                 "--model", TestModels.tinyQwen35(dir).toString(), "--threads", "1",
-                "--password", TestPdfs.ENCRYPTED_PASSWORD, "--json", "--out", dir.resolve("summary.md").toString());
+                "--password-env", "PDF_PASSWORD", "--json", "--out", dir.resolve("summary.md").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(JSON.readTree(run.out()).get("files").get(0).get("status").asText()).isEqualTo("ok");

@@ -10,6 +10,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The main class of the worker process {@link IsolatedDocumentReader} starts: reads one request
@@ -23,8 +26,13 @@ final class DocumentWorker {
 
     public static void main(String[] args) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-        // Parsers that print must not corrupt the framing; stderr goes nowhere (see WorkerProcess).
+        // Parsers that print must not corrupt the framing; stderr goes to the log folder (see WorkerProcess).
         System.setOut(System.err);
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Logger log = LoggerFactory.getLogger(DocumentWorker.class);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> log.error("Uncaught exception in thread {}", thread.getName(), e));
+        log.info("Document worker {} started", ProcessHandle.current().pid());
         Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
         // Two watches, because each misses a case: stdin ends when the parent dies, but is not read
         // during a long document; the parent's exit is seen at any time, but a parent that died

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hearth.ingest.process.ChildProcesses;
 
 /**
  * One worker JVM ({@link DocumentWorker}) with its private temp folder: the current {@code java},
@@ -24,6 +25,11 @@ import java.util.concurrent.TimeUnit;
 final class WorkerProcess implements AutoCloseable {
 
     private static final Duration GRACEFUL_EXIT = Duration.ofSeconds(2);
+    /** Set by the app to its log folder (the same property its logback.xml reads). */
+    static final String LOG_DIR_PROPERTY = "hearth.log.dir";
+    static final String LOG_FILE = "document-worker.log";
+    /** A log past this size starts over, so a long-running install does not fill the disk. */
+    private static final long MAX_LOG_BYTES = 10L << 20;
 
     private final Process process;
     private final Path tempFolder;
@@ -49,15 +55,28 @@ final class WorkerProcess implements AutoCloseable {
         Path tempFolder = TempFolders.createOwned(tempRoot);
         try {
             Path argFile = writeArgFile(tempFolder.resolve("worker.args"));
-            Process process = new ProcessBuilder(command(heapMegabytes, tempFolder, argFile))
-                    // the parsers' warnings can quote document bytes: they must not reach a log
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+            Process process = ChildProcesses.builder(command(heapMegabytes, tempFolder, argFile))
+                    .redirectError(errorLog())
                     .start();
             return new WorkerProcess(process, tempFolder);
         } catch (IOException | RuntimeException e) {
             TempFolders.delete(tempFolder);
             throw e;
         }
+    }
+
+    /**
+     * The worker's stderr (its log and the parsers' warnings) goes to the app's log folder, which is
+     * private to the user like the documents themselves; without one (a library caller) it is dropped.
+     */
+    private static ProcessBuilder.Redirect errorLog() throws IOException {
+        String folder = System.getProperty(LOG_DIR_PROPERTY);
+        if (folder == null || folder.isBlank()) {
+            return ProcessBuilder.Redirect.DISCARD;
+        }
+        Path log = Files.createDirectories(Path.of(folder)).resolve(LOG_FILE);
+        boolean full = Files.exists(log) && Files.size(log) > MAX_LOG_BYTES;
+        return full ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile());
     }
 
     static List<String> command(int heapMegabytes, Path tempFolder, Path argFile) {
@@ -72,6 +91,8 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + tempFolder);
+        // logback, when the caller has it: the worker logs to stderr, never to the app's own log file
+        command.add("-Dlogback.configurationFile=org/hearth/ingest/document/worker-logback.xml");
         command.add("@" + argFile);
         command.add(DocumentWorker.class.getName());
         return command;
