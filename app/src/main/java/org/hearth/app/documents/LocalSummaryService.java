@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.assistant.engine.EngineException;
+import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Locator;
 import org.hearth.assistant.task.summary.Summarizer;
 import org.hearth.assistant.task.summary.Summary;
@@ -22,6 +22,7 @@ import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.document.ReadOptions;
+import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.State;
@@ -102,18 +103,15 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             if (stopIfCancelled()) {
                 return;
             }
+            if (!(models.state() instanceof ModelState.Ready) && !(models.state() instanceof ModelState.Busy)) {
+                listener.state(State.WAITING_FOR_MODEL);
+            }
             try {
-                LlamaModel model;
-                if (!(models.state() instanceof org.hearth.ui.service.ModelService.ModelState.Ready)
-                        && !(models.state() instanceof org.hearth.ui.service.ModelService.ModelState.Busy)) {
-                    listener.state(State.WAITING_FOR_MODEL);
-                }
-                model = models.await(cancelled::get);
-                listener.state(State.SUMMARISING);
-                models.busy(true);
                 Summary summary;
-                try {
-                    summary = new Summarizer(new LocalEngine(model, contextOptions.get())).summarize(
+                // closed before "done", so whoever hears it finds the model free again
+                try (ModelLease lease = models.lease(cancelled::get)) {
+                    listener.state(State.SUMMARISING);
+                    summary = new Summarizer(new LocalEngine(lease.model(), contextOptions.get())).summarize(
                             new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
                                     SummaryStyles.fromUi(options.style()), SummaryStyles.language(options.language())),
                             new SummaryListener() {
@@ -131,9 +129,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                                 public void textDiscarded() {
                                     listener.textDiscarded();
                                 }
-                            }, cancelled::get);
-                } finally {
-                    models.busy(false); // before "done", so whoever hears it finds the model free again
+                            }, lease::cancelled);
                 }
                 if (finished.compareAndSet(false, true)) {
                     listener.state(State.DONE);
@@ -141,7 +137,8 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                             document.pageCount(), summary.citations().stream().map(Job::citation).toList()));
                 }
             } catch (CancellationException e) {
-                stopIfCancelled();
+                // the user's cancel, or the model host recalling the model for a swap: either way the job stopped
+                endCancelled();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(Failure.Reason.OTHER, "interrupted");
@@ -155,12 +152,17 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         }
 
         private boolean stopIfCancelled() {
-            if (cancelled.get() && finished.compareAndSet(false, true)) {
-                listener.state(State.CANCELLED);
-                listener.cancelled();
-                return true;
+            if (cancelled.get()) {
+                endCancelled();
             }
             return cancelled.get();
+        }
+
+        private void endCancelled() {
+            if (finished.compareAndSet(false, true)) {
+                listener.state(State.CANCELLED);
+                listener.cancelled();
+            }
         }
 
         private void fail(Failure.Reason reason, String detail) {

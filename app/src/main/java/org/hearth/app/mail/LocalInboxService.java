@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.export.DeadlinesCalendar;
+import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.EngineException;
@@ -181,18 +182,11 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     }
 
     private void run(String accountId, InboxRun.Listener listener, BooleanSupplier cancelled) {
-        boolean busy = false;
-        try {
+        try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled)) {
             MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
             listener.progress(InboxRun.Stage.CONNECTING, 0, 0);
             MailCredentials credentials = credentials(account);
-            InboxRefresh.ModelSource modelSource = c -> {
-                var model = models.await(c);
-                models.busy(true);
-                return model;
-            };
-            busy = true;
-            InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, modelSource,
+            InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, c -> lease.model(),
                     triageSettings.get(), new InboxRefresh.Listener() {
                         @Override
                         public void progress(InboxRefresh.Stage stage, long done, long total) {
@@ -208,7 +202,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
                         public void triaged(StoredMail mail) {
                             listener.mail(MailItems.of(mail));
                         }
-                    }, cancelled);
+                    }, lease::cancelled);
             if (account.writeBack() && !outcome.handled().isEmpty()) {
                 KeywordWriteBack.write(account, credentials, outcome.handled());
             }
@@ -232,10 +226,6 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("A mail refresh failed", e);
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.OTHER, e.getMessage()));
-        } finally {
-            if (busy) {
-                models.busy(false);
-            }
         }
     }
 

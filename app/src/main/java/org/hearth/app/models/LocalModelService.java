@@ -13,9 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hearth.app.HearthPaths;
+import org.hearth.assistant.engine.HostState;
+import org.hearth.assistant.engine.ModelHost;
+import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.LlamaRuntime;
+import org.hearth.assistant.llama.ModelInfo;
 import org.hearth.assistant.model.CatalogModel;
 import org.hearth.assistant.model.DiskSpaceProbe;
 import org.hearth.assistant.model.DownloadCancellation;
@@ -32,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The window's model: finds an installed one at start, or downloads or imports one, loads it on a
- * worker thread and hands it to jobs once it is ready. One model for the whole app; each job makes
- * its own context.
+ * The window's model: finds an installed one at start, or downloads or imports one, and loads it into
+ * the {@link ModelHost} on a worker thread; jobs take their leases from the host. One model for the whole
+ * app; each job makes its own context. The status bar's loading/ready/busy state is the host's.
  */
 public final class LocalModelService implements ModelService, SharedModel, AutoCloseable {
 
@@ -45,9 +47,9 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
     private final ModelDownloader downloader;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-model").factory());
     private final List<Consumer<ModelState>> listeners = new CopyOnWriteArrayList<>();
+    private final ModelHost host = new ModelHost();
     private final Object lock = new Object();
     private ModelState state = new ModelState.None();
-    private LlamaModel model;
     private DownloadCancellation download;
     private boolean forgetDownload;
 
@@ -55,6 +57,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         this.paths = paths;
         this.settings = settings;
         this.downloader = new ModelDownloader(hub, paths.models(), DiskSpaceProbe.fileStore());
+        host.addListener(this::hostChanged);
     }
 
     /** Looks for an installed model and loads it in the background. */
@@ -101,6 +104,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
             download = cancellation;
             forgetDownload = false;
         }
+        host.expectModel(); // jobs wait for this download rather than fail with the last one's error
         worker.execute(() -> {
             try {
                 Files.createDirectories(paths.models());
@@ -120,11 +124,11 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                         publish(new ModelState.Downloading(target.displayName(), done, target.approximateSizeBytes(), 0, -1, true));
                     }
                 } else {
-                    publish(new ModelState.Failed(e.getMessage()));
+                    failed(e.getMessage());
                 }
             } catch (IOException e) {
                 clearDownload();
-                publish(new ModelState.Failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage()));
+                failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage());
             }
         });
     }
@@ -156,9 +160,9 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                 var imported = new ModelImporter(paths.models(), DiskSpaceProbe.fileStore()).importFile(file, ModelImporter.Mode.COPY);
                 load(imported.file());
             } catch (ModelImportException e) {
-                publish(new ModelState.Failed(e.getMessage()));
+                failed(e.getMessage());
             } catch (IOException e) {
-                publish(new ModelState.Failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage()));
+                failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage());
             }
         });
     }
@@ -178,65 +182,44 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         }
         // Other systems: the Java heap plus the model's weights, a fair estimate of what dominates.
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        synchronized (lock) {
-            return heap + (model != null ? model.info().sizeBytes() : 0);
-        }
+        return heap + host.loadedModel().map(ModelInfo::sizeBytes).orElse(0L);
     }
 
     /**
-     * The loaded model, waiting for it while it downloads or loads.
+     * A lease on the loaded model, waiting for it while it downloads or loads.
      *
      * @throws CancellationException when {@code cancelled} turns true while waiting
-     * @throws LlamaException        when no model can become ready (none installed and no download running, or a failure)
+     * @throws LlamaException        when no model can become ready (its download, import or load failed)
      */
     @Override
-    public LlamaModel await(BooleanSupplier cancelled) throws InterruptedException {
-        synchronized (lock) {
-            while (true) {
-                if (model != null) {
-                    return model;
-                }
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("Cancelled while waiting for the model");
-                }
-                if (state instanceof ModelState.Failed failed) {
-                    throw new LlamaException(failed.message());
-                }
-                lock.wait(250);
-            }
-        }
+    public ModelLease lease(BooleanSupplier cancelled) throws InterruptedException {
+        return host.lease(cancelled);
     }
 
-    /** Shows "busy" in the status bar while a job uses the model. */
-    @Override
-    public void busy(boolean busy) {
-        ModelState current = state();
-        String name = current instanceof ModelState.Ready ready ? ready.modelName()
-                : current instanceof ModelState.Busy b ? b.modelName() : null;
-        if (name != null) {
-            publish(busy ? new ModelState.Busy(name) : new ModelState.Ready(name));
-        }
-    }
-
+    /** Loads a model in place of the current one, letting running jobs finish on the old one first. */
     private void load(Path file) {
-        String name = file.getFileName().toString();
-        publish(new ModelState.Loading(name, 0));
         try {
-            LlamaModel loaded = LlamaRuntime.get().loadModel(file, fraction -> {
-                publish(new ModelState.Loading(name, fraction));
-                return true;
-            });
-            synchronized (lock) {
-                if (model != null) {
-                    model.close();
-                }
-                model = loaded;
-            }
-            publish(new ModelState.Ready(name));
+            host.load(file, ModelHost.RunningJobs.LET_FINISH);
         } catch (LlamaException e) {
-            LOG.warn("Loading {} failed", file, e);
-            publish(new ModelState.Failed(e.getMessage()));
+            LOG.warn("Loading {} failed", file, e); // the host's state says so, and the status bar shows it
+        } catch (InterruptedException | CancellationException e) {
+            LOG.info("Loading {} stopped: the window is closing", file);
         }
+    }
+
+    private void hostChanged(HostState hostState) {
+        switch (hostState) {
+            case HostState.Empty empty -> { } // what comes next (none installed, a download) is this service's to say
+            case HostState.Loading loading -> publish(new ModelState.Loading(loading.modelName(), loading.fraction()));
+            case HostState.Ready ready -> publish(ready.busy() ? new ModelState.Busy(ready.modelName()) : new ModelState.Ready(ready.modelName()));
+            case HostState.Draining draining -> publish(new ModelState.Busy(draining.modelName()));
+            case HostState.Failed failed -> publish(new ModelState.Failed(failed.message()));
+        }
+    }
+
+    private void failed(String message) {
+        publish(new ModelState.Failed(message));
+        host.fail(message); // jobs waiting for this model stop waiting
     }
 
     private boolean clearDownload() {
@@ -248,8 +231,10 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
 
     private void publish(ModelState newState) {
         synchronized (lock) {
+            if (newState.equals(state)) {
+                return;
+            }
             state = newState;
-            lock.notifyAll();
         }
         for (Consumer<ModelState> listener : listeners) {
             try {
@@ -271,11 +256,6 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
     @Override
     public void close() {
         worker.shutdownNow();
-        synchronized (lock) {
-            if (model != null) {
-                model.close();
-                model = null;
-            }
-        }
+        host.close();
     }
 }

@@ -1,17 +1,21 @@
 package org.hearth.app.models;
 
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.engine.ModelLease;
 
-/** The one chat model the window's jobs share: wait until it is ready, and show it busy while a job uses it. */
+/**
+ * The one chat model the window's jobs share. A job holds a lease for as long as it uses the model (the
+ * status bar shows it busy until the last lease closes) and stops when the lease's cancel signal flips.
+ */
+@FunctionalInterface
 public interface SharedModel {
 
     /**
-     * The loaded model, waiting while it downloads or loads.
+     * A lease on the loaded model, waiting while it downloads or loads.
      *
-     * @throws java.util.concurrent.CancellationException once {@code cancelled} says so
+     * @param cancelled the job's cancel signal; the lease's {@link ModelLease#cancelled()} includes it
+     * @throws java.util.concurrent.CancellationException once {@code cancelled} says so while waiting
+     * @throws org.hearth.assistant.llama.LlamaException  when no model can become ready
      */
-    LlamaModel await(BooleanSupplier cancelled) throws InterruptedException;
-
-    void busy(boolean busy);
+    ModelLease lease(BooleanSupplier cancelled) throws InterruptedException;
 }

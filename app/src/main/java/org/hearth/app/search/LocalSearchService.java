@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.llama.ContextOptions;
@@ -183,15 +184,11 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     public AnswerJob ask(String question, Optional<String> collection, AnswerJob.Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
         answering.execute(() -> {
-            try {
+            try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled::get)) {
                 CitedAnswers answers = new CitedAnswers(index());
                 CitedAnswers.Retrieval retrieval = answers.retrieve(question, collection);
                 listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(LocalSearchService::hit).toList() : List.of());
-                CitedAnswers.Result result = answers.answer(question, retrieval, c -> {
-                    var model = models.await(c);
-                    models.busy(true);
-                    return model;
-                }, contextOptions.get(), new AnswerListener() {
+                CitedAnswers.Result result = answers.answer(question, retrieval, c -> lease.model(), contextOptions.get(), new AnswerListener() {
                     @Override
                     public void text(String piece) {
                         listener.text(piece);
@@ -201,7 +198,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                     public void textDiscarded() {
                         listener.textDiscarded();
                     }
-                }, cancelled::get);
+                }, lease::cancelled);
                 listener.done(new AnswerJob.Answer(result.refused(), result.text(), result.citations().stream()
                         .map(c -> new AnswerJob.Citation(c.n(), location(c.chunk()), c.quote(), c.verified())).toList()));
             } catch (CancellationException e) {
@@ -211,8 +208,6 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                 listener.cancelled();
             } catch (IOException | LlamaException | EngineException | IllegalStateException e) {
                 listener.failed(e.getMessage());
-            } finally {
-                models.busy(false);
             }
         });
         return () -> cancelled.set(true);

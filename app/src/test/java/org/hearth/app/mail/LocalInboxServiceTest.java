@@ -13,12 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.InMemorySecretStore;
+import org.hearth.assistant.engine.ModelHost;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.Triager;
 import org.hearth.fixtures.gguf.TestModels;
@@ -38,7 +35,7 @@ class LocalInboxServiceTest {
 
     @TempDir
     static Path models;
-    private static LlamaModel model;
+    private static ModelHost host;
 
     @TempDir
     Path dir;
@@ -48,13 +45,14 @@ class LocalInboxServiceTest {
     private LocalInboxService service;
 
     @BeforeAll
-    static void loadModel() {
-        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models), fraction -> true);
+    static void loadModel() throws InterruptedException {
+        host = new ModelHost();
+        host.load(TestModels.tinyQwen35(models), ModelHost.RunningJobs.LET_FINISH);
     }
 
     @AfterAll
     static void closeModel() {
-        model.close();
+        host.close();
     }
 
     @BeforeEach
@@ -62,17 +60,7 @@ class LocalInboxServiceTest {
         server = new GreenMailServer();
         store = new MailStore(dir.resolve("hearth.db"));
         secrets = new InMemorySecretStore();
-        SharedModel shared = new SharedModel() {
-            @Override
-            public LlamaModel await(BooleanSupplier cancelled) {
-                return model;
-            }
-
-            @Override
-            public void busy(boolean busy) {
-            }
-        };
-        service = new LocalInboxService(store, () -> secrets, shared,
+        service = new LocalInboxService(store, () -> secrets, host::lease,
                 () -> new InboxRefresh.TriageSettings(ContextOptions.defaults().withThreads(1).withSequences(2).withContextLength(8192),
                         Language.GERMAN, new Triager.Limits(600, 2000)),
                 method -> { throw new IllegalStateException("no OAuth in this test"); },

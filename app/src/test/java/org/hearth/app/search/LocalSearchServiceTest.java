@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
-import org.hearth.app.models.SharedModel;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.ingest.index.DocumentSource;
@@ -32,15 +31,8 @@ class LocalSearchServiceTest {
         List<Path> opened = new ArrayList<>();
         HearthPaths paths = new HearthPaths(dir.resolve("home"));
         try (LocalSearchService service = new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), 1),
-                DocumentSource.inProcess(), new SharedModel() {
-                    @Override
-                    public org.hearth.assistant.llama.LlamaModel await(java.util.function.BooleanSupplier cancelled) {
-                        throw new AssertionError("an off-topic question must not reach the model");
-                    }
-
-                    @Override
-                    public void busy(boolean busy) {
-                    }
+                DocumentSource.inProcess(), cancelled -> {
+                    throw new AssertionError("an off-topic question must not reach the model");
                 }, () -> ContextOptions.defaults().withThreads(1),
                 new SourceViewer(opened::add, List.of(), "Linux"))) {
 

@@ -7,23 +7,32 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A loaded GGUF model: its weights, vocabulary and chat template.
  *
  * <p>Thread-safe: one model is shared by all jobs; each concurrent job makes its own
- * {@link LlamaContext}. Tokenizing is read-only on the vocabulary. {@link #close()} closes the
- * model's open contexts first, because llama.cpp contexts must not outlive their model.
+ * {@link LlamaContext}. Every native call on the model or its vocabulary holds the read side of a
+ * lifetime lock, so jobs tokenize in parallel while {@link #close()}, which takes the write side,
+ * waits for them: a model freed under a running call would be a crash, not an exception.
+ * {@link #close()} closes the model's open contexts first, because llama.cpp contexts must not
+ * outlive their model.
  */
 public final class LlamaModel implements AutoCloseable {
 
     private final LlamaLibrary lib;
     private final Path file;
-    private final List<LlamaContext> openContexts = new ArrayList<>();
-    private MemorySegment handle;
+    private final Set<LlamaContext> openContexts = ConcurrentHashMap.newKeySet();
+    private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
+    private boolean closing;
+    // volatile so isClosed() need not queue behind a close() that waits for running calls
+    private volatile MemorySegment handle;
     private final MemorySegment vocab;
     private final ModelInfo info;
 
@@ -65,13 +74,13 @@ public final class LlamaModel implements AutoCloseable {
 
     /** A metadata value of the GGUF file as text, e.g. {@code general.architecture}. */
     public Optional<String> metadata(String key) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(1024);
-            int n = (int) lib.llama_model_meta_val_str.invokeExact(handle(), arena.allocateFrom(key), buf, 1024L);
-            return n < 0 ? Optional.empty() : Optional.of(buf.getString(0));
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        return whileOpen((model, vocab) -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment buf = arena.allocate(1024);
+                int n = (int) lib.llama_model_meta_val_str.invokeExact(model, arena.allocateFrom(key), buf, 1024L);
+                return n < 0 ? Optional.<String>empty() : Optional.of(buf.getString(0));
+            }
+        });
     }
 
     /**
@@ -83,41 +92,41 @@ public final class LlamaModel implements AutoCloseable {
      */
     public int[] tokenize(String text, boolean addSpecial, boolean parseSpecial) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment textSeg = arena.allocate(Math.max(1, utf8.length));
-            MemorySegment.copy(utf8, 0, textSeg, JAVA_BYTE, 0, utf8.length);
-            int capacity = utf8.length + 8;
-            MemorySegment out = arena.allocate(JAVA_INT, capacity);
-            int n = (int) lib.llama_tokenize.invokeExact(vocab(), textSeg, utf8.length, out, capacity, addSpecial, parseSpecial);
-            if (n < 0) {
-                capacity = -n;
-                out = arena.allocate(JAVA_INT, capacity);
-                n = (int) lib.llama_tokenize.invokeExact(vocab(), textSeg, utf8.length, out, capacity, addSpecial, parseSpecial);
+        return whileOpen((model, vocab) -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment textSeg = arena.allocate(Math.max(1, utf8.length));
+                MemorySegment.copy(utf8, 0, textSeg, JAVA_BYTE, 0, utf8.length);
+                int capacity = utf8.length + 8;
+                MemorySegment out = arena.allocate(JAVA_INT, capacity);
+                int n = (int) lib.llama_tokenize.invokeExact(vocab, textSeg, utf8.length, out, capacity, addSpecial, parseSpecial);
+                if (n < 0) {
+                    capacity = -n;
+                    out = arena.allocate(JAVA_INT, capacity);
+                    n = (int) lib.llama_tokenize.invokeExact(vocab, textSeg, utf8.length, out, capacity, addSpecial, parseSpecial);
+                }
+                if (n < 0) {
+                    throw new LlamaException("The text could not be tokenized (" + utf8.length + " bytes)");
+                }
+                return out.asSlice(0, (long) n * Integer.BYTES).toArray(JAVA_INT);
             }
-            if (n < 0) {
-                throw new LlamaException("The text could not be tokenized (" + utf8.length + " bytes)");
-            }
-            return out.asSlice(0, (long) n * Integer.BYTES).toArray(JAVA_INT);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        });
     }
 
     /** The bytes a token stands for; several tokens may be needed to form one UTF-8 character. */
     public byte[] tokenBytes(int token) {
-        try (Arena arena = Arena.ofConfined()) {
-            int capacity = 64;
-            MemorySegment buf = arena.allocate(capacity);
-            int n = (int) lib.llama_token_to_piece.invokeExact(vocab(), token, buf, capacity, 0, false);
-            if (n < 0) {
-                capacity = -n;
-                buf = arena.allocate(capacity);
-                n = (int) lib.llama_token_to_piece.invokeExact(vocab(), token, buf, capacity, 0, false);
+        return whileOpen((model, vocab) -> {
+            try (Arena arena = Arena.ofConfined()) {
+                int capacity = 64;
+                MemorySegment buf = arena.allocate(capacity);
+                int n = (int) lib.llama_token_to_piece.invokeExact(vocab, token, buf, capacity, 0, false);
+                if (n < 0) {
+                    capacity = -n;
+                    buf = arena.allocate(capacity);
+                    n = (int) lib.llama_token_to_piece.invokeExact(vocab, token, buf, capacity, 0, false);
+                }
+                return buf.asSlice(0, Math.max(0, n)).toArray(JAVA_BYTE);
             }
-            return buf.asSlice(0, Math.max(0, n)).toArray(JAVA_BYTE);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        });
     }
 
     /** The text of a token sequence, without control tokens. */
@@ -132,11 +141,7 @@ public final class LlamaModel implements AutoCloseable {
 
     /** True for end-of-generation tokens (EOS, end of turn). */
     public boolean isEndOfGeneration(int token) {
-        try {
-            return (boolean) lib.llama_vocab_is_eog.invokeExact(vocab(), token);
-        } catch (Throwable t) {
-            throw Native.rethrow(t);
-        }
+        return whileOpen((model, vocab) -> (boolean) lib.llama_vocab_is_eog.invokeExact(vocab, token));
     }
 
     /**
@@ -176,40 +181,65 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     /** Creates an inference context; each concurrent job needs its own. */
-    public synchronized LlamaContext newContext(ContextOptions options) {
-        LlamaContext context = new LlamaContext(this, lib, handle(), options);
-        openContexts.add(context);
-        return context;
+    public LlamaContext newContext(ContextOptions options) {
+        return whileOpen((model, vocab) -> {
+            if (closing) {
+                throw new IllegalStateException("The model " + file.getFileName() + " is closing");
+            }
+            LlamaContext context = new LlamaContext(this, lib, model, options);
+            openContexts.add(context);
+            return context;
+        });
     }
 
-    synchronized void contextClosed(LlamaContext context) {
+    void contextClosed(LlamaContext context) {
         openContexts.remove(context);
     }
 
-    MemorySegment vocab() {
-        handle();
-        return vocab;
+    /** True once {@link #close()} has freed the model; a model in use is never freed under its caller. */
+    public boolean isClosed() {
+        return handle == null;
     }
 
-    synchronized MemorySegment handle() {
-        if (handle == null) {
-            throw new IllegalStateException("The model " + file.getFileName() + " is closed");
+    /**
+     * Runs a native call with the model and vocabulary pointers, holding the read side of the
+     * lifetime lock so {@link #close()} cannot free them during the call.
+     *
+     * @throws IllegalStateException when the model is closed
+     */
+    <T> T whileOpen(NativeCall<T> call) {
+        Lock read = lifetime.readLock();
+        read.lock();
+        try {
+            if (handle == null) {
+                throw new IllegalStateException("The model " + file.getFileName() + " is closed");
+            }
+            return call.apply(handle, vocab);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        } finally {
+            read.unlock();
         }
-        return handle;
     }
 
-    /** Closes the open contexts, then frees the model. Safe to call more than once. */
+    /** Closes the open contexts, then frees the model once no call is using it. Safe to call more than once. */
     @Override
     public void close() {
-        List<LlamaContext> contexts;
-        synchronized (this) {
+        Lock write = lifetime.writeLock();
+        write.lock();
+        try {
             if (handle == null) {
                 return;
             }
-            contexts = List.copyOf(openContexts);
+            // From here no new context can join the set copied below.
+            closing = true;
+        } finally {
+            write.unlock();
         }
-        contexts.forEach(LlamaContext::close);
-        synchronized (this) {
+        // Outside the lock: a context's close waits for its running decode, which needs no model lock.
+        List.copyOf(openContexts).forEach(LlamaContext::close);
+        write.lock();
+        try {
             if (handle == null) {
                 return;
             }
@@ -220,6 +250,13 @@ public final class LlamaModel implements AutoCloseable {
             } finally {
                 handle = null;
             }
+        } finally {
+            write.unlock();
         }
+    }
+
+    @FunctionalInterface
+    interface NativeCall<T> {
+        T apply(MemorySegment model, MemorySegment vocab) throws Throwable;
     }
 }

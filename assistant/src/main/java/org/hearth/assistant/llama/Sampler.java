@@ -30,8 +30,8 @@ public final class Sampler implements AutoCloseable {
             try {
                 if (options.grammar().isPresent()) {
                     LlamaLog.clearLastError();
-                    MemorySegment grammar = (MemorySegment) lib.llama_sampler_init_grammar.invokeExact(
-                            model.vocab(), arena.allocateFrom(options.grammar().get()), arena.allocateFrom("root"));
+                    MemorySegment grammar = model.whileOpen((handle, vocab) -> (MemorySegment) lib.llama_sampler_init_grammar.invokeExact(
+                            vocab, arena.allocateFrom(options.grammar().get()), arena.allocateFrom("root")));
                     if (grammar.equals(MemorySegment.NULL)) {
                         String reason = LlamaLog.lastError();
                         throw new LlamaException("The output grammar could not be parsed" + (reason == null ? "" : ": " + reason));

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hearth.fixtures.gguf.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +67,71 @@ class LifecycleTest {
 
         assertThatThrownBy(() -> LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models), fraction -> false))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
+    void closeWaitsForAVocabularyCallInFlight() throws Exception {
+        LlamaModel model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models));
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch finishCall = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> model.whileOpen((handle, vocab) -> {
+            inCall.countDown();
+            finishCall.await();
+            return model.tokenize("Fristablauf", false, false);
+        }));
+        inCall.await();
+        Thread closer = Thread.ofPlatform().start(model::close);
+
+        awaitBlocked(closer);
+        assertThat(model.isClosed()).as("freed under a running vocabulary call").isFalse();
+
+        finishCall.countDown();
+        caller.join();
+        closer.join();
+        assertThat(model.isClosed()).isTrue();
+    }
+
+    /** Before the lifetime lock, tokenize read the vocabulary pointer and then used it unlocked while close freed it. */
+    @Test
+    void tokenizingWhileTheModelClosesGivesTokensOrAClearErrorNeverACrash() throws Exception {
+        LlamaModel model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models));
+        String text = "Die Kündigungsfrist beträgt drei Monate zum Quartalsende. ".repeat(400);
+        int threads = 4;
+        CountDownLatch running = new CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> tokenizers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                tokenizers.add(pool.submit(() -> {
+                    running.countDown();
+                    int rounds = 0;
+                    while (true) {
+                        try {
+                            assertThat(model.tokenize(text, false, false)).isNotEmpty();
+                            rounds++;
+                        } catch (IllegalStateException closed) {
+                            assertThat(closed).hasMessageContaining("closed");
+                            return rounds;
+                        }
+                    }
+                }));
+            }
+            running.await();
+            model.close();
+            for (Future<Integer> tokenizer : tokenizers) {
+                tokenizer.get();
+            }
+            assertThat(model.isClosed()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits without sleeping until {@code thread} blocks on a lock or condition. */
+    static void awaitBlocked(Thread thread) {
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.BLOCKED) {
+            assertThat(thread.isAlive()).as("the thread ended instead of blocking").isTrue();
+            Thread.onSpinWait();
+        }
     }
 }
