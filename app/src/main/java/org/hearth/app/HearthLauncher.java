@@ -14,6 +14,7 @@ import org.hearth.app.search.LocalSearchService;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.app.search.SourceViewer;
 import org.hearth.app.secrets.Keychain;
+import org.hearth.app.state.LocalState;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
@@ -69,7 +70,7 @@ public final class HearthLauncher {
         }
 
         private LocalInboxService inboxService(SettingsService settings) {
-            mailStore = new MailStore(paths.database());
+            mailStore = new MailStore(LocalState.open(paths.database()));
             LocalInboxService.OAuthApps apps = method -> {
                 try {
                     return OAuthClients.load(paths.home().resolve("oauth.properties"), System.getenv()).provider(method);

@@ -19,6 +19,7 @@ import org.hearth.app.secrets.Keychain;
 import org.hearth.app.export.DeadlinesCalendar;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.app.state.StateException;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ingest.mail.ImapAccount;
@@ -123,7 +124,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         }
         try {
             return account(store.addAccount(account));
-        } catch (MailStoreException e) {
+        } catch (StateException e) {
             deleteSecret(account);
             throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
         }
