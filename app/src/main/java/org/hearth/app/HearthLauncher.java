@@ -71,17 +71,10 @@ public final class HearthLauncher {
 
         private LocalInboxService inboxService(SettingsService settings) {
             mailStore = new MailStore(LocalState.open(paths.database()));
-            LocalInboxService.OAuthApps apps = method -> {
-                try {
-                    return OAuthClients.load(paths.home().resolve("oauth.properties"), System.getenv()).provider(method);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("Hearth cannot read oauth.properties: " + e.getMessage(), e);
-                }
-            };
             // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
             org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
             return new LocalInboxService(mailStore, Keychain.system(), models,
-                    () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), apps, browser,
+                    () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), OAuthClients.inDataFolder(paths.home()), browser,
                     new TokenClient());
         }
 

@@ -14,16 +14,20 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummaryStyles;
+import org.hearth.app.mail.AccountCredentials;
 import org.hearth.app.mail.InboxRefresh;
 import org.hearth.app.mail.MailAccounts;
 import org.hearth.app.mail.MailStore;
+import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
+import org.hearth.app.secrets.Keychain;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
+import org.hearth.ingest.mail.oauth.TokenClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,10 +96,12 @@ final class TriageCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         LlamaModel[] loaded = new LlamaModel[1];
         try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation()) {
-            MailAccounts accounts = new MailAccounts(store, org.hearth.app.secrets.Keychain.system());
+            MailAccounts accounts = new MailAccounts(store,
+                    new AccountCredentials(Keychain.system(), OAuthClients.inDataFolder(paths.home()), new TokenClient()));
+            Optional<char[]> password = Optional.ofNullable(passwordEnv).map(AccountCredentials::passwordFromEnvironment);
             MailAccounts.Resolved target = account != null
-                    ? accounts.saved(account, Optional.ofNullable(passwordEnv).map(TriageCommand::password), Optional.ofNullable(trustCert))
-                    : accounts.adHoc(imap, password(passwordEnv), Optional.ofNullable(trustCert));
+                    ? accounts.saved(account, password, Optional.ofNullable(trustCert))
+                    : accounts.adHoc(imap, password.orElse(null), Optional.ofNullable(trustCert));
             InboxRefresh.ModelSource models = c -> {
                 if (loaded[0] == null) {
                     loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
@@ -197,16 +203,5 @@ final class TriageCommand implements Callable<Integer> {
             code = Locale.getDefault().getLanguage();
         }
         return SummaryStyles.language(Optional.of("de".equals(code) ? "de" : "en")).orElseThrow();
-    }
-
-    private static char[] password(String variable) {
-        if (variable == null) {
-            return null;
-        }
-        String value = System.getenv(variable);
-        if (value == null) {
-            throw new IllegalArgumentException("the environment variable " + variable + " is not set");
-        }
-        return value.toCharArray();
     }
 }

@@ -48,16 +48,12 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalInboxService.class);
     private static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
 
-    /** The OAuth apps to sign in with; the firm may register its own and set its client ids. */
-    public interface OAuthApps {
-        OAuthProvider provider(SignInMethod method);
-    }
-
     private final MailStore store;
     private final Keychain secrets;
     private final SharedModel models;
     private final Supplier<InboxRefresh.TriageSettings> triageSettings;
     private final OAuthApps oauthApps;
+    private final AccountCredentials credentials;
     private final Browser browser;
     private final TokenClient tokens;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-inbox").factory());
@@ -70,6 +66,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         this.models = models;
         this.triageSettings = triageSettings;
         this.oauthApps = oauthApps;
+        this.credentials = new AccountCredentials(secrets, oauthApps, tokens);
         this.browser = browser;
         this.tokens = tokens;
     }
@@ -185,7 +182,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         try {
             MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
             listener.progress(InboxRun.Stage.CONNECTING, 0, 0);
-            MailCredentials credentials = credentials(account);
+            MailCredentials credentials = this.credentials.of(account);
             InboxRefresh.ModelSource modelSource = c -> {
                 var model = models.await(c);
                 models.busy(true);
@@ -227,7 +224,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             listener.failed(new InboxRun.Failure(failure(e.kind()), e.getMessage()));
         } catch (LlamaException e) {
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.MODEL_FAILED, e.getMessage()));
-        } catch (SignInNeeded e) {
+        } catch (AccountCredentials.SignInNeeded e) {
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.AUTHENTICATION_FAILED, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("A mail refresh failed", e);
@@ -239,41 +236,13 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         }
     }
 
-    /** The saved secret as credentials: the password, or a fresh access token from the refresh token. */
-    private MailCredentials credentials(MailAccount account) throws SignInNeeded {
-        char[] secret;
-        try {
-            secret = secrets.open().get(account.secretKey())
-                    .orElseThrow(() -> new SignInNeeded("the keychain has no password for this account; add it again"));
-        } catch (SecretStoreException e) {
-            throw new SignInNeeded(e.getMessage());
-        }
-        if (account.signIn() == SignInMethod.PASSWORD) {
-            return new MailCredentials.Password(secret);
-        }
-        try {
-            OAuthTokens fresh = tokens.refresh(oauthApps.provider(account.signIn()), secret);
-            if (fresh.refreshToken().isPresent() && !Arrays.equals(fresh.refreshToken().get().toCharArray(), secret)) {
-                secrets.open().put(account.secretKey(), fresh.refreshToken().get().toCharArray());
-            }
-            return new MailCredentials.OAuthToken(fresh.accessToken());
-        } catch (OAuthException e) {
-            throw new SignInNeeded(e.kind() == OAuthException.Kind.INVALID_GRANT
-                    ? "the sign-in has expired; remove the account and sign in again" : e.getMessage());
-        } catch (SecretStoreException e) {
-            throw new SignInNeeded(e.getMessage());
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
-    }
-
     @Override
     public AutoCloseable watch(String accountId, Runnable newMail) {
         MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
         MailWatcher watcher = new MailWatcher(account.imap(), () -> {
             try {
-                return credentials(account);
-            } catch (SignInNeeded e) {
+                return credentials.of(account);
+            } catch (AccountCredentials.SignInNeeded e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, new MailWatcher.Listener() {
@@ -339,14 +308,5 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             case FOLDER_NOT_FOUND -> InboxRun.Failure.Reason.FOLDER_NOT_FOUND;
             default -> InboxRun.Failure.Reason.OTHER;
         };
-    }
-
-    /** The saved secret is missing or no longer works: the user has to sign in again. */
-    private static final class SignInNeeded extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        SignInNeeded(String message) {
-            super(message);
-        }
     }
 }
