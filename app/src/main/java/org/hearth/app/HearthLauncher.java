@@ -5,7 +5,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
-import org.hearth.app.export.SummaryExporter;
+import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
@@ -15,6 +15,7 @@ import org.hearth.app.search.SearchSetup;
 import org.hearth.app.search.SourceViewer;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.state.LocalState;
+import org.hearth.app.models.ContextSettings;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
@@ -41,9 +42,7 @@ public final class HearthLauncher {
 
     /** Context options from the settings, read when a job starts so a change applies to the next job. */
     static ContextOptions contextOptions(SettingsService settings) {
-        SettingsService.Settings current = settings.load();
-        ContextOptions options = ContextOptions.defaults().withContextLength(current.contextLength());
-        return current.threads() > 0 ? options.withThreads(current.threads()) : options;
+        return ContextSettings.of(settings.load(), null);
     }
 
     /** JavaFX instantiates this itself, hence the static hand-over of the paths. */
@@ -64,7 +63,7 @@ public final class HearthLauncher {
             summaries = new LocalSummaryService(models, () -> contextOptions(settings));
             inbox = inboxService(settings);
             search = searchService(settings);
-            new MainWindow(summaries, models, settings, new SummaryExporter(), inbox, search,
+            new MainWindow(summaries, models, settings, new SummaryExportService(), inbox, search,
                     Locale.getDefault()).show(stage);
             models.start();
         }

@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.search.CitedAnswers;
 import org.hearth.app.search.SearchSetup;
-import org.hearth.app.settings.JsonSettingsStore;
-import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.answer.AnswerListener;
 import picocli.CommandLine.Command;
@@ -55,21 +53,15 @@ final class AskCommand implements Callable<Integer> {
         HearthPaths paths = HearthCli.paths(parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
-        int threadCount = threads != null ? threads : settings.threads();
-        ContextOptions context = ContextOptions.defaults().withContextLength(settings.contextLength());
-        if (threadCount > 0) {
-            context = context.withThreads(threadCount);
-        }
+        ModelSetup models = ModelSetup.of(paths, threads);
         LlamaModel[] loaded = new LlamaModel[1];
         CitedAnswers.Result result;
-        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), threadCount);
+        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), models.threads());
              Cancellation cancelled = new Cancellation()) {
             result = new CitedAnswers(setup.index()).ask(question, Optional.ofNullable(collection), c -> {
-                loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
-                        : ModelFiles.resolveDefault(paths, settings.model()), err, c);
+                loaded[0] = models.load(model, err, c);
                 return loaded[0];
-            }, context, json ? AnswerListener.none() : new AnswerListener() {
+            }, models.context(), json ? AnswerListener.none() : new AnswerListener() {
                 @Override
                 public void text(String piece) {
                     out.print(piece);

@@ -71,14 +71,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (structured != null) {
             sampling = sampling.withGrammar(structured.grammar());
         }
-        ContextOptions context = ContextOptions.defaults();
-        if (threads != null) {
-            context = context.withThreads(threads);
-        }
+        ModelSetup models = ModelSetup.of(paths, threads);
+        ContextOptions context = models.context();
         // Streaming text to the terminal only makes sense for free text; JSON is printed once it validated.
         boolean stream = !json && structured == null;
         try (Cancellation cancelled = new Cancellation();
-             LlamaModel loaded = ModelFiles.load(ModelFiles.resolve(model, paths), err, cancelled)) {
+             LlamaModel loaded = models.load(model, err, cancelled)) {
             Generator.TextListener listener = stream ? piece -> { out.print(piece); out.flush(); } : Generator.TextListener.ignore();
             GenerationResult result = Completion.run(loaded, system, prompt, maxTokens, sampling, context, listener, cancelled);
             if (result.stopReason() == StopReason.CANCELLED) {

@@ -66,7 +66,7 @@ final class IndexCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         IndexResult result;
         boolean hybrid;
-        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), threads == null ? 0 : threads);
+        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), ModelSetup.of(paths, threads).threads());
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
              Cancellation cancelled = new Cancellation()) {
             for (Path folder : folders) {

@@ -16,7 +16,6 @@ import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.DocumentPassages;
 import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.export.SummaryExporter;
-import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Locator;
@@ -29,8 +28,6 @@ import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.document.ReadOptions;
-import org.hearth.ui.service.ExportService;
-import org.hearth.ui.service.SummaryJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,12 +79,8 @@ final class SummarizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
-        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
-        ContextOptions context = ContextOptions.defaults().withContextLength(settings.contextLength());
-        int threadCount = threads != null ? threads : settings.threads();
-        if (threadCount > 0) {
-            context = context.withThreads(threadCount);
-        }
+        ModelSetup models = ModelSetup.of(paths, threads);
+        ContextOptions context = models.context();
         ProgressLine progress = new ProgressLine(err);
         ArrayNode results = JSON.createArrayNode();
         List<String> markdown = new ArrayList<>();
@@ -104,8 +97,7 @@ final class SummarizeCommand implements Callable<Integer> {
                             (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
                             cancelled);
                     if (loaded == null) {
-                        loaded = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
-                                : ModelFiles.resolveDefault(paths, settings.model()), err, cancelled);
+                        loaded = models.load(model, err, cancelled);
                     }
                     boolean stream = !json;
                     if (stream) {
@@ -162,9 +154,7 @@ final class SummarizeCommand implements Callable<Integer> {
             }
         }
         if (out != null && succeeded > 0) {
-            ExportService.Format format = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")
-                    ? ExportService.Format.DOCX : ExportService.Format.MARKDOWN;
-            new SummaryExporter().export("Hearth", new SummaryJob.Result(String.join("\n\n", markdown), "", 0, List.of()), format, out);
+            new SummaryExporter().export("Hearth", String.join("\n\n", markdown), SummaryExporter.Format.of(out), out);
         }
         if (json) {
             stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));

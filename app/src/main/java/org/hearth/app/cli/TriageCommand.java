@@ -22,7 +22,6 @@ import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.secrets.Keychain;
-import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.mail.MailSyncException;
@@ -88,7 +87,8 @@ final class TriageCommand implements Callable<Integer> {
         HearthPaths paths = HearthCli.paths(parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
+        ModelSetup models = ModelSetup.of(paths, threads);
+        var settings = models.settings();
         SyncOptions options = SyncOptions.DEFAULTS.withLimit(limit);
         if (since != null) {
             options = options.withSince(since);
@@ -102,14 +102,13 @@ final class TriageCommand implements Callable<Integer> {
             MailAccounts.Resolved target = account != null
                     ? accounts.saved(account, password, Optional.ofNullable(trustCert))
                     : accounts.adHoc(imap, password.orElse(null), Optional.ofNullable(trustCert));
-            InboxRefresh.ModelSource models = c -> {
+            InboxRefresh.ModelSource modelSource = c -> {
                 if (loaded[0] == null) {
-                    loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
-                            : ModelFiles.resolveDefault(paths, settings.model()), err, c);
+                    loaded[0] = models.load(model, err, c);
                 }
                 return loaded[0];
             };
-            InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), models,
+            InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
                     TriageDefaults.settings(settings, threads, language(settings.language())), new InboxRefresh.Listener() {
                         @Override
                         public void progress(InboxRefresh.Stage stage, long done, long total) {

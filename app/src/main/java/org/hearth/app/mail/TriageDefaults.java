@@ -1,5 +1,6 @@
 package org.hearth.app.mail;
 
+import org.hearth.app.models.ContextSettings;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.Triager;
@@ -21,11 +22,9 @@ public final class TriageDefaults {
 
     /** @param threads overrides the settings' thread count when not null */
     public static InboxRefresh.TriageSettings settings(SettingsService.Settings settings, Integer threads, Language language) {
-        ContextOptions context = ContextOptions.defaults().withSequences(SEQUENCES).withContextLength(SEQUENCES * SEQUENCE_LENGTH);
-        int count = threads != null ? threads : settings.threads();
-        if (count > 0) {
-            context = context.withThreads(count);
-        }
+        ContextOptions context = ContextSettings.withThreads(
+                ContextOptions.defaults().withSequences(SEQUENCES).withContextLength(SEQUENCES * SEQUENCE_LENGTH),
+                ContextSettings.threads(settings, threads));
         return new InboxRefresh.TriageSettings(context, language, Triager.Limits.defaults());
     }
 }
