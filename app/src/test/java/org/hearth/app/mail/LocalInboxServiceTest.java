@@ -18,27 +18,23 @@ import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.InMemorySecretStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.Triager;
-import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.mail.GreenMailServer;
 import org.hearth.fixtures.mail.TestMails;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.service.InboxService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Inbox tab's real service against GreenMail and the tiny model: accounts, runs, labels, write-back. */
 class LocalInboxServiceTest {
 
-    @TempDir
-    static Path models;
-    private static LlamaModel model;
+    @RegisterExtension
+    static final TinyModel MODEL = new TinyModel();
 
     @TempDir
     Path dir;
@@ -46,16 +42,6 @@ class LocalInboxServiceTest {
     private MailStore store;
     private InMemorySecretStore secrets;
     private LocalInboxService service;
-
-    @BeforeAll
-    static void loadModel() {
-        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models), fraction -> true);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -65,7 +51,7 @@ class LocalInboxServiceTest {
         SharedModel shared = new SharedModel() {
             @Override
             public LlamaModel await(BooleanSupplier cancelled) {
-                return model;
+                return MODEL.get();
             }
 
             @Override
