@@ -13,6 +13,7 @@ import org.hearth.app.search.SearchSetup;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.answer.AnswerListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,14 +37,11 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--collection", paramLabel = "NAME", description = "Only this collection (default: all).")
     String collection;
 
-    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
-    String model;
-
     @Option(names = "--embedding-model", paramLabel = "FILE", description = "Embedding GGUF (default: the installed one, if any).")
     Path embeddingModel;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -53,13 +51,13 @@ final class AskCommand implements Callable<Integer> {
         HearthPaths paths = HearthCli.paths(parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelSetup models = ModelSetup.of(paths, threads);
+        ModelSetup models = modelOptions.setup(paths);
         LlamaModel[] loaded = new LlamaModel[1];
         CitedAnswers.Result result;
         try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), models.threads());
              Cancellation cancelled = new Cancellation()) {
             result = new CitedAnswers(setup.index()).ask(question, Optional.ofNullable(collection), c -> {
-                loaded[0] = models.load(model, err, c);
+                loaded[0] = models.load(err, c);
                 return loaded[0];
             }, models.context(), json ? AnswerListener.none() : new AnswerListener() {
                 @Override

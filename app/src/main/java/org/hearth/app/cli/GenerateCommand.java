@@ -17,6 +17,7 @@ import org.hearth.assistant.llama.StopReason;
 import org.hearth.assistant.task.Completion;
 import org.hearth.assistant.task.StructuredOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,9 +35,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE|NAME", description = "A GGUF file or an installed model's name.")
-    String model;
-
     @Option(names = "--prompt", required = true, paramLabel = "TEXT")
     String prompt;
 
@@ -52,8 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42")
     int seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document with the text and statistics.")
     boolean json;
@@ -71,12 +69,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (structured != null) {
             sampling = sampling.withGrammar(structured.grammar());
         }
-        ModelSetup models = ModelSetup.of(paths, threads);
+        ModelSetup models = modelOptions.setup(paths);
         ContextOptions context = models.context();
         // Streaming text to the terminal only makes sense for free text; JSON is printed once it validated.
         boolean stream = !json && structured == null;
         try (Cancellation cancelled = new Cancellation();
-             LlamaModel loaded = models.load(model, err, cancelled)) {
+             LlamaModel loaded = models.load(err, cancelled)) {
             Generator.TextListener listener = stream ? piece -> { out.print(piece); out.flush(); } : Generator.TextListener.ignore();
             GenerationResult result = Completion.run(loaded, system, prompt, maxTokens, sampling, context, listener, cancelled);
             if (result.stopReason() == StopReason.CANCELLED) {

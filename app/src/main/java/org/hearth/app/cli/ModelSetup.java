@@ -23,17 +23,22 @@ final class ModelSetup {
 
     private final HearthPaths paths;
     private final SettingsService.Settings settings;
+    private final String modelOption;
     private final Integer threadsOption;
 
-    private ModelSetup(HearthPaths paths, SettingsService.Settings settings, Integer threadsOption) {
+    private ModelSetup(HearthPaths paths, SettingsService.Settings settings, String modelOption, Integer threadsOption) {
         this.paths = paths;
         this.settings = settings;
+        this.modelOption = modelOption;
         this.threadsOption = threadsOption;
     }
 
-    /** @param threadsOption the command's {@code --threads}, or null */
-    static ModelSetup of(HearthPaths paths, Integer threadsOption) {
-        return new ModelSetup(paths, new JsonSettingsStore(paths.home().resolve("settings.json")).load(), threadsOption);
+    /**
+     * @param modelOption   the command's {@code --model}, or null for the settings' or the largest installed model
+     * @param threadsOption the command's {@code --threads}, or null
+     */
+    static ModelSetup of(HearthPaths paths, String modelOption, Integer threadsOption) {
+        return new ModelSetup(paths, new JsonSettingsStore(paths.home().resolve("settings.json")).load(), modelOption, threadsOption);
     }
 
     SettingsService.Settings settings() {
@@ -49,13 +54,12 @@ final class ModelSetup {
         return ContextSettings.of(settings, threadsOption);
     }
 
-    /** @param modelOption the command's {@code --model}, or null for the settings' or the largest installed */
-    Path modelFile(String modelOption) {
+    Path modelFile() {
         return modelOption != null ? InstalledModels.resolve(modelOption, paths) : InstalledModels.resolveDefault(paths, settings.model());
     }
 
-    LlamaModel load(String modelOption, PrintWriter err, BooleanSupplier cancelled) {
-        return load(modelFile(modelOption), err, cancelled);
+    LlamaModel load(PrintWriter err, BooleanSupplier cancelled) {
+        return load(modelFile(), err, cancelled);
     }
 
     static LlamaModel load(Path file, PrintWriter err, BooleanSupplier cancelled) {

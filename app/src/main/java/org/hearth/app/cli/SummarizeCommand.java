@@ -29,6 +29,7 @@ import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.document.ReadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,9 +51,6 @@ final class SummarizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*")
     List<Path> files;
 
-    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
-    String model;
-
     @Option(names = "--style", defaultValue = "brief", paramLabel = "STYLE",
             description = "brief, detailed, key-points, deadlines or parties (default: ${DEFAULT-VALUE}).")
     String style;
@@ -66,8 +64,8 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -79,7 +77,7 @@ final class SummarizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
-        ModelSetup models = ModelSetup.of(paths, threads);
+        ModelSetup models = modelOptions.setup(paths);
         ContextOptions context = models.context();
         ProgressLine progress = new ProgressLine(err);
         ArrayNode results = JSON.createArrayNode();
@@ -97,7 +95,7 @@ final class SummarizeCommand implements Callable<Integer> {
                             (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
                             cancelled);
                     if (loaded == null) {
-                        loaded = models.load(model, err, cancelled);
+                        loaded = models.load(err, cancelled);
                     }
                     boolean stream = !json;
                     if (stream) {

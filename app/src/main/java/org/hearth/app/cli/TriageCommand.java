@@ -28,6 +28,7 @@ import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -58,9 +59,6 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--trust-cert", paramLabel = "FILE.pem", description = "Trust this one certificate for a self-signed server.")
     Path trustCert;
 
-    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
-    String model;
-
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Fetch at most N new mails (oldest first).")
     int limit;
 
@@ -70,8 +68,8 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "de|en", description = "Language of summaries (default: the settings, else the system's).")
     String language;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -87,7 +85,7 @@ final class TriageCommand implements Callable<Integer> {
         HearthPaths paths = HearthCli.paths(parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelSetup models = ModelSetup.of(paths, threads);
+        ModelSetup models = modelOptions.setup(paths);
         var settings = models.settings();
         SyncOptions options = SyncOptions.DEFAULTS.withLimit(limit);
         if (since != null) {
@@ -104,12 +102,12 @@ final class TriageCommand implements Callable<Integer> {
                     : accounts.adHoc(imap, password.orElse(null), Optional.ofNullable(trustCert));
             InboxRefresh.ModelSource modelSource = c -> {
                 if (loaded[0] == null) {
-                    loaded[0] = models.load(model, err, c);
+                    loaded[0] = models.load(err, c);
                 }
                 return loaded[0];
             };
             InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
-                    TriageDefaults.settings(settings, threads, language(settings.language())), new InboxRefresh.Listener() {
+                    TriageDefaults.settings(settings, modelOptions.threads, language(settings.language())), new InboxRefresh.Listener() {
                         @Override
                         public void progress(InboxRefresh.Stage stage, long done, long total) {
                             progress.show(switch (stage) {
