@@ -20,7 +20,6 @@ import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.mail.oauth.TokenClient;
@@ -73,7 +72,7 @@ public final class HearthLauncher {
             // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
             org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
             return new LocalInboxService(mailStore, Keychain.system(), models,
-                    () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), OAuthClients.inDataFolder(paths.home()), browser,
+                    () -> TriageDefaults.settings(settings.load(), null, null), OAuthClients.inDataFolder(paths.home()), browser,
                     new TokenClient());
         }
 
@@ -86,11 +85,6 @@ public final class HearthLauncher {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);
             }
-        }
-
-        private static Language triageLanguage(SettingsService.Settings settings) {
-            String code = settings.language().isBlank() ? Locale.getDefault().getLanguage() : settings.language();
-            return "de".equals(code) ? Language.GERMAN : Language.ENGLISH;
         }
 
         @Override

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
-import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.mail.AccountCredentials;
 import org.hearth.app.mail.InboxRefresh;
 import org.hearth.app.mail.MailAccounts;
@@ -23,7 +22,6 @@ import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.oauth.TokenClient;
@@ -107,7 +105,7 @@ final class TriageCommand implements Callable<Integer> {
                 return loaded[0];
             };
             InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
-                    TriageDefaults.settings(settings, modelOptions.threads, language(settings.language())), new InboxRefresh.Listener() {
+                    TriageDefaults.settings(settings, modelOptions.threads, language), new InboxRefresh.Listener() {
                         @Override
                         public void progress(InboxRefresh.Stage stage, long done, long total) {
                             progress.show(switch (stage) {
@@ -192,13 +190,5 @@ final class TriageCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "[!] %s — %s%n    %s%n", mail.from(), mail.subject(), mail.error().orElse(""));
             }
         }
-    }
-
-    private Language language(String fromSettings) {
-        String code = language != null ? language : fromSettings;
-        if (code == null || code.isBlank()) {
-            code = Locale.getDefault().getLanguage();
-        }
-        return SummaryStyles.language(Optional.of("de".equals(code) ? "de" : "en")).orElseThrow();
     }
 }

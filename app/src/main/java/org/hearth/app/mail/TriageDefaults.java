@@ -1,5 +1,6 @@
 package org.hearth.app.mail;
 
+import java.util.Locale;
 import org.hearth.app.models.ContextSettings;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.task.summary.Language;
@@ -20,11 +21,23 @@ public final class TriageDefaults {
     private TriageDefaults() {
     }
 
-    /** @param threads overrides the settings' thread count when not null */
-    public static InboxRefresh.TriageSettings settings(SettingsService.Settings settings, Integer threads, Language language) {
+    /**
+     * @param threads  overrides the settings' thread count when not null
+     * @param language {@code de} or {@code en} for the summaries, overriding the settings' language when not null;
+     *                 without either, the system's language decides (German or English)
+     */
+    public static InboxRefresh.TriageSettings settings(SettingsService.Settings settings, Integer threads, String language) {
         ContextOptions context = ContextSettings.withThreads(
                 ContextOptions.defaults().withSequences(SEQUENCES).withContextLength(SEQUENCES * SEQUENCE_LENGTH),
                 ContextSettings.threads(settings, threads));
-        return new InboxRefresh.TriageSettings(context, language, Triager.Limits.defaults());
+        return new InboxRefresh.TriageSettings(context, language(language, settings), Triager.Limits.defaults());
+    }
+
+    private static Language language(String option, SettingsService.Settings settings) {
+        String code = option != null ? option : settings.language();
+        if (code == null || code.isBlank()) {
+            code = Locale.getDefault().getLanguage();
+        }
+        return "de".equals(code) ? Language.GERMAN : Language.ENGLISH;
     }
 }
