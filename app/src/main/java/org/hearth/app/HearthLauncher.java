@@ -6,7 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
-import org.hearth.app.export.SummaryExporter;
+import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
@@ -15,11 +15,12 @@ import org.hearth.app.search.LocalSearchService;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.app.search.SourceViewer;
 import org.hearth.app.secrets.Keychain;
+import org.hearth.app.state.LocalState;
+import org.hearth.app.models.ContextSettings;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.mail.oauth.TokenClient;
@@ -44,9 +45,7 @@ public final class HearthLauncher {
 
     /** Context options from the settings, read when a job starts so a change applies to the next job. */
     static ContextOptions contextOptions(SettingsService settings) {
-        SettingsService.Settings current = settings.load();
-        ContextOptions options = ContextOptions.defaults().withContextLength(current.contextLength());
-        return current.threads() > 0 ? options.withThreads(current.threads()) : options;
+        return ContextSettings.of(settings.load(), null);
     }
 
     /** JavaFX instantiates this itself, hence the static hand-over of the paths. */
@@ -70,24 +69,17 @@ public final class HearthLauncher {
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             new MainWindow(models, settings, List.of(
                     InboxTab.of(inbox),
-                    DocumentsTab.of(summaries, new SummaryExporter()),
+                    DocumentsTab.of(summaries, new SummaryExportService()),
                     SearchTab.of(search)), Locale.getDefault()).show(stage);
             models.start();
         }
 
         private LocalInboxService inboxService(SettingsService settings) {
-            mailStore = new MailStore(paths.database());
-            LocalInboxService.OAuthApps apps = method -> {
-                try {
-                    return OAuthClients.load(paths.home().resolve("oauth.properties"), System.getenv()).provider(method);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("Hearth cannot read oauth.properties: " + e.getMessage(), e);
-                }
-            };
+            mailStore = new MailStore(LocalState.open(paths.database()));
             // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
             org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
             return new LocalInboxService(mailStore, Keychain.system(), models,
-                    () -> TriageDefaults.settings(settings.load(), null, triageLanguage(settings.load())), apps, browser,
+                    () -> TriageDefaults.settings(settings.load(), null, null), OAuthClients.inDataFolder(paths.home()), browser,
                     new TokenClient());
         }
 
@@ -100,11 +92,6 @@ public final class HearthLauncher {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);
             }
-        }
-
-        private static Language triageLanguage(SettingsService.Settings settings) {
-            String code = settings.language().isBlank() ? Locale.getDefault().getLanguage() : settings.language();
-            return "de".equals(code) ? Language.GERMAN : Language.ENGLISH;
         }
 
         @Override

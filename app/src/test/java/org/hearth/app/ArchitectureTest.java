@@ -117,4 +117,16 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAssignableTo(java.io.FileOutputStream.class)
             .orShould().dependOnClassesThat().resideInAPackage("org.hearth.assistant.model..")
             .because("prompt injection can at most change the label of its own mail, never cause a side effect");
+
+    /**
+     * hearth.db has one owner (docs/decisions/0007): only it opens connections, so every feature gets WAL,
+     * synchronous=FULL, IMMEDIATE transactions and its own versioned migrations.
+     */
+    @ArchTest
+    static final ArchRule only_the_state_owner_opens_the_database = noClasses()
+            .that().resideOutsideOfPackage("org.hearth.app.state..")
+            .should().dependOnClassesThat().resideInAPackage("org.sqlite..")
+            .orShould().dependOnClassesThat().areAssignableTo(java.sql.DriverManager.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.sql.Connection.class)
+            .because("a store gets its connection from LocalState, which registered its tables first");
 }

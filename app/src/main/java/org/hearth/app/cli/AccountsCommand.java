@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.hearth.app.mail.AccountCredentials;
 import org.hearth.app.mail.ImapUrl;
 import org.hearth.app.mail.MailAccount;
 import org.hearth.app.mail.MailAccounts;
@@ -39,19 +40,22 @@ final class AccountsCommand {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document.")
     boolean json;
 
-    MailStore store() {
-        return new MailStore(HearthCli.paths(parent.home).database());
-    }
-
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Check that the account logs in, then save it (the password into the keychain).")
-    static final class Add implements Callable<Integer> {
+    /** What the subcommands share: the command line they answer on and the mail store of the chosen home. */
+    abstract static class Subcommand implements Callable<Integer> {
         @ParentCommand
         AccountsCommand accounts;
 
         @Spec
         CommandSpec spec;
 
+        MailStore store() {
+            return new MailStore(HearthCli.paths(accounts.parent.home).database());
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Check that the account logs in, then save it (the password into the keychain).")
+    static final class Add extends Subcommand {
         @Parameters(paramLabel = "NAME", description = "A name for the account, used with `hearth triage --account`.")
         String name;
 
@@ -66,21 +70,21 @@ final class AccountsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String password = new String(PasswordSources.fromEnvironment(passwordEnv));
+            char[] password = PasswordSources.fromEnvironment(passwordEnv);
             ImapUrl url = ImapUrl.parse(imap);
             Optional<String> pem = trustCert == null ? Optional.empty() : Optional.of(MailAccounts.pem(trustCert));
             MailAccount account = new MailAccount(UUID.randomUUID().toString(), name, url.host(), url.port(), url.security(),
                     url.user(), url.folder(), SignInMethod.PASSWORD, pem, false);
-            try (MailStore store = accounts.store()) {
+            try (MailStore store = store()) {
                 if (store.account(name).isPresent()) {
                     throw new IllegalArgumentException("an account named \"" + name + "\" exists already");
                 }
                 try {
-                    new MailSync(account.imap(), SyncOptions.DEFAULTS).check(new MailCredentials.Password(password.toCharArray()));
+                    new MailSync(account.imap(), SyncOptions.DEFAULTS).check(new MailCredentials.Password(password.clone()));
                 } catch (MailSyncException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
-                Keychain.system().open().put(account.secretKey(), password.toCharArray());
+                Keychain.system().open().put(account.secretKey(), password);
                 store.addAccount(account);
             }
             spec.commandLine().getOut().println(accounts.json
@@ -91,17 +95,11 @@ final class AccountsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The saved accounts.")
-    static final class ListAccounts implements Callable<Integer> {
-        @ParentCommand
-        AccountsCommand accounts;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListAccounts extends Subcommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (MailStore store = accounts.store()) {
+            try (MailStore store = store()) {
                 var all = store.accounts();
                 if (accounts.json) {
                     ArrayNode rows = JSON.createArrayNode();
@@ -124,19 +122,13 @@ final class AccountsCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Forget an account, its stored mails and its keychain entry. Nothing on the server changes.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        AccountsCommand accounts;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Remove extends Subcommand {
         @Parameters(paramLabel = "NAME", description = "The saved account's name.")
         String name;
 
         @Override
         public Integer call() throws Exception {
-            try (MailStore store = accounts.store()) {
+            try (MailStore store = store()) {
                 MailAccount account = store.account(name)
                         .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\""));
                 store.removeAccount(account.id());

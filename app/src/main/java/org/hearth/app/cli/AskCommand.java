@@ -10,11 +10,10 @@ import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.search.CitedAnswers;
 import org.hearth.app.search.SearchSetup;
-import org.hearth.app.settings.JsonSettingsStore;
-import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.answer.AnswerListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,14 +37,11 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--collection", paramLabel = "NAME", description = "Only this collection (default: all).")
     String collection;
 
-    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
-    String model;
-
     @Option(names = "--embedding-model", paramLabel = "FILE", description = "Embedding GGUF (default: the installed one, if any).")
     Path embeddingModel;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -55,21 +51,15 @@ final class AskCommand implements Callable<Integer> {
         HearthPaths paths = HearthCli.paths(parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
-        int threadCount = threads != null ? threads : settings.threads();
-        ContextOptions context = ContextOptions.defaults().withContextLength(settings.contextLength());
-        if (threadCount > 0) {
-            context = context.withThreads(threadCount);
-        }
+        ModelSetup models = modelOptions.setup(paths);
         LlamaModel[] loaded = new LlamaModel[1];
         CitedAnswers.Result result;
-        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), threadCount);
+        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), models.threads());
              Cancellation cancelled = new Cancellation()) {
             result = new CitedAnswers(setup.index()).ask(question, Optional.ofNullable(collection), c -> {
-                loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
-                        : ModelFiles.resolveDefault(paths, settings.model()), err, c);
+                loaded[0] = models.load(err, c);
                 return loaded[0];
-            }, context, json ? AnswerListener.none() : new AnswerListener() {
+            }, models.context(), json ? AnswerListener.none() : new AnswerListener() {
                 @Override
                 public void text(String piece) {
                     out.print(piece);

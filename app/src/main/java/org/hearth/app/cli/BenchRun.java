@@ -1,46 +1,67 @@
 package org.hearth.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.app.bench.MachineDescription;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** What every bench command does around its benchmark: the thread default, a progress line and Ctrl-C. */
-final class BenchRun {
+/**
+ * What every bench command does around its benchmark: a progress line and Ctrl-C while it measures, then the
+ * result as text or as one JSON document, both naming the machine it ran on (BENCHMARKS.md records them).
+ *
+ * @param <R> what the benchmark measured
+ */
+abstract class BenchRun<R> implements Callable<Integer> {
 
-    private BenchRun() {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    BenchCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    /** Runs the benchmark; {@code progress} shows the current step, {@code cancelled} turns true on Ctrl-C. */
+    abstract R measure(Consumer<String> progress, Cancellation cancelled) throws Exception;
+
+    /** Adds the result's fields to the JSON report; the machine is added after them. */
+    abstract void report(R result, ObjectNode json);
+
+    abstract void print(R result, String machine, PrintWriter out);
+
+    @Override
+    public final Integer call() throws Exception {
+        HearthCli.paths(parent.parent.home);
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        R result;
+        try (Cancellation cancelled = new Cancellation()) {
+            result = measure(step -> progress.show("Benchmark: " + step), cancelled);
+        } finally {
+            progress.done();
+        }
+        String machine = MachineDescription.current();
+        if (json) {
+            ObjectNode node = JSON.createObjectNode();
+            report(result, node);
+            node.put("machine", machine);
+            out.println(JSON.writeValueAsString(node));
+        } else {
+            print(result, machine, out);
+        }
+        return 0;
     }
 
     static int threadsOrAllCores(Integer threads) {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    }
-
-    /** Runs {@code body} with a "Benchmark: …" progress line on a terminal and Ctrl-C wired to cancel it. */
-    static <R> R withProgress(PrintWriter err, Body<R> body) throws Exception {
-        ProgressLine progress = new ProgressLine(err);
-        try (Cancellation cancelled = new Cancellation()) {
-            return body.run(step -> progress.show("Benchmark: " + step), cancelled);
-        } finally {
-            progress.done();
-        }
-    }
-
-    /** Like {@link #withProgress}, with {@code model} loaded first (its loading counts as cancellable too). */
-    static <R> R withModel(PrintWriter err, Path model, ModelBody<R> body) throws Exception {
-        return withProgress(err, (progress, cancelled) -> {
-            try (LlamaModel loaded = ModelFiles.load(model, err, cancelled)) {
-                return body.run(loaded, progress, cancelled);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    interface ModelBody<R> {
-        R run(LlamaModel model, Consumer<String> progress, Cancellation cancelled) throws Exception;
-    }
-
-    @FunctionalInterface
-    interface Body<R> {
-        R run(Consumer<String> progress, Cancellation cancelled) throws Exception;
     }
 }

@@ -1,31 +1,26 @@
 package org.hearth.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
-import org.hearth.app.bench.MachineDescription;
+import java.util.function.Consumer;
 import org.hearth.app.bench.QueryEmbeddingBenchmark;
 import org.hearth.ingest.index.SearchBenchmark;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search latency (p50/p99, BM25 and hybrid, without the query embedding) and indexing throughput "
                 + "over a generated index of N passages with random unit vectors.")
-final class BenchSearchCommand implements Callable<Integer> {
+final class BenchSearchCommand extends BenchRun<BenchSearchCommand.Measured> {
 
-    @ParentCommand
-    BenchCommand parent;
-
-    @Spec
-    CommandSpec spec;
+    /** The search timings, and the query embeddings' when an embedding model was given. */
+    record Measured(SearchBenchmark.Result search, Optional<QueryEmbeddingBenchmark.Result> embedding) {
+    }
 
     @Option(names = "--chunks", paramLabel = "N", required = true, description = "Passages in the generated index.")
     int chunks;
@@ -44,52 +39,46 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the query embeddings (default: all cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     @Override
-    public Integer call() throws Exception {
-        HearthCli.paths(parent.parent.home);
-        PrintWriter out = spec.commandLine().getOut();
+    Measured measure(Consumer<String> progress, Cancellation cancelled) throws Exception {
         Path dir = Files.createTempDirectory("hearth-bench-search");
-        SearchBenchmark.Result result;
+        SearchBenchmark.Result search;
         try {
-            result = BenchRun.withProgress(spec.commandLine().getErr(),
-                    (progress, cancelled) -> SearchBenchmark.run(dir, chunks, dimension, queries, 20_261_121L, progress));
+            search = SearchBenchmark.run(dir, chunks, dimension, queries, 20_261_121L, progress);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        Optional<QueryEmbeddingBenchmark.Result> embedding = embeddingModel == null ? Optional.empty()
-                : Optional.of(QueryEmbeddingBenchmark.run(embeddingModel, BenchRun.threadsOrAllCores(threads)));
-        String machine = MachineDescription.current();
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode node = mapper.createObjectNode();
-            node.put("chunks", result.chunks());
-            node.put("dimension", result.dimension());
-            node.put("queries", result.queries());
-            node.put("build_seconds", result.buildTime().toMillis() / 1000.0);
-            node.put("chunks_per_second", result.chunksPerSecond());
-            node.put("index_bytes", result.indexBytes());
-            node.put("bm25_p50_ms", result.bm25().p50Millis());
-            node.put("bm25_p99_ms", result.bm25().p99Millis());
-            node.put("hybrid_p50_ms", result.hybrid().p50Millis());
-            node.put("hybrid_p99_ms", result.hybrid().p99Millis());
-            embedding.ifPresent(e -> {
-                node.put("query_embedding_p50_ms", e.p50Millis());
-                node.put("query_embedding_p99_ms", e.p99Millis());
-                node.put("query_embedding_tokens", e.meanTokens());
-            });
-            node.put("machine", machine);
-            out.println(mapper.writeValueAsString(node));
-        } else {
-            out.println(result.summary());
-            embedding.ifPresent(e -> out.printf(java.util.Locale.ROOT, "query embedding p50 %.1f ms p99 %.1f ms (%.0f tokens per query, %s)%n",
-                    e.p50Millis(), e.p99Millis(), e.meanTokens(), embeddingModel.getFileName()));
-            out.println("machine  " + machine);
-        }
-        return 0;
+        return new Measured(search, embeddingModel == null ? Optional.empty()
+                : Optional.of(QueryEmbeddingBenchmark.run(embeddingModel, threadsOrAllCores(threads))));
+    }
+
+    @Override
+    void report(Measured measured, ObjectNode node) {
+        SearchBenchmark.Result result = measured.search();
+        node.put("chunks", result.chunks());
+        node.put("dimension", result.dimension());
+        node.put("queries", result.queries());
+        node.put("build_seconds", result.buildTime().toMillis() / 1000.0);
+        node.put("chunks_per_second", result.chunksPerSecond());
+        node.put("index_bytes", result.indexBytes());
+        node.put("bm25_p50_ms", result.bm25().p50Millis());
+        node.put("bm25_p99_ms", result.bm25().p99Millis());
+        node.put("hybrid_p50_ms", result.hybrid().p50Millis());
+        node.put("hybrid_p99_ms", result.hybrid().p99Millis());
+        measured.embedding().ifPresent(e -> {
+            node.put("query_embedding_p50_ms", e.p50Millis());
+            node.put("query_embedding_p99_ms", e.p99Millis());
+            node.put("query_embedding_tokens", e.meanTokens());
+        });
+    }
+
+    @Override
+    void print(Measured measured, String machine, PrintWriter out) {
+        out.println(measured.search().summary());
+        measured.embedding().ifPresent(e -> out.printf(Locale.ROOT, "query embedding p50 %.1f ms p99 %.1f ms (%.0f tokens per query, %s)%n",
+                e.p50Millis(), e.p99Millis(), e.meanTokens(), embeddingModel.getFileName()));
+        out.println("machine  " + machine);
     }
 }

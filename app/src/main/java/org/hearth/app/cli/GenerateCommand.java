@@ -15,10 +15,10 @@ import org.hearth.assistant.engine.FinishReason;
 import org.hearth.assistant.engine.Sampling;
 import org.hearth.assistant.engine.TextListener;
 import org.hearth.assistant.engine.local.LocalEngine;
-import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.StructuredOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,9 +36,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE|NAME", description = "A GGUF file or an installed model's name.")
-    String model;
-
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The user message.")
     String prompt;
 
@@ -54,8 +51,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Sampling seed, for repeatable output (default: ${DEFAULT-VALUE}).")
     int seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document with the text and statistics.")
     boolean json;
@@ -71,16 +68,13 @@ final class GenerateCommand implements Callable<Integer> {
         StructuredOutput structured = schema == null ? null : StructuredOutput.fromSchema(JSON.readTree(Files.readString(schema)));
         EngineRequest request = new EngineRequest(prompt, Optional.ofNullable(structured).map(StructuredOutput::schema),
                 Sampling.defaults().withSeed(seed), maxTokens);
-        ContextOptions context = ContextOptions.defaults();
-        if (threads != null) {
-            context = context.withThreads(threads);
-        }
+        ModelSetup models = modelOptions.setup(paths);
         // Streaming text to the terminal only makes sense for free text; JSON is printed once it validated.
         boolean stream = !json && structured == null;
         try (Cancellation cancelled = new Cancellation();
-             LlamaModel loaded = ModelFiles.load(ModelFiles.resolve(model, paths), err, cancelled)) {
+             LlamaModel loaded = models.load(err, cancelled)) {
             TextListener listener = stream ? piece -> { out.print(piece); out.flush(); } : TextListener.ignore();
-            Completion result = new LocalEngine(loaded, context).complete(system, request, listener, cancelled);
+            Completion result = new LocalEngine(loaded, models.context()).complete(system, request, listener, cancelled);
             if (result.cancelled()) {
                 err.println("hearth: cancelled");
                 return 130;

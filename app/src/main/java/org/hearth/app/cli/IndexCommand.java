@@ -47,7 +47,7 @@ final class IndexCommand implements Callable<Integer> {
             description = "Embedding GGUF for hybrid search (default: the installed Qwen3-Embedding, else keywords only).")
     Path embeddingModel;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for embeddings (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for embeddings (default: the settings, else all cores).")
     Integer threads;
 
     @Option(names = "--json", description = "Print one JSON document.")
@@ -66,7 +66,7 @@ final class IndexCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         IndexResult result;
         boolean hybrid;
-        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), threads == null ? 0 : threads);
+        try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), ModelSetup.of(paths, null, threads).threads());
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
              Cancellation cancelled = new Cancellation()) {
             for (Path folder : folders) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.hearth.app.HearthPaths;
+import org.hearth.app.models.InstalledModels;
 import org.hearth.assistant.gguf.GgufException;
 import org.hearth.assistant.gguf.GgufInfo;
 import org.hearth.assistant.gguf.GgufReader;
@@ -154,7 +155,7 @@ final class ModelsCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check installed model files (all, or one by name or path).")
     int verify(@Parameters(paramLabel = "NAME", arity = "0..1", description = "An installed model's name or file (default: all).") String name) throws IOException {
-        List<Path> files = name == null ? installedFiles(paths().models()) : List.of(ModelFiles.resolve(name, paths()));
+        List<Path> files = name == null ? installedFiles(paths().models()) : List.of(InstalledModels.resolve(name, paths()));
         ArrayNode rows = JSON.createArrayNode();
         boolean allOk = true;
         for (Path file : files) {

@@ -16,7 +16,6 @@ import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.DocumentPassages;
 import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.export.SummaryExporter;
-import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
@@ -30,9 +29,8 @@ import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.document.ReadOptions;
-import org.hearth.ui.service.ExportService;
-import org.hearth.ui.service.SummaryJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,9 +52,6 @@ final class SummarizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD or EML files.")
     List<Path> files;
 
-    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
-    String model;
-
     @Option(names = "--style", defaultValue = "brief", paramLabel = "STYLE",
             description = "brief, detailed, key-points, deadlines or parties (default: ${DEFAULT-VALUE}).")
     String style;
@@ -73,8 +68,8 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -94,12 +89,8 @@ final class SummarizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
-        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
-        ContextOptions context = ContextOptions.defaults().withContextLength(settings.contextLength());
-        int threadCount = threads != null ? threads : settings.threads();
-        if (threadCount > 0) {
-            context = context.withThreads(threadCount);
-        }
+        ModelSetup models = modelOptions.setup(paths);
+        ContextOptions context = models.context();
         ProgressLine progress = new ProgressLine(err);
         ArrayNode results = JSON.createArrayNode();
         List<String> markdown = new ArrayList<>();
@@ -116,8 +107,7 @@ final class SummarizeCommand implements Callable<Integer> {
                             (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
                             cancelled);
                     if (loaded == null) {
-                        loaded = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
-                                : ModelFiles.resolveDefault(paths, settings.model()), err, cancelled);
+                        loaded = models.load(err, cancelled);
                     }
                     boolean stream = !json;
                     if (stream) {
@@ -176,9 +166,7 @@ final class SummarizeCommand implements Callable<Integer> {
             }
         }
         if (out != null && succeeded > 0) {
-            ExportService.Format format = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")
-                    ? ExportService.Format.DOCX : ExportService.Format.MARKDOWN;
-            new SummaryExporter().export("Hearth", new SummaryJob.Result(String.join("\n\n", markdown), "", 0, List.of()), format, out);
+            new SummaryExporter().export("Hearth", String.join("\n\n", markdown), SummaryExporter.Format.of(out), out);
         }
         if (json) {
             stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));

@@ -13,18 +13,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
-import org.hearth.app.documents.SummaryStyles;
+import org.hearth.app.mail.AccountCredentials;
 import org.hearth.app.mail.InboxRefresh;
 import org.hearth.app.mail.MailAccounts;
 import org.hearth.app.mail.MailStore;
+import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
-import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.app.secrets.Keychain;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
+import org.hearth.ingest.mail.oauth.TokenClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -55,9 +57,6 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--trust-cert", paramLabel = "FILE.pem", description = "Trust this one certificate for a self-signed server.")
     Path trustCert;
 
-    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Default: the model in the settings, else the largest installed.")
-    String model;
-
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Fetch at most N new mails (oldest first).")
     int limit;
 
@@ -67,8 +66,8 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "de|en", description = "Language of summaries (default: the settings, else the system's).")
     String language;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the settings, else all cores).")
-    Integer threads;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -84,7 +83,8 @@ final class TriageCommand implements Callable<Integer> {
         HearthPaths paths = HearthCli.paths(parent.home);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var settings = new JsonSettingsStore(paths.home().resolve("settings.json")).load();
+        ModelSetup models = modelOptions.setup(paths);
+        var settings = models.settings();
         SyncOptions options = SyncOptions.DEFAULTS.withLimit(limit);
         if (since != null) {
             options = options.withSince(since);
@@ -92,19 +92,20 @@ final class TriageCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         LlamaModel[] loaded = new LlamaModel[1];
         try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation()) {
-            MailAccounts accounts = new MailAccounts(store, org.hearth.app.secrets.Keychain.system());
+            MailAccounts accounts = new MailAccounts(store,
+                    new AccountCredentials(Keychain.system(), OAuthClients.inDataFolder(paths.home()), new TokenClient()));
+            Optional<char[]> password = Optional.ofNullable(passwordEnv).map(PasswordSources::fromEnvironment);
             MailAccounts.Resolved target = account != null
-                    ? accounts.saved(account, Optional.ofNullable(passwordEnv).map(TriageCommand::password), Optional.ofNullable(trustCert))
-                    : accounts.adHoc(imap, password(passwordEnv), Optional.ofNullable(trustCert));
-            InboxRefresh.ModelSource models = c -> {
+                    ? accounts.saved(account, password, Optional.ofNullable(trustCert))
+                    : accounts.adHoc(imap, password.orElse(null), Optional.ofNullable(trustCert));
+            InboxRefresh.ModelSource modelSource = c -> {
                 if (loaded[0] == null) {
-                    loaded[0] = ModelFiles.load(model != null ? ModelFiles.resolve(model, paths)
-                            : ModelFiles.resolveDefault(paths, settings.model()), err, c);
+                    loaded[0] = models.load(err, c);
                 }
                 return loaded[0];
             };
-            InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), models,
-                    TriageDefaults.settings(settings, threads, language(settings.language())), new InboxRefresh.Listener() {
+            InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
+                    TriageDefaults.settings(settings, modelOptions.threads, language), new InboxRefresh.Listener() {
                         @Override
                         public void progress(InboxRefresh.Stage stage, long done, long total) {
                             progress.show(switch (stage) {
@@ -189,20 +190,5 @@ final class TriageCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "[!] %s — %s%n    %s%n", mail.from(), mail.subject(), mail.error().orElse(""));
             }
         }
-    }
-
-    private Language language(String fromSettings) {
-        String code = language != null ? language : fromSettings;
-        if (code == null || code.isBlank()) {
-            code = Locale.getDefault().getLanguage();
-        }
-        return SummaryStyles.language(Optional.of("de".equals(code) ? "de" : "en")).orElseThrow();
-    }
-
-    private static char[] password(String variable) {
-        if (variable == null) {
-            return null;
-        }
-        return PasswordSources.fromEnvironment(variable);
     }
 }

@@ -12,13 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.hearth.ui.service.ExportService;
-import org.hearth.ui.service.SummaryJob;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
@@ -27,14 +26,24 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
  * Writes a summary as DOCX (a title heading, then the summary's paragraphs) or Markdown. Page
  * references stay as the model wrote them ("(S. 4)", "[p. 12]"), as text. The file is written
  * next to the target and moved into place in one step, so an existing file is never left half-written.
+ * The CLI calls it directly; the window through {@link SummaryExportService}.
  */
-public final class SummaryExporter implements ExportService {
+public final class SummaryExporter {
+
+    public enum Format {
+        DOCX, MARKDOWN;
+
+        /** DOCX for a {@code .docx} file, Markdown for anything else. */
+        public static Format of(Path file) {
+            return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx") ? DOCX : MARKDOWN;
+        }
+    }
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
-    @Override
-    public void export(String title, SummaryJob.Result result, Format format, Path target) throws IOException {
+    /** Writes the file; a failure is thrown with a message worded for the user that names the file. */
+    public void export(String title, String text, Format format, Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Path temporary;
         try {
@@ -45,8 +54,8 @@ public final class SummaryExporter implements ExportService {
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 switch (format) {
-                    case DOCX -> writeDocx(title, paragraphs(result.text()), out);
-                    case MARKDOWN -> out.write(markdown(title, paragraphs(result.text())).getBytes(StandardCharsets.UTF_8));
+                    case DOCX -> writeDocx(title, paragraphs(text), out);
+                    case MARKDOWN -> out.write(markdown(title, paragraphs(text)).getBytes(StandardCharsets.UTF_8));
                 }
             }
             moveIntoPlace(temporary, target);
@@ -116,7 +125,7 @@ public final class SummaryExporter implements ExportService {
         }
     }
 
-    /** The ExportService contract: a failure's message is worded for the user and names the file. */
+    /** A failure's message is worded for the user and names the file (the window shows it as it is). */
     private static IOException worded(IOException e, Path target) {
         String name = target.getFileName().toString();
         Path folder = target.toAbsolutePath().getParent();

@@ -20,6 +20,7 @@ import org.hearth.app.export.DeadlinesCalendar;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.app.state.StateException;
 import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.task.triage.TriageCategory;
@@ -49,16 +50,12 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalInboxService.class);
     private static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
 
-    /** The OAuth apps to sign in with; the firm may register its own and set its client ids. */
-    public interface OAuthApps {
-        OAuthProvider provider(SignInMethod method);
-    }
-
     private final MailStore store;
     private final Keychain secrets;
     private final SharedModel models;
     private final Supplier<InboxRefresh.TriageSettings> triageSettings;
     private final OAuthApps oauthApps;
+    private final AccountCredentials credentials;
     private final Browser browser;
     private final TokenClient tokens;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-inbox").factory());
@@ -71,6 +68,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         this.models = models;
         this.triageSettings = triageSettings;
         this.oauthApps = oauthApps;
+        this.credentials = new AccountCredentials(secrets, oauthApps, tokens);
         this.browser = browser;
         this.tokens = tokens;
     }
@@ -125,7 +123,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         }
         try {
             return account(store.addAccount(account));
-        } catch (MailStoreException e) {
+        } catch (StateException e) {
             deleteSecret(account);
             throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
         }
@@ -185,7 +183,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled)) {
             MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
             listener.progress(InboxRun.Stage.CONNECTING, 0, 0);
-            MailCredentials credentials = credentials(account);
+            MailCredentials credentials = this.credentials.of(account);
             InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, c -> lease.model(),
                     triageSettings.get(), new InboxRefresh.Listener() {
                         @Override
@@ -221,39 +219,11 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             listener.failed(new InboxRun.Failure(failure(e.kind()), e.getMessage()));
         } catch (LlamaException | EngineException e) {
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.MODEL_FAILED, e.getMessage()));
-        } catch (SignInNeeded e) {
+        } catch (AccountCredentials.SignInNeeded e) {
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.AUTHENTICATION_FAILED, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("A mail refresh failed", e);
             listener.failed(new InboxRun.Failure(InboxRun.Failure.Reason.OTHER, e.getMessage()));
-        }
-    }
-
-    /** The saved secret as credentials: the password, or a fresh access token from the refresh token. */
-    private MailCredentials credentials(MailAccount account) throws SignInNeeded {
-        char[] secret;
-        try {
-            secret = secrets.open().get(account.secretKey())
-                    .orElseThrow(() -> new SignInNeeded("the keychain has no password for this account; add it again"));
-        } catch (SecretStoreException e) {
-            throw new SignInNeeded(e.getMessage());
-        }
-        if (account.signIn() == SignInMethod.PASSWORD) {
-            return new MailCredentials.Password(secret);
-        }
-        try {
-            OAuthTokens fresh = tokens.refresh(oauthApps.provider(account.signIn()), secret);
-            if (fresh.refreshToken().isPresent() && !Arrays.equals(fresh.refreshToken().get().toCharArray(), secret)) {
-                secrets.open().put(account.secretKey(), fresh.refreshToken().get().toCharArray());
-            }
-            return new MailCredentials.OAuthToken(fresh.accessToken());
-        } catch (OAuthException e) {
-            throw new SignInNeeded(e.kind() == OAuthException.Kind.INVALID_GRANT
-                    ? "the sign-in has expired; remove the account and sign in again" : e.getMessage());
-        } catch (SecretStoreException e) {
-            throw new SignInNeeded(e.getMessage());
-        } finally {
-            Arrays.fill(secret, '\0');
         }
     }
 
@@ -262,8 +232,8 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
         MailWatcher watcher = new MailWatcher(account.imap(), () -> {
             try {
-                return credentials(account);
-            } catch (SignInNeeded e) {
+                return credentials.of(account);
+            } catch (AccountCredentials.SignInNeeded e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, new MailWatcher.Listener() {
@@ -329,14 +299,5 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             case FOLDER_NOT_FOUND -> InboxRun.Failure.Reason.FOLDER_NOT_FOUND;
             default -> InboxRun.Failure.Reason.OTHER;
         };
-    }
-
-    /** The saved secret is missing or no longer works: the user has to sign in again. */
-    private static final class SignInNeeded extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        SignInNeeded(String message) {
-            super(message);
-        }
     }
 }

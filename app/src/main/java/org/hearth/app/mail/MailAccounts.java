@@ -11,14 +11,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import org.hearth.app.secrets.Keychain;
-import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.TrustedCertificate;
 
 /**
- * Finds the account a run is for and the secret it logs in with: a saved account and its keychain entry, or a
- * mailbox named on the command line, which is remembered (without its password) so the next run is incremental.
+ * Finds the account a CLI run is for and what it logs in with: a saved account and its saved secret (through
+ * {@link AccountCredentials}, as in the window), or a mailbox named on the command line, which is remembered
+ * (without its password) so the next run is incremental.
  */
 public final class MailAccounts {
 
@@ -27,12 +26,11 @@ public final class MailAccounts {
     }
 
     private final MailStore store;
-    private final Keychain keychain;
+    private final AccountCredentials credentials;
 
-    /** @param keychain opened only when a saved account's secret is needed (the keychain may be unavailable) */
-    public MailAccounts(MailStore store, Keychain keychain) {
+    public MailAccounts(MailStore store, AccountCredentials credentials) {
         this.store = Objects.requireNonNull(store, "store");
-        this.keychain = Objects.requireNonNull(keychain, "keychain");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
     }
 
     /**
@@ -52,27 +50,24 @@ public final class MailAccounts {
         return new Resolved(withCertificate(account, pem), new MailCredentials.Password(password));
     }
 
-    /** A saved account; its password comes from the keychain unless one is given for this run. */
+    /** A saved account; it logs in with its saved secret unless a password is given for this run. */
     public Resolved saved(String name, Optional<char[]> password, Optional<Path> trustedCertificate) throws IOException {
         MailAccount account = store.account(name)
                 .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\" (see `hearth accounts list`)"));
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
-        if (account.signIn() != SignInMethod.PASSWORD) {
-            throw new IllegalArgumentException("the account \"" + name + "\" signs in with " + account.signIn()
-                    + "; open it in the window to sign in");
-        }
-        char[] secret;
+        boolean usesPassword = account.signIn() == SignInMethod.PASSWORD;
         if (password.isPresent()) {
-            secret = password.get();
-        } else {
-            try {
-                secret = keychain.open().get(account.secretKey()).orElseThrow(() -> new IllegalArgumentException(
-                        "no password for \"" + name + "\" in the keychain; pass --password-env VAR"));
-            } catch (SecretStoreException e) {
-                throw new IllegalStateException(e.getMessage() + "; or pass --password-env VAR", e);
+            if (!usesPassword) {
+                throw new IllegalArgumentException("the account \"" + name + "\" signs in with " + account.signIn() + ", not a password");
             }
+            return new Resolved(withCertificate(account, pem), new MailCredentials.Password(password.get()));
         }
-        return new Resolved(withCertificate(account, pem), new MailCredentials.Password(secret));
+        try {
+            return new Resolved(withCertificate(account, pem), credentials.of(account));
+        } catch (AccountCredentials.SignInNeeded e) {
+            throw new IllegalStateException("\"" + name + "\": " + e.getMessage()
+                    + (usesPassword ? "; pass --password-env VAR" : "; sign in again in the window"), e);
+        }
     }
 
     /** Reads a PEM or DER certificate file and returns it as PEM text, refusing anything else. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.app.state.LocalState;
+import org.hearth.app.state.StateConnection;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.TriageExample;
 import org.hearth.assistant.task.triage.TriageResult;
@@ -21,7 +22,7 @@ import org.hearth.ingest.mail.MailMessage;
 import org.hearth.ingest.mail.SyncCursor;
 
 /**
- * Accounts, fetched mails and triage results in the mail database.
+ * Accounts, fetched mails and triage results: the mail feature's tables in hearth.db.
  *
  * <p>Exactly once, across crashes: a fetched mail is stored together with the account's sync cursor in one
  * transaction ({@link #storeFetched}), so it is never fetched twice and never lost; its triage is stored only
@@ -36,22 +37,24 @@ public final class MailStore implements AutoCloseable {
     private static final String MAIL_COLUMNS = "account_id, uid_validity, uid, message_id, sender, subject, sent_at, body, "
             + "attachments, parse_problem, status, error, triage, model_text, corrected_category, corrected_priority";
 
-    private final Connection connection;
+    private final StateConnection db;
+
+    /** A store on hearth.db; registers the mail tables with its owner on first use. */
+    public MailStore(LocalState state) {
+        state.register(MailSchema.SCHEMA);
+        this.db = state.connect();
+    }
 
     public MailStore(Path file) {
-        try {
-            this.connection = new MailDatabase(file).open();
-        } catch (SQLException e) {
-            throw new MailStoreException("Hearth cannot open its mail database " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        this(LocalState.open(file));
     }
 
     // --- accounts ---------------------------------------------------------------------------------
 
     /** Saves a new account; its name must be unused. */
     public synchronized MailAccount addAccount(MailAccount account) {
-        return update("save the account", () -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (id, name, host, port, security, "
+        return db.write("save the account", () -> {
+            try (PreparedStatement insert = db.prepare("INSERT INTO accounts (id, name, host, port, security, "
                     + "user, folder, sign_in, trusted_certificate, write_back, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, account.id());
                 insert.setString(2, account.name());
@@ -71,8 +74,8 @@ public final class MailStore implements AutoCloseable {
     }
 
     public synchronized List<MailAccount> accounts() {
-        return query("read the accounts", () -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM accounts ORDER BY created_at, name");
+        return db.read("read the accounts", () -> {
+            try (PreparedStatement select = db.prepare("SELECT * FROM accounts ORDER BY created_at, name");
                  ResultSet rows = select.executeQuery()) {
                 List<MailAccount> accounts = new ArrayList<>();
                 while (rows.next()) {
@@ -91,8 +94,8 @@ public final class MailStore implements AutoCloseable {
 
     /** Deletes the account and everything stored for it. */
     public synchronized void removeAccount(String accountId) {
-        update("remove the account", () -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM accounts WHERE id = ?")) {
+        db.write("remove the account", () -> {
+            try (PreparedStatement delete = db.prepare("DELETE FROM accounts WHERE id = ?")) {
                 delete.setString(1, accountId);
                 delete.executeUpdate();
             }
@@ -102,8 +105,8 @@ public final class MailStore implements AutoCloseable {
 
     public synchronized MailAccount setWriteBack(String accountId, boolean enabled) {
         MailAccount account = requireAccount(accountId);
-        update("change the account", () -> {
-            try (PreparedStatement change = connection.prepareStatement("UPDATE accounts SET write_back = ? WHERE id = ?")) {
+        db.write("change the account", () -> {
+            try (PreparedStatement change = db.prepare("UPDATE accounts SET write_back = ? WHERE id = ?")) {
                 change.setInt(1, enabled ? 1 : 0);
                 change.setString(2, accountId);
                 change.executeUpdate();
@@ -115,8 +118,8 @@ public final class MailStore implements AutoCloseable {
 
     /** Where the next sync of the account starts. */
     public synchronized SyncCursor cursor(String accountId) {
-        return query("read the sync state", () -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT uid_validity, highest_uid FROM accounts WHERE id = ?")) {
+        return db.read("read the sync state", () -> {
+            try (PreparedStatement select = db.prepare("SELECT uid_validity, highest_uid FROM accounts WHERE id = ?")) {
                 select.setString(1, accountId);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -138,10 +141,10 @@ public final class MailStore implements AutoCloseable {
      * @return false if the mail was already stored (nothing changes then)
      */
     public synchronized boolean storeFetched(String accountId, MailMessage message, String body) {
-        return update("store a fetched mail", () -> {
+        return db.write("store a fetched mail", () -> {
             SyncCursor cursor = cursor(accountId);
             if (!cursor.isNone() && cursor.uidValidity() != message.uidValidity()) {
-                try (PreparedStatement drop = connection.prepareStatement(
+                try (PreparedStatement drop = db.prepare(
                         "DELETE FROM mails WHERE account_id = ? AND uid_validity <> ?")) {
                     drop.setString(1, accountId);
                     drop.setLong(2, message.uidValidity());
@@ -149,7 +152,7 @@ public final class MailStore implements AutoCloseable {
                 }
             }
             int inserted;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO mails (account_id, uid_validity, uid, "
+            try (PreparedStatement insert = db.prepare("INSERT OR IGNORE INTO mails (account_id, uid_validity, uid, "
                     + "message_id, sender, subject, sent_at, body, attachments, parse_problem, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, accountId);
                 insert.setLong(2, message.uidValidity());
@@ -168,7 +171,7 @@ public final class MailStore implements AutoCloseable {
                 insert.setString(11, StoredMail.Status.PENDING.name());
                 inserted = insert.executeUpdate();
             }
-            try (PreparedStatement advance = connection.prepareStatement(
+            try (PreparedStatement advance = db.prepare(
                     "UPDATE accounts SET uid_validity = ?, highest_uid = MAX(CASE WHEN uid_validity = ? THEN highest_uid ELSE 0 END, ?) WHERE id = ?")) {
                 advance.setLong(1, message.uidValidity());
                 advance.setLong(2, message.uidValidity());
@@ -217,8 +220,8 @@ public final class MailStore implements AutoCloseable {
     public synchronized StoredMail relabel(String accountId, MailKey key, TriageCategory category, int priority) {
         StoredMail mail = mail(accountId, key).orElseThrow(() -> new IllegalArgumentException("no such mail: " + key));
         StoredMail.Correction correction = new StoredMail.Correction(category, priority);
-        update("store the label", () -> {
-            try (PreparedStatement change = connection.prepareStatement("UPDATE mails SET corrected_category = ?, "
+        db.write("store the label", () -> {
+            try (PreparedStatement change = db.prepare("UPDATE mails SET corrected_category = ?, "
                     + "corrected_priority = ? WHERE account_id = ? AND uid_validity = ? AND uid = ?")) {
                 change.setString(1, category.name());
                 change.setInt(2, priority);
@@ -227,7 +230,7 @@ public final class MailStore implements AutoCloseable {
                 change.setLong(5, key.uid());
                 change.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = db.prepare(
                     "INSERT INTO corrections (excerpt, category, priority) VALUES (?,?,?)")) {
                 insert.setString(1, mail.from() + ": " + mail.subject());
                 insert.setString(2, category.name());
@@ -241,8 +244,8 @@ public final class MailStore implements AutoCloseable {
 
     /** The user's newest corrections, oldest of them first, as examples for the model. */
     public synchronized List<TriageExample> examples() {
-        return query("read the corrections", () -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return db.read("read the corrections", () -> {
+            try (PreparedStatement select = db.prepare(
                     "SELECT excerpt, category, priority FROM corrections ORDER BY id DESC LIMIT " + MAX_EXAMPLES);
                  ResultSet rows = select.executeQuery()) {
                 List<TriageExample> examples = new ArrayList<>();
@@ -256,18 +259,14 @@ public final class MailStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new MailStoreException("Hearth could not close its mail database: " + e.getMessage(), e);
-        }
+        db.close();
     }
 
     // --- helpers ----------------------------------------------------------------------------------
 
     private boolean finish(String accountId, MailKey key, StoredMail.Status status, String error, String json, String modelText) {
-        return update("store a triage result", () -> {
-            try (PreparedStatement change = connection.prepareStatement("UPDATE mails SET status = ?, error = ?, triage = ?, "
+        return db.write("store a triage result", () -> {
+            try (PreparedStatement change = db.prepare("UPDATE mails SET status = ?, error = ?, triage = ?, "
                     + "model_text = COALESCE(?, model_text) WHERE account_id = ? AND uid_validity = ? AND uid = ? AND status = 'PENDING'")) {
                 change.setString(1, status.name());
                 change.setString(2, error);
@@ -286,8 +285,8 @@ public final class MailStore implements AutoCloseable {
     }
 
     private List<StoredMail> mailsWhere(String accountId, String condition) {
-        return query("read the mails", () -> {
-            try (PreparedStatement select = connection.prepareStatement(
+        return db.read("read the mails", () -> {
+            try (PreparedStatement select = db.prepare(
                     "SELECT " + MAIL_COLUMNS + " FROM mails WHERE account_id = ? " + condition)) {
                 select.setString(1, accountId);
                 try (ResultSet rows = select.executeQuery()) {
@@ -328,59 +327,6 @@ public final class MailStore implements AutoCloseable {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored triage is not JSON", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private <T> T query(String what, Work<T> work) {
-        try {
-            return work.run();
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MailStoreException("Hearth could not " + what + " in its mail database: " + e.getMessage(), e);
-        }
-    }
-
-    // Nested calls (e.g. cursor() inside storeFetched) run inside the outer transaction.
-    private <T> T update(String what, Work<T> work) {
-        boolean outermost;
-        try {
-            outermost = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw new MailStoreException("Hearth could not " + what + " in its mail database: " + e.getMessage(), e);
-        }
-        try {
-            T result = work.run();
-            if (outermost) {
-                connection.commit();
-            }
-            return result;
-        } catch (Exception e) {
-            try {
-                if (outermost) {
-                    connection.rollback();
-                }
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            if (e instanceof IllegalArgumentException illegal) {
-                throw illegal;
-            }
-            throw new MailStoreException("Hearth could not " + what + " in its mail database: " + e.getMessage(), e);
-        } finally {
-            try {
-                if (outermost) {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException ignored) {
-                // the next call reports a broken connection
-            }
         }
     }
 }

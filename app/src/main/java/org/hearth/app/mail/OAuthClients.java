@@ -2,6 +2,7 @@ package org.hearth.app.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,9 +22,23 @@ import org.hearth.ingest.mail.oauth.OAuthProvider;
  * google.client-secret = GOCSPX-…   (Google's "installed app" secret, not confidential by Google's own design)
  * </pre>
  */
-public final class OAuthClients implements LocalInboxService.OAuthApps {
+public final class OAuthClients implements OAuthApps {
 
     private final Properties properties = new Properties();
+
+    /**
+     * The apps set in {@code oauth.properties} in Hearth's data folder (or the environment), read at each sign-in so
+     * a firm can add its client id without restarting Hearth.
+     */
+    public static OAuthApps inDataFolder(Path home) {
+        return method -> {
+            try {
+                return load(home.resolve("oauth.properties"), System.getenv()).provider(method);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Hearth cannot read oauth.properties: " + e.getMessage(), e);
+            }
+        };
+    }
 
     /** Reads {@code file} if it exists; the environment ({@code HEARTH_MICROSOFT365_CLIENT_ID}, …) fills the gaps. */
     public static OAuthClients load(Path file, Map<String, String> environment) throws IOException {

@@ -1,5 +1,7 @@
 package org.hearth.app.mail;
 
+import java.util.Locale;
+import org.hearth.app.models.ContextSettings;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.Triager;
@@ -19,13 +21,23 @@ public final class TriageDefaults {
     private TriageDefaults() {
     }
 
-    /** @param threads overrides the settings' thread count when not null */
-    public static InboxRefresh.TriageSettings settings(SettingsService.Settings settings, Integer threads, Language language) {
-        ContextOptions context = ContextOptions.defaults().withSequences(SEQUENCES).withContextLength(SEQUENCES * SEQUENCE_LENGTH);
-        int count = threads != null ? threads : settings.threads();
-        if (count > 0) {
-            context = context.withThreads(count);
+    /**
+     * @param threads  overrides the settings' thread count when not null
+     * @param language {@code de} or {@code en} for the summaries, overriding the settings' language when not null;
+     *                 without either, the system's language decides (German or English)
+     */
+    public static InboxRefresh.TriageSettings settings(SettingsService.Settings settings, Integer threads, String language) {
+        ContextOptions context = ContextSettings.withThreads(
+                ContextOptions.defaults().withSequences(SEQUENCES).withContextLength(SEQUENCES * SEQUENCE_LENGTH),
+                ContextSettings.threads(settings, threads));
+        return new InboxRefresh.TriageSettings(context, language(language, settings), Triager.Limits.defaults());
+    }
+
+    private static Language language(String option, SettingsService.Settings settings) {
+        String code = option != null ? option : settings.language();
+        if (code == null || code.isBlank()) {
+            code = Locale.getDefault().getLanguage();
         }
-        return new InboxRefresh.TriageSettings(context, language, Triager.Limits.defaults());
+        return "de".equals(code) ? Language.GERMAN : Language.ENGLISH;
     }
 }

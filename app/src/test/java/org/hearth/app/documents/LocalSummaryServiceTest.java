@@ -24,6 +24,7 @@ import org.hearth.ui.service.SummaryService.Style;
 import org.hearth.ui.service.SummaryService.SummaryOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hearth.fixtures.text.StreamedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +73,7 @@ class LocalSummaryServiceTest {
             assertThat(c.unit()).isEqualTo(SummaryJob.Citation.Unit.PAGE);
             assertThat(c.to()).isLessThanOrEqualTo(result.pages());
         });
-        assertThat(String.join("", recorder.pieces)).isEqualTo(result.text());
+        assertThat(recorder.streamed()).isEqualTo(result.text());
     }
 
     @Test
@@ -106,9 +107,8 @@ class LocalSummaryServiceTest {
     }
 
     /** Records what a job reports; {@code end} completes with the result, the failure or CANCELLED. */
-    private static final class Recorder implements SummaryJob.Listener {
+    private static final class Recorder extends StreamedText implements SummaryJob.Listener {
         final List<State> states = new CopyOnWriteArrayList<>();
-        final List<String> pieces = new CopyOnWriteArrayList<>();
         final CompletableFuture<Object> end = new CompletableFuture<>();
 
         @Override
@@ -118,16 +118,6 @@ class LocalSummaryServiceTest {
 
         @Override
         public void progress(SummaryJob.Progress progress) {
-        }
-
-        @Override
-        public void text(String piece) {
-            pieces.add(piece);
-        }
-
-        @Override
-        public void textDiscarded() {
-            pieces.clear();
         }
 
         @Override

@@ -10,20 +10,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.hearth.ui.service.ExportService.Format;
+import org.hearth.app.export.SummaryExporter.Format;
+import org.hearth.ui.service.ExportService;
 import org.hearth.ui.service.SummaryJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SummaryExporterTest {
 
-    private static final SummaryJob.Result RESULT = new SummaryJob.Result("""
+    private static final String TEXT = """
             Der Mieter kündigt zum 30. Juni 2026 (S. 2).
 
             Offene Punkte:
             - Kaution (S. 3–4)
             - Schlüsselübergabe
-            """, "de", 4, List.of(new SummaryJob.Citation(SummaryJob.Citation.Unit.PAGE, 2, 2)));
+            """;
 
     @TempDir
     Path dir;
@@ -34,7 +35,7 @@ class SummaryExporterTest {
     void docx_has_the_title_heading_and_the_paragraphs_with_page_references() throws IOException {
         Path target = dir.resolve("Zusammenfassung.docx");
 
-        exporter.export("Kündigung Müller", RESULT, Format.DOCX, target);
+        exporter.export("Kündigung Müller", TEXT, Format.DOCX, target);
 
         try (InputStream in = Files.newInputStream(target); XWPFDocument document = new XWPFDocument(in)) {
             List<XWPFParagraph> paragraphs = document.getParagraphs();
@@ -52,7 +53,7 @@ class SummaryExporterTest {
     void markdown_has_the_title_and_paragraphs() throws IOException {
         Path target = dir.resolve("zusammenfassung.md");
 
-        exporter.export("Kündigung Müller", RESULT, Format.MARKDOWN, target);
+        exporter.export("Kündigung Müller", TEXT, Format.MARKDOWN, target);
 
         assertThat(target).content().isEqualTo("""
                 # Kündigung Müller
@@ -69,7 +70,7 @@ class SummaryExporterTest {
     void an_existing_file_is_replaced_whole() throws IOException {
         Path target = Files.writeString(dir.resolve("alt.md"), "old content that is much longer than the new one ".repeat(50));
 
-        exporter.export("Neu", new SummaryJob.Result("Kurz.", "de", 1, List.of()), Format.MARKDOWN, target);
+        exporter.export("Neu", "Kurz.", Format.MARKDOWN, target);
 
         assertThat(target).content().isEqualTo("# Neu\n\nKurz.\n");
         try (var files = Files.list(dir)) {
@@ -81,9 +82,29 @@ class SummaryExporterTest {
     void a_missing_folder_is_worded_for_the_user() {
         Path target = dir.resolve("gibt-es-nicht").resolve("summary.docx");
 
-        assertThatThrownBy(() -> exporter.export("T", RESULT, Format.DOCX, target))
+        assertThatThrownBy(() -> exporter.export("T", TEXT, Format.DOCX, target))
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("The folder ")
                 .hasMessageContaining("does not exist — choose another folder for summary.docx");
+    }
+
+    @Test
+    void the_file_name_picks_the_format() {
+        assertThat(Format.of(Path.of("Akte", "Zusammenfassung.DOCX"))).isEqualTo(Format.DOCX);
+        assertThat(Format.of(Path.of("Zusammenfassung.md"))).isEqualTo(Format.MARKDOWN);
+    }
+
+    @Test
+    void the_window_exports_the_summary_text_of_its_job_result() throws IOException {
+        Path target = dir.resolve("Zusammenfassung.docx");
+        SummaryJob.Result result = new SummaryJob.Result(TEXT, "de", 4,
+                List.of(new SummaryJob.Citation(SummaryJob.Citation.Unit.PAGE, 2, 2)));
+
+        new SummaryExportService().export("Kündigung Müller", result, ExportService.Format.DOCX, target);
+
+        try (InputStream in = Files.newInputStream(target); XWPFDocument document = new XWPFDocument(in)) {
+            assertThat(document.getParagraphs()).extracting(XWPFParagraph::getText)
+                    .contains("Kündigung Müller", "Der Mieter kündigt zum 30. Juni 2026 (S. 2).");
+        }
     }
 }

@@ -13,22 +13,18 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.assistant.grammar.JsonSchemaValidator;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.TriageSchema;
 import org.hearth.assistant.task.triage.Triager;
-import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.mail.GreenMailServer;
 import org.hearth.fixtures.mail.TestMails;
 import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.SyncOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,25 +35,14 @@ class InboxRefreshTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path models;
-    private static LlamaModel model;
+    @RegisterExtension
+    static final TinyModel MODEL = new TinyModel();
 
     @TempDir
     Path dir;
     private GreenMailServer server;
     private MailStore store;
     private MailAccount account;
-
-    @BeforeAll
-    static void loadModel() {
-        model = LlamaRuntime.get().loadModel(TestModels.tinyQwen35(models), fraction -> true);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -79,7 +64,7 @@ class InboxRefreshTest {
     }
 
     private InboxRefresh.Outcome refresh(MailStore into, InboxRefresh.Listener listener) throws Exception {
-        return new InboxRefresh(into, SyncOptions.DEFAULTS).run(account, password(), c -> model, settings(2), listener, () -> false);
+        return new InboxRefresh(into, SyncOptions.DEFAULTS).run(account, password(), c -> MODEL.get(), settings(2), listener, () -> false);
     }
 
     private static MailCredentials password() {
@@ -161,7 +146,7 @@ class InboxRefreshTest {
         server.deliver(TestMails.plain(3));
         List<jakarta.mail.Flags> flagsBefore = flags(server);
         InboxRefresh.Outcome withInjection = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, password(),
-                c -> model, settings(1), new InboxRefresh.Listener() { }, () -> false);
+                c -> MODEL.get(), settings(1), new InboxRefresh.Listener() { }, () -> false);
         assertThat(withInjection.handled()).hasSize(3).allSatisfy(this::triagedWithAValidAnswer);
 
         // The same two ordinary mails, triaged with no injection mail before them, get the same answers.
@@ -170,7 +155,7 @@ class InboxRefreshTest {
             clean.deliver(TestMails.plain(3));
             MailAccount cleanAccount = cleanStore.addAccount(new MailAccount("c", "Clean", "127.0.0.1", clean.imapsPort(),
                     ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, account.trustedCertificatePem(), false));
-            new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), c -> model, settings(1),
+            new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), c -> MODEL.get(), settings(1),
                     new InboxRefresh.Listener() { }, () -> false);
             assertThat(cleanStore.mails("c").get(0).triageJson()).isEqualTo(store.mails("a").get(0).triageJson());
             assertThat(cleanStore.mails("c").get(1).triageJson()).isEqualTo(store.mails("a").get(2).triageJson());

@@ -14,28 +14,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.secrets.InMemorySecretStore;
-import org.hearth.assistant.engine.ModelHost;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.Triager;
-import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.mail.GreenMailServer;
 import org.hearth.fixtures.mail.TestMails;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.service.InboxService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Inbox tab's real service against GreenMail and the tiny model: accounts, runs, labels, write-back. */
 class LocalInboxServiceTest {
 
-    @TempDir
-    static Path models;
-    private static ModelHost host;
+    @RegisterExtension
+    static final TinyModel MODEL = new TinyModel();
 
     @TempDir
     Path dir;
@@ -44,23 +40,12 @@ class LocalInboxServiceTest {
     private InMemorySecretStore secrets;
     private LocalInboxService service;
 
-    @BeforeAll
-    static void loadModel() throws InterruptedException {
-        host = new ModelHost();
-        host.load(TestModels.tinyQwen35(models), ModelHost.RunningJobs.LET_FINISH);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        host.close();
-    }
-
     @BeforeEach
     void start() throws Exception {
         server = new GreenMailServer();
         store = new MailStore(dir.resolve("hearth.db"));
         secrets = new InMemorySecretStore();
-        service = new LocalInboxService(store, () -> secrets, host::lease,
+        service = new LocalInboxService(store, () -> secrets, MODEL.host()::lease,
                 () -> new InboxRefresh.TriageSettings(ContextOptions.defaults().withThreads(1).withSequences(2).withContextLength(8192),
                         Language.GERMAN, new Triager.Limits(600, 2000)),
                 method -> { throw new IllegalStateException("no OAuth in this test"); },

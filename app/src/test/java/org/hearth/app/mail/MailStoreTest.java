@@ -3,10 +3,16 @@ package org.hearth.app.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.app.state.LocalState;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ingest.mail.Attachment;
 import org.hearth.ingest.mail.ImapAccount;
@@ -151,6 +157,42 @@ class MailStoreTest {
             assertThat(store.account("a").orElseThrow().writeBack()).isFalse();
             store.setWriteBack("a", true);
             assertThat(store.account("Kanzlei a").orElseThrow().writeBack()).isTrue();
+        }
+    }
+
+    @Test
+    void aDatabaseOfTheMailOnlySchemaIsTakenOverWithEverythingInIt() throws Exception {
+        Path file = dir.resolve("hearth.db");
+        String script = new String(MailStoreTest.class.getResourceAsStream("mail-only-schema-v1.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = old.createStatement()) {
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+
+        LocalState state = LocalState.open(file);
+        try (MailStore store = new MailStore(state)) {
+            MailAccount account = store.account("Kanzlei a").orElseThrow();
+            assertThat(account.writeBack()).isTrue();
+            assertThat(store.cursor("a")).isEqualTo(new SyncCursor(7, 5));
+            StoredMail mail = store.mail("a", new MailKey(7, 5)).orElseThrow();
+            assertThat(mail.status()).isEqualTo(StoredMail.Status.OK);
+            assertThat(mail.triage().orElseThrow().fileNumbers()).containsExactly("12 O 345/24");
+            assertThat(mail.attachments()).containsExactly(new Attachment("verfuegung.pdf", "application/pdf", 1234));
+            assertThat(store.examples()).singleElement().extracting(e -> e.category()).isEqualTo(TriageCategory.SPAM_OR_PHISHING);
+
+            assertThat(store.storeFetched("a", message(7, 6), "Text 6")).isTrue();
+        }
+        try (Connection reopened = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = reopened.createStatement();
+             ResultSet version = statement.executeQuery("SELECT version FROM schema_versions WHERE feature = 'mail'")) {
+            assertThat(version.next()).isTrue();
+            assertThat(version.getInt(1)).isEqualTo(1);
+        }
+        try (MailStore store = new MailStore(file)) {
+            assertThat(store.mails("a")).extracting(StoredMail::key).containsExactly(new MailKey(7, 5), new MailKey(7, 6));
         }
     }
 }

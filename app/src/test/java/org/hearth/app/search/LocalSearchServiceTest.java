@@ -66,9 +66,21 @@ class LocalSearchServiceTest {
         }
     }
 
-    private static final class IndexRecorder implements SearchService.IndexJob.Listener {
+    /** A job's end as a future: failing or being cancelled completes it with an error that says which. */
+    private abstract static class Ending<T> {
+        final CompletableFuture<T> end = new CompletableFuture<>();
+
+        public void failed(String message) {
+            end.completeExceptionally(new AssertionError(message));
+        }
+
+        public void cancelled() {
+            end.completeExceptionally(new AssertionError("cancelled"));
+        }
+    }
+
+    private static final class IndexRecorder extends Ending<SearchService.IndexJob.Summary> implements SearchService.IndexJob.Listener {
         final List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final CompletableFuture<SearchService.IndexJob.Summary> end = new CompletableFuture<>();
 
         @Override
         public void progress(long filesDone, long filesTotal, String currentFile) {
@@ -79,21 +91,9 @@ class LocalSearchServiceTest {
         public void done(SearchService.IndexJob.Summary summary) {
             end.complete(summary);
         }
-
-        @Override
-        public void failed(String message) {
-            end.completeExceptionally(new AssertionError(message));
-        }
-
-        @Override
-        public void cancelled() {
-            end.completeExceptionally(new AssertionError("cancelled"));
-        }
     }
 
-    private static final class AnswerRecorder implements SearchService.AnswerJob.Listener {
-        final CompletableFuture<SearchService.AnswerJob.Answer> end = new CompletableFuture<>();
-
+    private static final class AnswerRecorder extends Ending<SearchService.AnswerJob.Answer> implements SearchService.AnswerJob.Listener {
         @Override
         public void sources(List<SearchService.Hit> sources) {
         }
@@ -105,16 +105,6 @@ class LocalSearchServiceTest {
         @Override
         public void done(SearchService.AnswerJob.Answer answer) {
             end.complete(answer);
-        }
-
-        @Override
-        public void failed(String message) {
-            end.completeExceptionally(new AssertionError(message));
-        }
-
-        @Override
-        public void cancelled() {
-            end.completeExceptionally(new AssertionError("cancelled"));
         }
     }
 }

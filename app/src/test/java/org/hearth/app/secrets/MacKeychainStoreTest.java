@@ -11,32 +11,26 @@ import org.hearth.app.secrets.SecretStoreException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Against a fake {@code security} (a shell script): proves the protocol, not the real keychain. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class MacKeychainStoreTest {
+class MacKeychainStoreTest extends ToolSecretStoreTest {
 
     private static final String SECRET = "Pässwort mit Leerzeichen, \"Quotes\", \\Backslash\\ und `id`\n";
 
-    @TempDir
-    Path dir;
+    @Override
+    SecretStore store() throws Exception {
+        return new MacKeychainStore(FakeTools.security(dir));
+    }
 
-    @Test
-    void aSecretComesBackExactlyAndGoesWhenDeleted() throws Exception {
-        SecretStore store = new MacKeychainStore(FakeTools.security(dir));
-
-        store.put("imap.account-1", SECRET.toCharArray());
-        char[] read = store.get("imap.account-1").orElseThrow();
-        store.delete("imap.account-1");
-
-        assertThat(new String(read)).isEqualTo(SECRET);
-        assertThat(store.get("imap.account-1")).isEmpty();
+    @Override
+    String secret() {
+        return SECRET;
     }
 
     @Test
     void theSecretGoesOnStdinNeverInTheArgumentsOrTheEnvironment() throws Exception {
-        SecretStore store = new MacKeychainStore(FakeTools.security(dir));
+        SecretStore store = store();
         String stored = Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
 
         store.put("oauth.account-2", SECRET.toCharArray());
@@ -49,19 +43,8 @@ class MacKeychainStoreTest {
     }
 
     @Test
-    void aPutReplacesAndAMissingItemIsEmpty() throws Exception {
-        SecretStore store = new MacKeychainStore(FakeTools.security(dir));
-
-        store.put("a", "first".toCharArray());
-        store.put("a", "second".toCharArray());
-
-        assertThat(store.get("a")).hasValueSatisfying(secret -> assertThat(secret).containsExactly("second".toCharArray()));
-        assertThat(store.get("b")).isEmpty();
-    }
-
-    @Test
     void anItemHearthDidNotWriteIsReportedNotMisread() throws Exception {
-        SecretStore store = new MacKeychainStore(FakeTools.security(dir));
+        SecretStore store = store();
         Files.writeString(dir.resolve("item.hearth.imap.account-1"), "typed in by hand!");
 
         SecretStoreException thrown = catchThrowableOfType(SecretStoreException.class, () -> store.get("imap.account-1"));

@@ -11,33 +11,27 @@ import org.hearth.app.secrets.SecretStoreException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Against a fake {@code secret-tool} (a shell script, hence not on Windows). */
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class SecretToolStoreTest {
+class SecretToolStoreTest extends ToolSecretStoreTest {
 
-    /** Everything a careless tool call would mangle or expose: spaces, quotes, shell syntax, umlauts, a newline. */
+    /** Spaces, quotes, shell syntax, umlauts, a newline. */
     private static final String SECRET = "Pässwort mit Leerzeichen, \"Quotes\", $HOME und `id`\n";
 
-    @TempDir
-    Path dir;
+    @Override
+    SecretStore store() throws Exception {
+        return new SecretToolStore(FakeTools.secretTool(dir));
+    }
 
-    @Test
-    void aSecretComesBackExactlyAndGoesWhenDeleted() throws Exception {
-        SecretStore store = new SecretToolStore(FakeTools.secretTool(dir));
-
-        store.put("imap.account-1", SECRET.toCharArray());
-        char[] read = store.get("imap.account-1").orElseThrow();
-        store.delete("imap.account-1");
-
-        assertThat(new String(read)).isEqualTo(SECRET);
-        assertThat(store.get("imap.account-1")).isEmpty();
+    @Override
+    String secret() {
+        return SECRET;
     }
 
     @Test
     void theSecretIsNeverInTheArgumentsOrTheEnvironment() throws Exception {
-        SecretStore store = new SecretToolStore(FakeTools.secretTool(dir));
+        SecretStore store = store();
 
         store.put("oauth.account-2", SECRET.toCharArray());
         store.get("oauth.account-2");
@@ -48,19 +42,6 @@ class SecretToolStoreTest {
                 "key", "oauth.account-2", "--", "lookup", "service", "hearth", "key", "oauth.account-2", "--",
                 "clear", "service", "hearth", "key", "oauth.account-2", "--");
         assertThat(argv + FakeTools.env(dir)).doesNotContain("Pässwort", "Leerzeichen", "Quotes");
-    }
-
-    @Test
-    void keysAreSeparateAndAPutReplaces() throws Exception {
-        SecretStore store = new SecretToolStore(FakeTools.secretTool(dir));
-
-        store.put("a", "first".toCharArray());
-        store.put("b", "other".toCharArray());
-        store.put("a", "second".toCharArray());
-
-        assertThat(store.get("a")).hasValueSatisfying(secret -> assertThat(secret).containsExactly("second".toCharArray()));
-        assertThat(store.get("b")).hasValueSatisfying(secret -> assertThat(secret).containsExactly("other".toCharArray()));
-        assertThat(store.get("c")).isEmpty();
     }
 
     @Test
@@ -107,9 +88,9 @@ class SecretToolStoreTest {
 
     @Test
     void aKeyThatLooksLikeAnAddressIsRefusedBeforeTheToolRuns() throws Exception {
-        SecretStore store = new SecretToolStore(FakeTools.secretTool(dir));
+        SecretStore store = store();
 
-        assertThatThrownBy(() -> store.put("kanzlei@example.de", SECRET.toCharArray()))
+        assertThatThrownBy(() -> store.put("kanzlei@example.de", secret().toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("kanzlei");
         assertThat(Files.exists(dir.resolve("argv.log"))).isFalse();

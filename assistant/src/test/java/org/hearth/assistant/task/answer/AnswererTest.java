@@ -20,6 +20,7 @@ import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.testing.SharedTinyModel;
+import org.hearth.fixtures.text.StreamedText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +73,7 @@ class AnswererTest {
                 assertThat(markedNumbers(answer.text())).as(run).allSatisfy(n -> assertThat(n).isIn(given));
                 assertThat(answer.sourcesGiven()).containsExactly(3, 7, 12);
                 assertThat(answer.language()).isEqualTo(Language.GERMAN);
-                assertThat(String.join("", recorder.pieces)).as(run).isEqualTo(answer.text());
+                assertThat(recorder.streamed()).as(run).isEqualTo(answer.text());
                 answer.citations().forEach(citation -> cited.add(citation.n()));
             }
         }
@@ -87,8 +88,8 @@ class AnswererTest {
 
         Answer answer = answerer(3072, Sampling.greedy()).answer(QUESTION, SOURCES, recorder, () -> false);
 
-        assertThat(recorder.pieces.size()).isGreaterThan(5);
-        assertThat(String.join("", recorder.pieces)).isEqualTo(answer.text());
+        assertThat(recorder.pieces().size()).isGreaterThan(5);
+        assertThat(recorder.streamed()).isEqualTo(answer.text());
     }
 
     @Test
@@ -96,7 +97,7 @@ class AnswererTest {
         Recorder before = new Recorder();
         assertThatThrownBy(() -> answerer(2048, Sampling.defaults()).answer(QUESTION, SOURCES, before, () -> true))
                 .isInstanceOf(CancellationException.class);
-        assertThat(before.pieces).isEmpty();
+        assertThat(before.pieces()).isEmpty();
 
         AtomicBoolean cancel = new AtomicBoolean();
         List<String> pieces = new ArrayList<>();
@@ -158,7 +159,7 @@ class AnswererTest {
         assertThat(english.refused()).isTrue();
         assertThat(english.language()).isEqualTo(Language.ENGLISH);
         assertThat(english.citations()).isEmpty();
-        assertThat(recorder.pieces).containsExactly(english.text());
+        assertThat(recorder.pieces()).containsExactly(english.text());
         assertThat(german.language()).isEqualTo(Language.GERMAN);
         assertThat(german.text()).isEqualTo(Answer.nothingFound(Language.GERMAN).text()).isNotEqualTo(english.text());
     }
@@ -230,17 +231,6 @@ class AnswererTest {
         return count;
     }
 
-    static final class Recorder implements AnswerListener {
-        final List<String> pieces = new ArrayList<>();
-
-        @Override
-        public void text(String piece) {
-            pieces.add(piece);
-        }
-
-        @Override
-        public void textDiscarded() {
-            pieces.clear();
-        }
+    static final class Recorder extends StreamedText implements AnswerListener {
     }
 }
