@@ -170,6 +170,27 @@ class RemoteEngineFailureTest {
     }
 
     @Test
+    void aServerSayingItsContextIsExceededGivesPromptTooLong() {
+        server.failNext(new Fault.Status(400, "the request exceeds the available context size, try increasing it"));
+
+        PromptTooLongException failure = catchThrowableOfType(PromptTooLongException.class,
+                () -> new RemoteEngine(client, RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1), ApiKey.none())
+                        .complete("System", REQUEST, piece -> { }, () -> false));
+
+        assertThat(failure).hasMessageContaining(hostAndPort()).hasMessageContaining("exceeds the available context size");
+    }
+
+    @Test
+    void anotherRefusalIsARejectedRequest() {
+        server.failNext(new Fault.Status(400, "'messages' must not be empty"));
+
+        RemoteEngineException failure = failure();
+
+        assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failure.getMessage()).contains("HTTP 400", "'messages' must not be empty");
+    }
+
+    @Test
     void aPromptBeyondTheContextIsRefusedBeforeItIsSent() {
         RemoteEngine engine = new RemoteEngine(client, RemoteEndpoint.of(server.baseUri(), MODEL, 100, 1), ApiKey.none());
 
