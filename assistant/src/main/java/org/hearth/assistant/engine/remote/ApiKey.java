@@ -28,7 +28,10 @@ public final class ApiKey {
         return new ApiKey(copy::clone);
     }
 
-    /** A key looked up for every request, e.g. from the secret store; null or empty means none. */
+    /**
+     * A key looked up for every request, e.g. from the secret store; null or empty means none. The supplier
+     * must hand out a fresh array each time: it is wiped once the header is built.
+     */
     public static ApiKey from(Supplier<char[]> source) {
         return new ApiKey(source);
     }

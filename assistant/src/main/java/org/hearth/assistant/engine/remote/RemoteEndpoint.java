@@ -23,6 +23,10 @@ public record RemoteEndpoint(URI baseUri, String model, int contextLength, int p
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(schemaForm, "schemaForm");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        if (baseUri.getUserInfo() != null) {
+            // the address shows up in settings and logs; a password in it would too
+            throw new IllegalArgumentException("The server address must not contain credentials; give the API key separately");
+        }
         if (!"http".equals(baseUri.getScheme()) && !"https".equals(baseUri.getScheme()) || baseUri.getHost() == null) {
             throw new IllegalArgumentException("The server address must be an http or https URL with a host, was " + baseUri);
         }

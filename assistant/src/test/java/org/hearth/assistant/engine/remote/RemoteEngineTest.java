@@ -1,6 +1,7 @@
 package org.hearth.assistant.engine.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,6 +197,12 @@ class RemoteEngineTest {
         Completion completion = engine(RemoteEndpoint.of(URI.create(server.baseUri() + "/v1/"), MODEL, 4096, 1))
                 .complete(SYSTEM, text("Frage"), piece -> { }, () -> false);
         assertThat(completion.finishReason()).isEqualTo(FinishReason.END);
+    }
+
+    @Test
+    void anAddressWithCredentialsIsRefusedWithoutRepeatingThem() {
+        assertThatThrownBy(() -> RemoteEndpoint.of(URI.create("http://admin:hunter2@host:8080"), MODEL, 4096, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2");
     }
 
     @Test
