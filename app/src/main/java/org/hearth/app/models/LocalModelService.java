@@ -211,8 +211,8 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         switch (hostState) {
             case HostState.Empty empty -> { } // what comes next (none installed, a download) is this service's to say
             case HostState.Loading loading -> publish(new ModelState.Loading(loading.modelName(), loading.fraction()));
-            case HostState.Ready ready -> publish(ready.busy() ? new ModelState.Busy(ready.modelName()) : new ModelState.Ready(ready.modelName()));
-            case HostState.Draining draining -> publish(new ModelState.Busy(draining.modelName()));
+            case HostState.Ready ready -> publish(ready.busy() ? new ModelState.Busy(ready.modelName(), ready.leases()) : new ModelState.Ready(ready.modelName()));
+            case HostState.Draining draining -> publish(new ModelState.Busy(draining.modelName(), draining.leases()));
             case HostState.Failed failed -> publish(new ModelState.Failed(failed.message()));
         }
     }

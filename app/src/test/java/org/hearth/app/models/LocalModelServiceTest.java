@@ -61,16 +61,17 @@ class LocalModelServiceTest {
 
         ModelLease first = models.lease(() -> false);
         ModelLease second = models.lease(() -> false);
-        assertThat(models.state()).isEqualTo(new ModelState.Busy(NAME));
+        assertThat(models.state()).isEqualTo(new ModelState.Busy(NAME, 2));
 
         first.close();
-        assertThat(models.state()).as("one job still runs").isEqualTo(new ModelState.Busy(NAME));
+        assertThat(models.state()).as("one job still runs").isEqualTo(new ModelState.Busy(NAME, 1));
         assertThat(second.model().tokenize("Frist", false, false)).isNotEmpty();
 
         second.close();
         assertThat(models.state()).isEqualTo(new ModelState.Ready(NAME));
-        assertThat(heard.subList(heard.indexOf(new ModelState.Busy(NAME)), heard.size()))
-                .containsExactly(new ModelState.Busy(NAME), new ModelState.Ready(NAME));
+        assertThat(heard.subList(heard.indexOf(new ModelState.Busy(NAME, 1)), heard.size()))
+                .containsExactly(new ModelState.Busy(NAME, 1), new ModelState.Busy(NAME, 2), new ModelState.Busy(NAME, 1),
+                        new ModelState.Ready(NAME));
     }
 
     @Test
@@ -81,7 +82,7 @@ class LocalModelServiceTest {
             assertThat(lease.cancelled()).isFalse();
             assertThat(models.state()).isEqualTo(new ModelState.Ready(NAME));
             assertThat(lease.model().isClosed()).isFalse();
-            assertThat(models.state()).isEqualTo(new ModelState.Busy(NAME));
+            assertThat(models.state()).isEqualTo(new ModelState.Busy(NAME, 1));
         }
         assertThat(models.state()).isEqualTo(new ModelState.Ready(NAME));
     }

@@ -43,7 +43,8 @@ public interface ModelService {
 
         record Ready(String modelName) implements ModelState { }
 
-        record Busy(String modelName) implements ModelState { }
+        /** {@code jobs} jobs hold the model right now (a swap waiting for them counts them too). */
+        record Busy(String modelName, int jobs) implements ModelState { }
 
         /** {@code message} is already worded for the user (it names the file and what to do). */
         record Failed(String message) implements ModelState { }

@@ -77,7 +77,7 @@ public final class StatusBarViewModel {
                     : Message.of("status.model.downloading", d.modelName(), fraction(d.bytesDone(), d.totalBytes()));
             case ModelState.Loading l -> Message.of("status.model.loading", l.modelName(), l.fraction());
             case ModelState.Ready r -> Message.of("status.model.ready", r.modelName());
-            case ModelState.Busy b -> Message.of("status.model.busy", b.modelName());
+            case ModelState.Busy b -> Message.of("status.model.busy", b.modelName(), b.jobs());
             case ModelState.Failed f -> Message.of("status.model.failed");
         };
     }
