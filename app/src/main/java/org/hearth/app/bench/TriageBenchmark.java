@@ -15,7 +15,6 @@ import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.SamplingOptions;
 import org.hearth.assistant.task.Completion;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.TriageExample;
 import org.hearth.assistant.task.triage.TriageListener;
@@ -23,6 +22,7 @@ import org.hearth.assistant.task.triage.TriageMail;
 import org.hearth.assistant.task.triage.TriageOutcome;
 import org.hearth.assistant.task.triage.TriageSchema;
 import org.hearth.assistant.task.triage.Triager;
+import org.hearth.domain.Language;
 
 /**
  * Mails per minute of triage, two ways over the same generated mails and the same prompts:

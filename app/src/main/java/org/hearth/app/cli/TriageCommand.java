@@ -21,7 +21,7 @@ import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import picocli.CommandLine.Command;

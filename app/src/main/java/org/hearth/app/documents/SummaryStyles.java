@@ -2,8 +2,8 @@ package org.hearth.app.documents;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
 
 /** The words users and the UI use for styles and languages, mapped to the summarizer's. */
 public final class SummaryStyles {

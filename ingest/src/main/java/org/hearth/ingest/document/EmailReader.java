@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
+import org.hearth.domain.Locator;
 
 /**
  * A saved e-mail (.eml): the headers people read (From, To, Date, Subject) as the first paragraph,

@@ -14,6 +14,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestFiles;
 import org.hearth.fixtures.documents.TestPdfs;

@@ -6,8 +6,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.task.StructuredOutput;
 import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
+import org.hearth.assistant.task.StructuredOutput;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /**
  * One summary, map-reduce style: every part of the document is summarised into findings (map);

@@ -11,7 +11,7 @@ import org.hearth.assistant.llama.LlamaContext;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.ChatPrompt;
 import org.hearth.assistant.task.SystemPrefix;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 
 /**
  * Triages mails with the local model: one mail per prompt, schema-only answers, no tools.

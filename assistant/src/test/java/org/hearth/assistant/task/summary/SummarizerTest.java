@@ -16,6 +16,8 @@ import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.ChatPrompt;
 import org.hearth.assistant.testing.SharedTinyModel;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.junit.jupiter.api.Test;
 
 /**

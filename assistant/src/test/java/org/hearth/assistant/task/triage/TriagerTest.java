@@ -15,7 +15,7 @@ import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.llama.StopReason;
 import org.hearth.assistant.task.ChatPrompt;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 import org.hearth.fixtures.gguf.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
