@@ -15,14 +15,13 @@ import org.hearth.assistant.task.summary.Summarizer;
 import org.hearth.assistant.task.summary.Summary;
 import org.hearth.assistant.task.summary.SummaryListener;
 import org.hearth.assistant.task.summary.SummaryRequest;
-import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.document.ReadOptions;
+import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.State;
-import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +112,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 try {
                     summary = new Summarizer(model, contextOptions.get()).summarize(
                             new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
-                                    SummaryStyles.fromUi(options.style()), SummaryStyles.language(options.language())),
+                                    options.style(), SummaryStyles.language(options.language())),
                             new SummaryListener() {
                                 @Override
                                 public void progress(int stepsDone, int stepsTotal) {
@@ -136,7 +135,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 if (finished.compareAndSet(false, true)) {
                     listener.state(State.DONE);
                     listener.done(new Result(summary.text(), SummaryStyles.code(summary.language()),
-                            document.pageCount(), summary.citations().stream().map(Job::citation).toList()));
+                            document.pageCount(), summary.citations()));
                 }
             } catch (CancellationException e) {
                 stopIfCancelled();
@@ -166,11 +165,6 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 listener.state(State.FAILED);
                 listener.failed(new Failure(reason, file.getFileName().toString(), detail == null ? "" : detail));
             }
-        }
-
-        private static Citation citation(Locator locator) {
-            return new Citation(locator.unit() == Locator.Unit.PAGE ? Citation.Unit.PAGE : Citation.Unit.PARAGRAPH,
-                    locator.from(), locator.to());
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.domain.Language;
 
-/** The words users and the UI use for styles and languages, mapped to the summarizer's. */
+/** The words users use for styles and languages, mapped to the summarizer's. */
 public final class SummaryStyles {
 
     private SummaryStyles() {
@@ -22,10 +22,6 @@ public final class SummaryStyles {
             default -> throw new IllegalArgumentException("Unknown style '" + name
                     + "'; use brief, detailed, key-points, deadlines or parties.");
         };
-    }
-
-    public static SummaryStyle fromUi(org.hearth.ui.service.SummaryService.Style style) {
-        return SummaryStyle.valueOf(style.name());
     }
 
     /** "de", "en" or empty for the document's own language. */

@@ -22,6 +22,7 @@ import org.hearth.ingest.mail.MailSync;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.SyncResult;
+import org.hearth.ui.service.InboxService.InboxRun.Stage;
 
 /**
  * One refresh of an account: fetch its new mail into the store, then triage every mail still pending (also those
@@ -29,8 +30,6 @@ import org.hearth.ingest.mail.SyncResult;
  * Each mail is stored as it arrives and each result as it is ready, so stopping at any point loses nothing.
  */
 public final class InboxRefresh {
-
-    public enum Stage { CONNECTING, FETCHING, WAITING_FOR_MODEL, TRIAGING }
 
     /** Hears the run as it goes, on the running thread. */
     public interface Listener {

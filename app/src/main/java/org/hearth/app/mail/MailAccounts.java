@@ -15,6 +15,7 @@ import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.TrustedCertificate;
+import org.hearth.ui.service.InboxService.SignIn;
 
 /**
  * Finds the account a run is for and the secret it logs in with: a saved account and its keychain entry, or a
@@ -48,7 +49,7 @@ public final class MailAccounts {
         String id = "cli-" + digest(imap.toString());
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
         MailAccount account = store.account(id).orElseGet(() -> store.addAccount(new MailAccount(id, imap.toString(),
-                imap.host(), imap.port(), imap.security(), imap.user(), imap.folder(), SignInMethod.PASSWORD, pem, false)));
+                imap.host(), imap.port(), imap.security(), imap.user(), imap.folder(), SignIn.PASSWORD, pem, false)));
         return new Resolved(withCertificate(account, pem), new MailCredentials.Password(password));
     }
 
@@ -57,7 +58,7 @@ public final class MailAccounts {
         MailAccount account = store.account(name)
                 .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\" (see `hearth accounts list`)"));
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
-        if (account.signIn() != SignInMethod.PASSWORD) {
+        if (account.signIn() != SignIn.PASSWORD) {
             throw new IllegalArgumentException("the account \"" + name + "\" signs in with " + account.signIn()
                     + "; open it in the window to sign in");
         }

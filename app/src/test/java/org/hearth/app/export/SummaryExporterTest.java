@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.hearth.domain.Locator;
 import org.hearth.ui.service.ExportService.Format;
 import org.hearth.ui.service.SummaryJob;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class SummaryExporterTest {
             Offene Punkte:
             - Kaution (S. 3–4)
             - Schlüsselübergabe
-            """, "de", 4, List.of(new SummaryJob.Citation(SummaryJob.Citation.Unit.PAGE, 2, 2)));
+            """, "de", 4, List.of(Locator.page(2)));
 
     @TempDir
     Path dir;

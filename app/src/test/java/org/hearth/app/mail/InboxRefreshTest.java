@@ -24,6 +24,8 @@ import org.hearth.fixtures.mail.TestMails;
 import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.SyncOptions;
+import org.hearth.ui.service.InboxService;
+import org.hearth.ui.service.InboxService.SignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +66,7 @@ class InboxRefreshTest {
         server = new GreenMailServer();
         store = new MailStore(dir.resolve("hearth.db"));
         account = store.addAccount(new MailAccount("a", "Kanzlei", "127.0.0.1", server.imapsPort(), ImapAccount.Security.IMAPS,
-                GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, Optional.of(MailAccounts.pem(GreenMailServer.certificatePem())), false));
+                GreenMailServer.USER, "INBOX", SignIn.PASSWORD, Optional.of(MailAccounts.pem(GreenMailServer.certificatePem())), false));
     }
 
     @AfterEach
@@ -169,7 +171,7 @@ class InboxRefreshTest {
             clean.deliver(TestMails.plain(1));
             clean.deliver(TestMails.plain(3));
             MailAccount cleanAccount = cleanStore.addAccount(new MailAccount("c", "Clean", "127.0.0.1", clean.imapsPort(),
-                    ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, account.trustedCertificatePem(), false));
+                    ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignIn.PASSWORD, account.trustedCertificatePem(), false));
             new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), c -> model, settings(1),
                     new InboxRefresh.Listener() { }, () -> false);
             assertThat(cleanStore.mails("c").get(0).triageJson()).isEqualTo(store.mails("a").get(0).triageJson());
@@ -196,7 +198,7 @@ class InboxRefreshTest {
     }
 
     private void triagedWithAValidAnswer(StoredMail mail) {
-        assertThat(mail.status()).as(mail.error().orElse("")).isEqualTo(StoredMail.Status.OK);
+        assertThat(mail.status()).as(mail.error().orElse("")).isEqualTo(InboxService.Status.OK);
         try {
             assertThat(JsonSchemaValidator.forSchema(TriageSchema.JSON).validate(JSON.readTree(mail.triageJson().orElseThrow())))
                     .as("schema violations").isEmpty();

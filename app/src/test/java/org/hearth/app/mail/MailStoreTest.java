@@ -12,6 +12,8 @@ import org.hearth.ingest.mail.Attachment;
 import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.MailMessage;
 import org.hearth.ingest.mail.SyncCursor;
+import org.hearth.ui.service.InboxService;
+import org.hearth.ui.service.InboxService.SignIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,7 @@ class MailStoreTest {
 
     static MailAccount account(String id) {
         return new MailAccount(id, "Kanzlei " + id, "imap.example.de", 993, ImapAccount.Security.IMAPS, "kanzlei",
-                "INBOX", SignInMethod.PASSWORD, Optional.empty(), false);
+                "INBOX", SignIn.PASSWORD, Optional.empty(), false);
     }
 
     static MailMessage message(long uidValidity, long uid) {
@@ -78,7 +80,7 @@ class MailStoreTest {
             assertThat(store.storeFailure("a", key, "cut off", Optional.empty())).isFalse();
 
             StoredMail stored = store.mail("a", key).orElseThrow();
-            assertThat(stored.status()).isEqualTo(StoredMail.Status.OK);
+            assertThat(stored.status()).isEqualTo(InboxService.Status.OK);
             assertThat(stored.priority()).isEqualTo(5);
             assertThat(stored.modelText()).contains("<mail>…</mail>");
             assertThat(stored.triage().orElseThrow().fileNumbers()).containsExactly("12 O 345/24");
@@ -93,7 +95,7 @@ class MailStoreTest {
             store.storeFetched("a", message(7, 1), "x");
             assertThatThrownBy(() -> store.storeTriage("a", new MailKey(7, 1), "{\"category\":\"other\"}", "x"))
                     .isInstanceOf(RuntimeException.class);
-            assertThat(store.mail("a", new MailKey(7, 1)).orElseThrow().status()).isEqualTo(StoredMail.Status.PENDING);
+            assertThat(store.mail("a", new MailKey(7, 1)).orElseThrow().status()).isEqualTo(InboxService.Status.PENDING);
         }
     }
 

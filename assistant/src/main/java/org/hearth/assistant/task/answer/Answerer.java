@@ -20,8 +20,8 @@ import org.hearth.assistant.llama.Sampler;
 import org.hearth.assistant.llama.SamplingOptions;
 import org.hearth.assistant.llama.StopReason;
 import org.hearth.assistant.task.ChatPrompt;
-import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
 import org.hearth.assistant.task.StructuredOutput;
+import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
 import org.hearth.domain.Language;
 import org.hearth.domain.LanguageDetector;
 

@@ -6,8 +6,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.hearth.assistant.llama.Generator;
 import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
 import org.hearth.assistant.task.StructuredOutput;
+import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 
