@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.eclipse.angus.mail.iap.ConnectionException;
-import org.hearth.ingest.document.HtmlText;
 
 /**
  * A MIME message as plain text. Prefers text/plain, else HTML reduced to text with hidden elements removed;
@@ -162,7 +161,7 @@ public final class MimeText {
                 break;
             }
             String text = text(part);
-            joined.add(isHtml ? HtmlText.of(HiddenHtml.strip(text)) : text);
+            joined.add(isHtml ? HtmlText.of(text) : text);
         }
         return joined.toString();
     }
