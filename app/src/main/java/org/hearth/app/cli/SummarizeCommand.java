@@ -142,7 +142,7 @@ final class SummarizeCommand implements Callable<Integer> {
                         stdout.println();
                     }
                     entry.put("status", "ok");
-                    entry.put("language", SummaryStyles.code(summary.language()));
+                    entry.put("language", summary.language().code());
                     entry.put("pages", document.pageCount());
                     entry.put("summary", summary.text());
                     entry.set("citations", citations(summary.citations()));

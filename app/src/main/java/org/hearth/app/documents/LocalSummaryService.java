@@ -134,7 +134,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 }
                 if (finished.compareAndSet(false, true)) {
                     listener.state(State.DONE);
-                    listener.done(new Result(summary.text(), SummaryStyles.code(summary.language()),
+                    listener.done(new Result(summary.text(), summary.language().code(),
                             document.pageCount(), summary.citations()));
                 }
             } catch (CancellationException e) {

@@ -26,14 +26,12 @@ public final class SummaryStyles {
 
     /** "de", "en" or empty for the document's own language. */
     public static Optional<Language> language(Optional<String> code) {
-        return code.filter(c -> !c.isBlank()).map(c -> switch (c.toLowerCase(Locale.ROOT)) {
-            case "de" -> Language.GERMAN;
-            case "en" -> Language.ENGLISH;
-            default -> throw new IllegalArgumentException("Unknown language '" + c + "'; use de or en.");
+        return code.filter(c -> !c.isBlank()).map(c -> {
+            try {
+                return Language.ofCode(c.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("Unknown language '" + c + "'; use de or en.", unknown);
+            }
         });
-    }
-
-    public static String code(Language language) {
-        return language == Language.GERMAN ? "de" : "en";
     }
 }
