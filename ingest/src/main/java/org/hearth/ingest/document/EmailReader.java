@@ -1,10 +1,7 @@
 package org.hearth.ingest.document;
 
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.BufferedInputStream;
@@ -32,8 +29,8 @@ final class EmailReader {
     static void read(Path file, DocumentSink sink) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-            String from = addresses(message, "From");
-            String to = addresses(message, "To");
+            String from = MimeText.addresses(message, "From");
+            String to = MimeText.addresses(message, "To");
             String date = header(message, "Date");
             String subject = header(message, "Subject");
             sink.metadataIfPresent("from", from);
@@ -64,29 +61,6 @@ final class EmailReader {
         if (!value.isBlank()) {
             headers.add(name + ": " + value);
         }
-    }
-
-    /** Decoded addresses; a malformed header is shown as written rather than dropped. */
-    private static String addresses(MimeMessage message, String name) throws MessagingException {
-        try {
-            Address[] addresses = "From".equals(name) ? message.getFrom() : message.getRecipients(Message.RecipientType.TO);
-            if (addresses == null) {
-                return "";
-            }
-            StringJoiner joined = new StringJoiner(", ");
-            for (Address address : addresses) {
-                joined.add(address instanceof InternetAddress internet ? readable(internet) : address.toString());
-            }
-            return joined.toString();
-        } catch (MessagingException malformed) {
-            return header(message, name);
-        }
-    }
-
-    /** "Jürgen Weiß <j.weiss@example.de>", without the quotes RFC 5322 would put around the name. */
-    private static String readable(InternetAddress address) {
-        String name = address.getPersonal();
-        return name == null || name.isBlank() ? address.getAddress() : name + " <" + address.getAddress() + ">";
     }
 
     private static String header(MimeMessage message, String name) throws MessagingException {
