@@ -24,6 +24,7 @@ import org.hearth.assistant.task.summary.Summary;
 import org.hearth.assistant.task.summary.SummaryListener;
 import org.hearth.assistant.task.summary.SummaryRequest;
 import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
@@ -91,6 +92,7 @@ final class SummarizeCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         ArrayNode results = JSON.createArrayNode();
         List<String> markdown = new ArrayList<>();
+        List<Language> languages = new ArrayList<>();
         int succeeded = 0;
         LlamaModel loaded = null;
         try (Cancellation cancelled = new Cancellation();
@@ -147,6 +149,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     entry.put("summary", summary.text());
                     entry.set("citations", citations(summary.citations()));
                     markdown.add("# " + name + "\n\n" + summary.text());
+                    languages.add(summary.language());
                     succeeded++;
                 } catch (DocumentException e) {
                     fail(entry, e.getMessage(), err, json);
@@ -164,7 +167,9 @@ final class SummarizeCommand implements Callable<Integer> {
         if (out != null && succeeded > 0) {
             ExportService.Format format = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")
                     ? ExportService.Format.DOCX : ExportService.Format.MARKDOWN;
-            new SummaryExporter().export("Hearth", new SummaryJob.Result(String.join("\n\n", markdown), "", 0, List.of()), format, out);
+            // one exported document: the first file's language stands for it
+            new SummaryExporter().export("Hearth", new SummaryJob.Result(String.join("\n\n", markdown), languages.getFirst(), 0,
+                    List.of()), format, out);
         }
         if (json) {
             stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));

@@ -112,7 +112,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 try {
                     summary = new Summarizer(model, contextOptions.get()).summarize(
                             new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
-                                    options.style(), SummaryStyles.language(options.language())),
+                                    options.style(), options.language()),
                             new SummaryListener() {
                                 @Override
                                 public void progress(int stepsDone, int stepsTotal) {
@@ -134,7 +134,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 }
                 if (finished.compareAndSet(false, true)) {
                     listener.state(State.DONE);
-                    listener.done(new Result(summary.text(), summary.language().code(),
+                    listener.done(new Result(summary.text(), summary.language(),
                             document.pageCount(), summary.citations()));
                 }
             } catch (CancellationException e) {

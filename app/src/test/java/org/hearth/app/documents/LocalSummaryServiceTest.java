@@ -16,6 +16,7 @@ import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
@@ -62,13 +63,13 @@ class LocalSummaryServiceTest {
     void theInstalledModelIsFoundAndADroppedPdfIsReadAndSummarised() throws Exception {
         Recorder recorder = new Recorder();
 
-        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(SummaryStyle.KEY_POINTS, Optional.of("de"), Optional.empty()), recorder);
+        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(SummaryStyle.KEY_POINTS, Optional.of(Language.GERMAN), Optional.empty()), recorder);
         SummaryJob.Result result = (SummaryJob.Result) recorder.end.get(120, TimeUnit.SECONDS);
 
         assertThat(models.state()).isInstanceOf(ModelState.Ready.class);
         assertThat(recorder.states).containsSubsequence(State.QUEUED, State.READING, State.SUMMARISING, State.DONE);
         assertThat(result.pages()).isEqualTo(TestPdfs.MULTI_PAGE_LINES.size());
-        assertThat(result.language()).isEqualTo("de");
+        assertThat(result.language()).isEqualTo(Language.GERMAN);
         assertThat(result.citations()).isNotEmpty().allSatisfy(c -> {
             assertThat(c.unit()).isEqualTo(Locator.Unit.PAGE);
             assertThat(c.to()).isLessThanOrEqualTo(result.pages());

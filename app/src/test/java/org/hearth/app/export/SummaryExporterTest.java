@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 import org.hearth.ui.service.ExportService.Format;
 import org.hearth.ui.service.SummaryJob;
@@ -24,7 +25,7 @@ class SummaryExporterTest {
             Offene Punkte:
             - Kaution (S. 3–4)
             - Schlüsselübergabe
-            """, "de", 4, List.of(Locator.page(2)));
+            """, Language.GERMAN, 4, List.of(Locator.page(2)));
 
     @TempDir
     Path dir;
@@ -70,7 +71,7 @@ class SummaryExporterTest {
     void an_existing_file_is_replaced_whole() throws IOException {
         Path target = Files.writeString(dir.resolve("alt.md"), "old content that is much longer than the new one ".repeat(50));
 
-        exporter.export("Neu", new SummaryJob.Result("Kurz.", "de", 1, List.of()), Format.MARKDOWN, target);
+        exporter.export("Neu", new SummaryJob.Result("Kurz.", Language.GERMAN, 1, List.of()), Format.MARKDOWN, target);
 
         assertThat(target).content().isEqualTo("# Neu\n\nKurz.\n");
         try (var files = Files.list(dir)) {

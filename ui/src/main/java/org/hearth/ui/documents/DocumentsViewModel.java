@@ -152,7 +152,7 @@ public final class DocumentsViewModel {
     }
 
     private SummaryOptions currentOptions() {
-        return new SummaryOptions(style.get(), outputLanguage.get().code(), Optional.empty());
+        return new SummaryOptions(style.get(), outputLanguage.get().language(), Optional.empty());
     }
 
     private static String extension(String fileName) {

@@ -1,6 +1,7 @@
 package org.hearth.ui.service;
 
 import java.util.List;
+import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 
 /** One file's way from dropped to summarised. */
@@ -16,7 +17,7 @@ public interface SummaryJob {
     }
 
     /** @param citations where the sentences of the summary come from: page ranges of a PDF or paragraphs of a DOCX */
-    record Result(String text, String language, int pages, List<Locator> citations) {
+    record Result(String text, Language language, int pages, List<Locator> citations) {
     }
 
     /** Why a job failed, for the UI to word; {@code fileName} is always filled in. */
