@@ -21,6 +21,7 @@ import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
+import org.hearth.domain.Language;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.mail.oauth.TokenClient;

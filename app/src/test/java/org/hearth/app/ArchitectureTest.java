@@ -12,7 +12,8 @@ import java.net.Socket;
 /**
  * The module rules of docs ARCHITECTURE.md, checked on the production classes of every module
  * (app's test class path holds them all). Dependency direction: {@code app -> ui -> (assistant, ingest)},
- * {@code app -> assistant, ingest}; assistant and ingest do not know each other.
+ * {@code app -> assistant, ingest}; assistant and ingest do not know each other and share only the leaf
+ * {@code domain}.
  *
  * <p>Rules allow an empty "should" because modules may still be empty; each rule was checked to fire
  * by adding a violating class temporarily.
@@ -26,6 +27,7 @@ class ArchitectureTest {
     private static final String UI = "org.hearth.ui..";
     private static final String ASSISTANT = "org.hearth.assistant..";
     private static final String INGEST = "org.hearth.ingest..";
+    private static final String DOMAIN = "org.hearth.domain..";
     private static final String LLAMA_BINDING = "org.hearth.assistant.llama..";
     private static final String FFM = "java.lang.foreign..";
     private static final String TASKS = "org.hearth.assistant.task..";
@@ -52,6 +54,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(ASSISTANT)
             .because("assistant and ingest do not know each other; join them in app or through an interface")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule domain_is_a_leaf = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideOutsideOfPackages(DOMAIN, "java..")
+            .because("domain is the vocabulary assistant and ingest share: it knows nothing of Hearth outside itself "
+                    + "and needs no library (docs/decisions/0006-shared-domain-types.md)");
 
     @ArchTest
     static final ArchRule ui_does_not_know_app = noClasses()

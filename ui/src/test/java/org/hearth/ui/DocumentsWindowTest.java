@@ -13,6 +13,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import org.hearth.domain.Language;
 import org.hearth.ui.documents.DocumentItem;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService.Theme;
@@ -70,7 +71,7 @@ class DocumentsWindowTest {
         assertThat(cellText(robot, "vertrag.pdf")).contains("Summarising part 3 of 12");
 
         summaries.report(0, listener -> listener.done(new SummaryJob.Result(
-                "Der Mieter zahlt monatlich 1.200 EUR (S. 2). Kündigung mit drei Monaten Frist (S. 7).", "de", 12, List.of())));
+                "Der Mieter zahlt monatlich 1.200 EUR (S. 2). Kündigung mit drei Monaten Frist (S. 7).", Language.GERMAN, 12, List.of())));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(summary(robot)).endsWith("(S. 7).");
         assertThat(cellText(robot, "vertrag.pdf")).contains("Done");

@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.service.InboxService;
 
 /**
@@ -22,7 +24,7 @@ final class FakeInboxService implements InboxService {
     /** The password {@link #addAccount} accepts; any other is rejected as the server would. */
     static final String RIGHT_PASSWORD = "richtig";
 
-    record Relabel(MailItem mail, Category category, int priority) {
+    record Relabel(MailItem mail, TriageCategory category, int priority) {
     }
 
     record Export(List<MailItem> mails, Path target) {
@@ -134,7 +136,7 @@ final class FakeInboxService implements InboxService {
     }
 
     @Override
-    public MailItem relabel(MailItem mail, Category category, int priority) {
+    public MailItem relabel(MailItem mail, TriageCategory category, int priority) {
         MailItem labelled = new MailItem(mail.accountId(), mail.id(), mail.from(), mail.subject(), mail.date(),
                 mail.status(), mail.error(), category, priority, mail.needsReply(), mail.summary(), mail.reason(),
                 mail.nextStep(), mail.deadlines(), mail.fileNumbers(), mail.attachments(), mail.modelText(), true);

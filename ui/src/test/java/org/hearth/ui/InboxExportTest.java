@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.Tone;
 import org.hearth.ui.inbox.InboxViewModel;
 import org.hearth.ui.inbox.Notice;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,10 @@ class InboxExportTest {
     @BeforeEach
     void load(FxRobot robot) throws TimeoutException {
         inbox.addStoredAccount("acc-1", "Kanzlei");
-        inbox.store(mail("hearing").from("Landgericht").subject("Ladung").label(Category.COURT_OR_AUTHORITY, 5)
+        inbox.store(mail("hearing").from("Landgericht").subject("Ladung").label(TriageCategory.COURT_OR_AUTHORITY, 5)
                 .deadline(LocalDate.of(2099, 2, 12), "Mündliche Verhandlung", "Termin am 12.02.").build());
-        inbox.store(mail("notice").from("Amtsgericht").subject("Hinweis").label(Category.COURT_OR_AUTHORITY, 3).build());
-        inbox.store(mail("invoice").from("Kanzlei Weber").subject("Rechnung").label(Category.INVOICE_OR_BILLING, 2)
+        inbox.store(mail("notice").from("Amtsgericht").subject("Hinweis").label(TriageCategory.COURT_OR_AUTHORITY, 3).build());
+        inbox.store(mail("invoice").from("Kanzlei Weber").subject("Rechnung").label(TriageCategory.INVOICE_OR_BILLING, 2)
                 .deadline(LocalDate.of(2099, 3, 1), "Zahlungsziel", "zahlbar bis 01.03.").build());
         robot.interact(() -> viewModel.set(new InboxViewModel(inbox, new RunningTasks(), new Background())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownIds(robot).size() == 3);
@@ -49,7 +49,7 @@ class InboxExportTest {
 
     @Test
     void only_the_filtered_mails_with_deadlines_are_exported(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> viewModel.get().filterProperty().set(Optional.of(Category.COURT_OR_AUTHORITY)));
+        robot.interact(() -> viewModel.get().filterProperty().set(Optional.of(TriageCategory.COURT_OR_AUTHORITY)));
         assertThat(shownIds(robot)).containsExactlyInAnyOrder("hearing", "notice");
 
         robot.interact(() -> viewModel.get().exportDeadlines(Path.of("fristen.ics")));

@@ -20,8 +20,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import org.assertj.core.data.Offset;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.FakeInboxService.FakeRun;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.InboxRun.Stage;
 import org.hearth.ui.service.InboxService.InboxRun.Summary;
 import org.hearth.ui.service.InboxService.MailItem;
@@ -53,7 +53,7 @@ class InboxWindowTest {
     @Test
     void a_run_fills_the_list_as_it_reports_and_ends_sorted_by_priority(FxRobot robot) throws TimeoutException {
         inbox.store(mail("old").from("Rechtsanwaltskammer").subject("Rundschreiben 1/2026")
-                .received("2026-01-12T08:00:00Z").label(Category.OTHER, 3).build());
+                .received("2026-01-12T08:00:00Z").label(TriageCategory.OTHER, 3).build());
         open(robot, 1);
 
         robot.clickOn("#inbox-fetch");
@@ -80,7 +80,7 @@ class InboxWindowTest {
         assertThat(cellText(robot, "court")).contains("Being triaged…");
 
         run.report(listener -> listener.progress(Stage.TRIAGING, 1, 3));
-        run.mail(triaged(client, Category.CLIENT_REQUEST, 3, "Fragt, ob die Kündigungsfrist drei Monate beträgt."));
+        run.mail(triaged(client, TriageCategory.CLIENT_REQUEST, 3, "Fragt, ob die Kündigungsfrist drei Monate beträgt."));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#inbox-activity-line")).isEqualTo("Triaging mail 1 of 3");
         assertThat(robot.lookup("#inbox-progress").queryAs(ProgressBar.class).getProgress()).isCloseTo(1 / 3.0, Offset.offset(1e-9));
@@ -89,8 +89,8 @@ class InboxWindowTest {
                 .doesNotContain("Being triaged");
 
         run.report(listener -> listener.progress(Stage.TRIAGING, 3, 3));
-        run.mail(triaged(court, Category.COURT_OR_AUTHORITY, 5, "Mündliche Verhandlung am 12.02.2026."));
-        run.mail(triaged(advert, Category.NEWSLETTER_OR_MARKETING, 1, "Werbung für Büromaterial."));
+        run.mail(triaged(court, TriageCategory.COURT_OR_AUTHORITY, 5, "Mündliche Verhandlung am 12.02.2026."));
+        run.mail(triaged(advert, TriageCategory.NEWSLETTER_OR_MARKETING, 1, "Werbung für Büromaterial."));
         run.report(listener -> listener.done(new Summary(3, 3, 0)));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -129,22 +129,22 @@ class InboxWindowTest {
     @Test
     void a_label_edit_is_stored_by_the_service_and_shown_after_a_reload(FxRobot robot) throws TimeoutException {
         inbox.store(mail("bill").from("Kanzlei Weber").subject("Ihre Rechnung 2026-014")
-                .received("2026-01-13T15:00:00Z").label(Category.INVOICE_OR_BILLING, 2).summary("Rechnung über 1.250 EUR.").build());
+                .received("2026-01-13T15:00:00Z").label(TriageCategory.INVOICE_OR_BILLING, 2).summary("Rechnung über 1.250 EUR.").build());
         open(robot, 1);
         robot.clickOn(cell(robot, "bill"));
         assertThat(text(robot, "#inbox-label-origin")).isEqualTo("Triaged by Hearth");
 
-        ComboBox<Category> category = robot.lookup("#inbox-label-category").queryComboBox();
+        ComboBox<TriageCategory> category = robot.lookup("#inbox-label-category").queryComboBox();
         ComboBox<Integer> priority = robot.lookup("#inbox-label-priority").queryComboBox();
         robot.interact(() -> {
-            category.setValue(Category.COURT_OR_AUTHORITY);
+            category.setValue(TriageCategory.COURT_OR_AUTHORITY);
             priority.setValue(5);
         });
         robot.clickOn("#inbox-label-save");
 
         FakeInboxService.Relabel relabel = inbox.nextRelabel();
         assertThat(relabel.mail().id()).isEqualTo("bill");
-        assertThat(relabel.category()).isEqualTo(Category.COURT_OR_AUTHORITY);
+        assertThat(relabel.category()).isEqualTo(TriageCategory.COURT_OR_AUTHORITY);
         assertThat(relabel.priority()).isEqualTo(5);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellText(robot, "bill").contains("✎ Your label"));
         assertThat(cellText(robot, "bill")).contains("Court/authority").doesNotContain("Invoice/billing");
@@ -171,7 +171,7 @@ class InboxWindowTest {
             ListView<MailItem> list = robot.from(second.getScene().getRoot()).lookup("#inbox-list").queryListView();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
             MailItem shown = list.getItems().getFirst();
-            assertThat(shown.category()).isEqualTo(Category.COURT_OR_AUTHORITY);
+            assertThat(shown.category()).isEqualTo(TriageCategory.COURT_OR_AUTHORITY);
             assertThat(shown.priority()).isEqualTo(5);
             assertThat(shown.corrected()).isTrue();
         } finally {
@@ -190,7 +190,7 @@ class InboxWindowTest {
                 > Zitat aus dem Schriftsatz vom 02.01.2026
                 """;
         inbox.store(mail("court").from("Landgericht München I").subject("Ladung 12 O 3456/25")
-                .received("2026-01-14T09:12:00Z").label(Category.COURT_OR_AUTHORITY, 5).needsReply()
+                .received("2026-01-14T09:12:00Z").label(TriageCategory.COURT_OR_AUTHORITY, 5).needsReply()
                 .summary("Termin zur mündlichen Verhandlung am 12.02.2026.")
                 .reason("Gerichtliche Ladung mit Termin.").nextStep("Termin eintragen und Mandantin informieren.")
                 // Far ahead, so which deadline the row shows next does not depend on the day the test runs.
@@ -200,16 +200,16 @@ class InboxWindowTest {
                 .attachment("Ladung.pdf", "application/pdf", 245_760)
                 .modelText(modelText).build());
         inbox.store(mail("bill").from("Kanzlei Weber").subject("Rechnung").received("2026-01-13T15:00:00Z")
-                .label(Category.INVOICE_OR_BILLING, 2).build());
+                .label(TriageCategory.INVOICE_OR_BILLING, 2).build());
         inbox.store(mail("advert").from("Kanzleibedarf24").subject("Angebote").received("2026-01-14T11:00:00Z")
-                .label(Category.NEWSLETTER_OR_MARKETING, 1).build());
+                .label(TriageCategory.NEWSLETTER_OR_MARKETING, 1).build());
         inbox.store(mail("new").from("Dr. Anna Berg").subject("Rückfrage").received("2026-01-14T12:00:00Z").pending().build());
         open(robot, 4);
 
-        ComboBox<Optional<Category>> filter = robot.lookup("#inbox-filter").queryComboBox();
-        robot.interact(() -> filter.setValue(Optional.of(Category.INVOICE_OR_BILLING)));
+        ComboBox<Optional<TriageCategory>> filter = robot.lookup("#inbox-filter").queryComboBox();
+        robot.interact(() -> filter.setValue(Optional.of(TriageCategory.INVOICE_OR_BILLING)));
         assertThat(ids(robot)).containsExactly("bill");
-        robot.interact(() -> filter.setValue(Optional.of(Category.COURT_OR_AUTHORITY)));
+        robot.interact(() -> filter.setValue(Optional.of(TriageCategory.COURT_OR_AUTHORITY)));
         assertThat(ids(robot)).containsExactly("court");
         assertThat(filter.getButtonCell().getText()).isEqualTo("Court/authority");
 
@@ -234,11 +234,11 @@ class InboxWindowTest {
     void the_opened_mail_stays_selected_while_rows_change_and_only_opened_urgent_mails_leave_the_badge(FxRobot robot)
             throws TimeoutException {
         inbox.store(mail("court").from("Landgericht München I").subject("Ladung").received("2026-01-14T09:00:00Z")
-                .label(Category.COURT_OR_AUTHORITY, 5).build());
+                .label(TriageCategory.COURT_OR_AUTHORITY, 5).build());
         inbox.store(mail("client").from("Dr. Anna Berg").subject("Rückfrage").received("2026-01-14T08:00:00Z")
-                .label(Category.CLIENT_REQUEST, 4).build());
+                .label(TriageCategory.CLIENT_REQUEST, 4).build());
         inbox.store(mail("internal").from("Sekretariat").subject("Urlaub").received("2026-01-13T08:00:00Z")
-                .label(Category.INTERNAL, 2).build());
+                .label(TriageCategory.INTERNAL, 2).build());
         open(robot, 3);
         assertThat(badge(robot)).isEqualTo("2");
         robot.clickOn(cell(robot, "client"));
@@ -248,9 +248,9 @@ class InboxWindowTest {
         robot.clickOn("#inbox-fetch");
         FakeRun run = inbox.nextRun();
         run.mail(mail("client").from("Dr. Anna Berg").subject("Rückfrage").received("2026-01-14T08:00:00Z")
-                .label(Category.CLIENT_REQUEST, 1).summary("Erledigt sich von selbst.").build());
+                .label(TriageCategory.CLIENT_REQUEST, 1).summary("Erledigt sich von selbst.").build());
         run.mail(mail("court").from("Landgericht München I").subject("Ladung").received("2026-01-14T09:00:00Z")
-                .label(Category.COURT_OR_AUTHORITY, 5).summary("Termin am 12.02.").build());
+                .label(TriageCategory.COURT_OR_AUTHORITY, 5).summary("Termin am 12.02.").build());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(ids(robot)).containsExactly("court", "internal", "client");
@@ -291,7 +291,7 @@ class InboxWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static MailItem triaged(MailItem pending, Category category, int priority, String summary) {
+    private static MailItem triaged(MailItem pending, TriageCategory category, int priority, String summary) {
         return mail(pending.id()).from(pending.from()).subject(pending.subject()).received(pending.date().orElseThrow().toString())
                 .label(category, priority).summary(summary).build();
     }

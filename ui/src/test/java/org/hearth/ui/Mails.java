@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.service.InboxService.AttachmentInfo;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.Deadline;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.Status;
@@ -21,7 +21,7 @@ final class Mails {
     private Optional<Instant> date = Optional.empty();
     private Status status = Status.OK;
     private Optional<String> error = Optional.empty();
-    private Category category = Category.OTHER;
+    private TriageCategory category = TriageCategory.OTHER;
     private int priority = 3;
     private boolean needsReply;
     private String summary = "";
@@ -73,7 +73,7 @@ final class Mails {
         return this;
     }
 
-    Mails label(Category value, int newPriority) {
+    Mails label(TriageCategory value, int newPriority) {
         category = value;
         priority = newPriority;
         return this;

@@ -15,11 +15,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.assistant.task.triage.TriageCategory;
+import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ui.documents.OutputLanguage;
 import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob.Failure;
-import org.hearth.ui.service.SummaryService.Style;
 import org.hearth.ui.settings.UiLanguage;
 import org.junit.jupiter.api.Test;
 
@@ -54,16 +56,16 @@ class MessageBundlesTest {
         // Keys built from a prefix and an enum constant: every constant needs its words.
         assertThat(keys).containsAll(enumKeys("documents.failure.", Failure.Reason.values()));
         assertThat(keys).containsAll(enumKeys("documents.failureShort.", Failure.Reason.values()));
-        assertThat(keys).containsAll(enumKeys("documents.style.", Style.values()));
+        assertThat(keys).containsAll(enumKeys("documents.style.", SummaryStyle.values()));
         assertThat(keys).containsAll(enumKeys("documents.language.", OutputLanguage.values()));
         assertThat(keys).containsAll(enumKeys("documents.export.filter.", org.hearth.ui.service.ExportService.Format.values()));
         assertThat(keys).containsAll(enumKeys("settings.language.", UiLanguage.values()));
         assertThat(keys).containsAll(enumKeys("settings.theme.", Theme.values()));
-        assertThat(keys).containsAll(enumKeys("inbox.category.", InboxService.Category.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.category.", TriageCategory.values()));
         assertThat(keys).containsAll(enumKeys("inbox.runFailure.", InboxService.InboxRun.Failure.Reason.values()));
         assertThat(keys).containsAll(enumKeys("inbox.accountFailure.", InboxService.AccountException.Reason.values()));
         assertThat(keys).containsAll(enumKeys("inbox.signIn.", InboxService.SignIn.values()));
-        assertThat(keys).containsAll(enumKeys("inbox.security.", InboxService.Security.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.security.", ImapAccount.Security.values()));
         assertThat(prefixes).as("every prefix in the code is covered above").containsExactlyInAnyOrder(
                 "documents.failure.", "documents.failureShort.", "documents.style.", "documents.language.",
                 "documents.export.filter.", "settings.language.", "settings.theme.", "inbox.category.",

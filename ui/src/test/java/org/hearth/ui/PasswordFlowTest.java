@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.stage.Stage;
+import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob.Failure;
-import org.hearth.ui.service.SummaryService.Style;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -50,7 +50,7 @@ class PasswordFlowTest {
         assertThat(summaries.calls()).hasSize(2);
         assertThat(summaries.call(1).file()).isEqualTo(Path.of("vertrag.pdf"));
         assertThat(summaries.call(1).options().password()).isEqualTo(Optional.of("geheim"));
-        assertThat(summaries.call(1).options().style()).isEqualTo(Style.BRIEF);
+        assertThat(summaries.call(1).options().style()).isEqualTo(SummaryStyle.BRIEF);
         assertThat(cellText(robot, "vertrag.pdf")).contains("In der Warteschlange");
         assertThat(visible(robot, "#documents-failure")).isFalse();
 

@@ -21,6 +21,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.hearth.domain.Language;
 import org.hearth.ui.service.InboxService.InboxRun;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.ModelService.ModelState;
@@ -91,7 +92,7 @@ class ScreenshotTest {
             listener.progress(new Progress(State.READING, 18, 18));
             listener.progress(new Progress(State.SUMMARISING, 4, 4));
             listener.text(SUMMARY);
-            listener.done(new SummaryJob.Result(SUMMARY, "de", 18, List.of()));
+            listener.done(new SummaryJob.Result(SUMMARY, Language.GERMAN, 18, List.of()));
         });
         summaries.report(1, listener -> {
             listener.progress(new Progress(State.SUMMARISING, 3, 12));

@@ -16,7 +16,7 @@ import org.hearth.assistant.engine.TextListener;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.assistant.llama.SamplingOptions;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.TriageExample;
 import org.hearth.assistant.task.triage.TriageListener;
@@ -24,6 +24,7 @@ import org.hearth.assistant.task.triage.TriageMail;
 import org.hearth.assistant.task.triage.TriageOutcome;
 import org.hearth.assistant.task.triage.TriageSchema;
 import org.hearth.assistant.task.triage.Triager;
+import org.hearth.domain.Language;
 
 /**
  * Mails per minute of triage, two ways over the same generated mails and the same prompts:

@@ -12,13 +12,13 @@ import org.hearth.app.mail.ImapUrl;
 import org.hearth.app.mail.MailAccount;
 import org.hearth.app.mail.MailAccounts;
 import org.hearth.app.mail.MailStore;
-import org.hearth.app.mail.SignInMethod;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.MailSync;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
+import org.hearth.ui.service.InboxService.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,7 +74,7 @@ final class AccountsCommand {
             ImapUrl url = ImapUrl.parse(imap);
             Optional<String> pem = trustCert == null ? Optional.empty() : Optional.of(MailAccounts.pem(trustCert));
             MailAccount account = new MailAccount(UUID.randomUUID().toString(), name, url.host(), url.port(), url.security(),
-                    url.user(), url.folder(), SignInMethod.PASSWORD, pem, false);
+                    url.user(), url.folder(), SignIn.PASSWORD, pem, false);
             try (MailStore store = store()) {
                 if (store.account(name).isPresent()) {
                     throw new IllegalArgumentException("an account named \"" + name + "\" exists already");

@@ -19,12 +19,13 @@ import org.hearth.app.export.SummaryExporter;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Locator;
 import org.hearth.assistant.task.summary.Summarizer;
 import org.hearth.assistant.task.summary.Summary;
 import org.hearth.assistant.task.summary.SummaryListener;
 import org.hearth.assistant.task.summary.SummaryRequest;
 import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
@@ -94,6 +95,7 @@ final class SummarizeCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         ArrayNode results = JSON.createArrayNode();
         List<String> markdown = new ArrayList<>();
+        List<Language> languages = new ArrayList<>();
         int succeeded = 0;
         LlamaModel loaded = null;
         try (Cancellation cancelled = new Cancellation();
@@ -145,12 +147,13 @@ final class SummarizeCommand implements Callable<Integer> {
                         stdout.println();
                     }
                     entry.put("status", "ok");
-                    entry.put("language", SummaryStyles.code(summary.language()));
+                    entry.put("language", summary.language().code());
                     entry.put("pages", document.pageCount());
                     document.warning().ifPresent(warning -> entry.put("warning", warning));
                     entry.put("summary", summary.text());
                     entry.set("citations", citations(summary.citations()));
                     markdown.add("# " + name + "\n\n" + summary.text());
+                    languages.add(summary.language());
                     succeeded++;
                 } catch (DocumentException e) {
                     fail(entry, e.getMessage(), err, json);

@@ -22,9 +22,12 @@ import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.domain.Language;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.oauth.TokenClient;
+import org.hearth.ui.service.InboxService.InboxRun.Stage;
+import org.hearth.ui.service.InboxService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,7 +110,7 @@ final class TriageCommand implements Callable<Integer> {
             InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
                     TriageDefaults.settings(settings, modelOptions.threads, language), new InboxRefresh.Listener() {
                         @Override
-                        public void progress(InboxRefresh.Stage stage, long done, long total) {
+                        public void progress(Stage stage, long done, long total) {
                             progress.show(switch (stage) {
                                 case CONNECTING -> "Connecting to " + target.account().host();
                                 case FETCHING -> String.format(Locale.ROOT, "Fetching mail %d of %d", done, total);
@@ -142,7 +145,7 @@ final class TriageCommand implements Callable<Integer> {
     /** Every mail this run finished: those that could not be read at all, then those triaged. */
     private static List<StoredMail> handled(InboxRefresh.Outcome outcome) {
         List<StoredMail> all = new ArrayList<>();
-        outcome.fetched().stream().filter(m -> m.status() == StoredMail.Status.FAILED).forEach(all::add);
+        outcome.fetched().stream().filter(m -> m.status() == InboxService.Status.FAILED).forEach(all::add);
         all.addAll(outcome.handled());
         all.sort(Comparator.comparing(StoredMail::key, Comparator.comparingLong(org.hearth.app.mail.MailKey::uidValidity)
                 .thenComparingLong(org.hearth.app.mail.MailKey::uid)));
@@ -157,7 +160,7 @@ final class TriageCommand implements Callable<Integer> {
             entry.put("uid", mail.key().uid());
             entry.put("subject", mail.subject());
             entry.put("from", mail.from());
-            boolean ok = mail.status() == StoredMail.Status.OK;
+            boolean ok = mail.status() == InboxService.Status.OK;
             entry.put("status", ok ? "ok" : "error");
             if (ok) {
                 entry.putNull("error");
@@ -178,7 +181,7 @@ final class TriageCommand implements Callable<Integer> {
         List<StoredMail> sorted = new ArrayList<>(mails);
         sorted.sort(Comparator.comparingInt(StoredMail::priority).reversed());
         for (StoredMail mail : sorted) {
-            if (mail.status() == StoredMail.Status.OK) {
+            if (mail.status() == InboxService.Status.OK) {
                 var triage = mail.triage().orElseThrow();
                 out.printf(Locale.ROOT, "[%d] %-24s %s — %s%n", mail.priority(), triage.category().wireName(), mail.from(), mail.subject());
                 out.println("    " + triage.summary());

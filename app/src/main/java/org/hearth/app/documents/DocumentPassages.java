@@ -2,14 +2,14 @@ package org.hearth.app.documents;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hearth.assistant.task.summary.Locator;
 import org.hearth.assistant.task.summary.Passage;
+import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.TextBlock;
 
 /**
  * Turns a read document into the summarizer's passages: one per PDF page (the unit a lawyer
- * checks), one per DOCX or text paragraph. Provenance is carried over unchanged.
+ * checks), one per DOCX or text paragraph. Provenance is carried over unchanged: both speak of the same {@link Locator}.
  */
 public final class DocumentPassages {
 
@@ -19,17 +19,17 @@ public final class DocumentPassages {
     public static List<Passage> of(DocumentText document) {
         List<Passage> passages = new ArrayList<>();
         StringBuilder pageText = new StringBuilder();
-        org.hearth.ingest.document.Locator pageLocator = null;
+        Locator pageLocator = null;
         for (TextBlock block : document.blocks()) {
             if (block.text().isBlank()) {
                 continue;
             }
-            if (block.locator().unit() == org.hearth.ingest.document.Locator.Unit.PARAGRAPH) {
-                passages.add(new Passage(block.text(), convert(block.locator())));
+            if (block.locator().unit() == Locator.Unit.PARAGRAPH) {
+                passages.add(new Passage(block.text(), block.locator()));
                 continue;
             }
             if (pageLocator != null && !pageLocator.equals(block.locator())) {
-                passages.add(new Passage(pageText.toString(), convert(pageLocator)));
+                passages.add(new Passage(pageText.toString(), pageLocator));
                 pageText.setLength(0);
             }
             pageLocator = block.locator();
@@ -39,13 +39,8 @@ public final class DocumentPassages {
             pageText.append(block.text());
         }
         if (pageLocator != null && !pageText.isEmpty()) {
-            passages.add(new Passage(pageText.toString(), convert(pageLocator)));
+            passages.add(new Passage(pageText.toString(), pageLocator));
         }
         return passages;
-    }
-
-    static Locator convert(org.hearth.ingest.document.Locator locator) {
-        Locator.Unit unit = locator.unit() == org.hearth.ingest.document.Locator.Unit.PAGE ? Locator.Unit.PAGE : Locator.Unit.PARAGRAPH;
-        return new Locator(unit, locator.from(), locator.to());
     }
 }

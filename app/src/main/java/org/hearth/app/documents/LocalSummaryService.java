@@ -13,7 +13,7 @@ import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.task.summary.Locator;
+import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.summary.Summarizer;
 import org.hearth.assistant.task.summary.Summary;
 import org.hearth.assistant.task.summary.SummaryListener;
@@ -113,7 +113,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                     listener.state(State.SUMMARISING);
                     summary = new Summarizer(new LocalEngine(lease.model(), contextOptions.get())).summarize(
                             new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
-                                    SummaryStyles.fromUi(options.style()), SummaryStyles.language(options.language())),
+                                    options.style(), options.language()),
                             new SummaryListener() {
                                 @Override
                                 public void progress(int stepsDone, int stepsTotal) {
@@ -133,8 +133,8 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 }
                 if (finished.compareAndSet(false, true)) {
                     listener.state(State.DONE);
-                    listener.done(new Result(summary.text(), SummaryStyles.code(summary.language()),
-                            document.pageCount(), summary.citations().stream().map(Job::citation).toList()));
+                    listener.done(new Result(summary.text(), summary.language(),
+                            document.pageCount(), summary.citations()));
                 }
             } catch (CancellationException e) {
                 // the user's cancel, or the model host recalling the model for a swap: either way the job stopped
@@ -170,11 +170,6 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 listener.state(State.FAILED);
                 listener.failed(new Failure(reason, file.getFileName().toString(), detail == null ? "" : detail));
             }
-        }
-
-        private static Citation citation(Locator locator) {
-            return new Citation(locator.unit() == Locator.Unit.PAGE ? Citation.Unit.PAGE : Citation.Unit.PARAGRAPH,
-                    locator.from(), locator.to());
         }
     }
 

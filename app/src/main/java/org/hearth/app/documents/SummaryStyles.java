@@ -2,10 +2,10 @@ package org.hearth.app.documents;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
 
-/** The words users and the UI use for styles and languages, mapped to the summarizer's. */
+/** The words users use for styles and languages, mapped to the summarizer's. */
 public final class SummaryStyles {
 
     private SummaryStyles() {
@@ -24,20 +24,14 @@ public final class SummaryStyles {
         };
     }
 
-    public static SummaryStyle fromUi(org.hearth.ui.service.SummaryService.Style style) {
-        return SummaryStyle.valueOf(style.name());
-    }
-
     /** "de", "en" or empty for the document's own language. */
     public static Optional<Language> language(Optional<String> code) {
-        return code.filter(c -> !c.isBlank()).map(c -> switch (c.toLowerCase(Locale.ROOT)) {
-            case "de" -> Language.GERMAN;
-            case "en" -> Language.ENGLISH;
-            default -> throw new IllegalArgumentException("Unknown language '" + c + "'; use de or en.");
+        return code.filter(c -> !c.isBlank()).map(c -> {
+            try {
+                return Language.ofCode(c.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("Unknown language '" + c + "'; use de or en.", unknown);
+            }
         });
-    }
-
-    public static String code(Language language) {
-        return language == Language.GERMAN ? "de" : "en";
     }
 }

@@ -1,5 +1,6 @@
 package org.hearth.app.mail;
 
+import org.hearth.ui.service.InboxService.SignIn;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,12 +46,12 @@ public final class AccountCredentials {
         char[] secret;
         try {
             secret = keychain.open().get(account.secretKey()).orElseThrow(() -> new SignInNeeded(
-                    account.signIn() == SignInMethod.PASSWORD ? "the keychain has no password for this account"
+                    account.signIn() == SignIn.PASSWORD ? "the keychain has no password for this account"
                             : "the keychain has no sign-in for this account"));
         } catch (SecretStoreException e) {
             throw new SignInNeeded(e.getMessage(), e);
         }
-        if (account.signIn() == SignInMethod.PASSWORD) {
+        if (account.signIn() == SignIn.PASSWORD) {
             return new MailCredentials.Password(secret);
         }
         try {

@@ -11,18 +11,19 @@ import java.util.function.BooleanSupplier;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.TriageExample;
 import org.hearth.assistant.task.triage.TriageListener;
 import org.hearth.assistant.task.triage.TriageMail;
 import org.hearth.assistant.task.triage.TriageOutcome;
 import org.hearth.assistant.task.triage.Triager;
+import org.hearth.domain.Language;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.MailMessage;
 import org.hearth.ingest.mail.MailSync;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.SyncResult;
+import org.hearth.ui.service.InboxService.InboxRun.Stage;
 
 /**
  * One refresh of an account: fetch its new mail into the store, then triage every mail still pending (also those
@@ -30,8 +31,6 @@ import org.hearth.ingest.mail.SyncResult;
  * Each mail is stored as it arrives and each result as it is ready, so stopping at any point loses nothing.
  */
 public final class InboxRefresh {
-
-    public enum Stage { CONNECTING, FETCHING, WAITING_FOR_MODEL, TRIAGING }
 
     /** Hears the run as it goes, on the running thread. */
     public interface Listener {

@@ -89,17 +89,16 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
                 throw new AccountException(AccountException.Reason.BAD_CERTIFICATE_FILE, e.getMessage());
             }
         }
-        SignInMethod signIn = SignInMethod.valueOf(request.signIn().name());
         MailAccount account;
         try {
             account = new MailAccount(id, request.name(), request.host(), request.port(),
-                    ImapAccount.Security.valueOf(request.security().name()), request.user(), request.folder(), signIn, pem, false);
+                    request.security(), request.user(), request.folder(), request.signIn(), pem, false);
         } catch (IllegalArgumentException e) {
             throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
         }
         char[] secret;
         MailCredentials credentials;
-        if (signIn == SignInMethod.PASSWORD) {
+        if (request.signIn() == SignIn.PASSWORD) {
             secret = request.password().orElseThrow(() -> new AccountException(AccountException.Reason.AUTHENTICATION_FAILED, "no password"));
             credentials = new MailCredentials.Password(secret.clone());
         } else {
@@ -187,8 +186,8 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
             InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, c -> lease.model(),
                     triageSettings.get(), new InboxRefresh.Listener() {
                         @Override
-                        public void progress(InboxRefresh.Stage stage, long done, long total) {
-                            listener.progress(InboxRun.Stage.valueOf(stage.name()), done, total);
+                        public void progress(InboxRun.Stage stage, long done, long total) {
+                            listener.progress(stage, done, total);
                         }
 
                         @Override
@@ -208,7 +207,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
                 listener.cancelled();
                 return;
             }
-            int failed = (int) outcome.handled().stream().filter(m -> m.status() == StoredMail.Status.FAILED).count();
+            int failed = (int) outcome.handled().stream().filter(m -> m.status() == InboxService.Status.FAILED).count();
             listener.done(new InboxRun.Summary(outcome.fetched().size(), outcome.handled().size(), failed));
         } catch (CancellationException e) {
             listener.cancelled();
@@ -252,8 +251,8 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     }
 
     @Override
-    public MailItem relabel(MailItem mail, Category category, int priority) {
-        return MailItems.of(store.relabel(mail.accountId(), MailKey.parse(mail.id()), TriageCategory.valueOf(category.name()), priority));
+    public MailItem relabel(MailItem mail, TriageCategory category, int priority) {
+        return MailItems.of(store.relabel(mail.accountId(), MailKey.parse(mail.id()), category, priority));
     }
 
     @Override
@@ -275,7 +274,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     }
 
     private static Account account(MailAccount account) {
-        return new Account(account.id(), account.name(), account.address(), SignIn.valueOf(account.signIn().name()),
+        return new Account(account.id(), account.name(), account.address(), account.signIn(),
                 account.writeBack());
     }
 

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.ingest.mail.ImapAccount;
+import org.hearth.ui.service.InboxService.SignIn;
 
 /**
  * A saved mailbox: where it is and how to log in. The secret (password or refresh token) is not here; it lives
@@ -17,7 +18,7 @@ import org.hearth.ingest.mail.ImapAccount;
  * @param writeBack             the user allowed Hearth to set IMAP keywords on this account's mails
  */
 public record MailAccount(String id, String name, String host, int port, ImapAccount.Security security, String user,
-                          String folder, SignInMethod signIn, Optional<String> trustedCertificatePem, boolean writeBack) {
+                          String folder, SignIn signIn, Optional<String> trustedCertificatePem, boolean writeBack) {
 
     public MailAccount {
         Objects.requireNonNull(id, "id");

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.TrustedCertificate;
+import org.hearth.ui.service.InboxService.SignIn;
 
 /**
  * Finds the account a CLI run is for and what it logs in with: a saved account and its saved secret (through
@@ -46,7 +47,7 @@ public final class MailAccounts {
         String id = "cli-" + digest(imap.toString());
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
         MailAccount account = store.account(id).orElseGet(() -> store.addAccount(new MailAccount(id, imap.toString(),
-                imap.host(), imap.port(), imap.security(), imap.user(), imap.folder(), SignInMethod.PASSWORD, pem, false)));
+                imap.host(), imap.port(), imap.security(), imap.user(), imap.folder(), SignIn.PASSWORD, pem, false)));
         return new Resolved(withCertificate(account, pem), new MailCredentials.Password(password));
     }
 
@@ -55,7 +56,7 @@ public final class MailAccounts {
         MailAccount account = store.account(name)
                 .orElseThrow(() -> new IllegalArgumentException("no saved account named \"" + name + "\" (see `hearth accounts list`)"));
         Optional<String> pem = trustedCertificate.isPresent() ? Optional.of(pem(trustedCertificate.get())) : Optional.empty();
-        boolean usesPassword = account.signIn() == SignInMethod.PASSWORD;
+        boolean usesPassword = account.signIn() == SignIn.PASSWORD;
         if (password.isPresent()) {
             if (!usesPassword) {
                 throw new IllegalArgumentException("the account \"" + name + "\" signs in with " + account.signIn() + ", not a password");

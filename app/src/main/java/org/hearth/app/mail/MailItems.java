@@ -1,6 +1,7 @@
 package org.hearth.app.mail;
 
 import java.util.List;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.TriageResult;
 import org.hearth.ui.service.InboxService;
 
@@ -11,14 +12,12 @@ final class MailItems {
     }
 
     static InboxService.MailItem of(StoredMail mail) {
-        InboxService.Status status = InboxService.Status.valueOf(mail.status().name());
         TriageResult triage = mail.triage().orElse(null);
-        InboxService.Category category = mail.category().map(c -> InboxService.Category.valueOf(c.name()))
-                .orElse(InboxService.Category.OTHER);
+        TriageCategory category = mail.category().orElse(TriageCategory.OTHER);
         List<InboxService.Deadline> deadlines = triage == null ? List.of()
                 : triage.deadlines().stream().map(d -> new InboxService.Deadline(d.date(), d.what(), d.quote())).toList();
         return new InboxService.MailItem(mail.accountId(), mail.key().toString(), mail.from(), mail.subject(), mail.sentAt(),
-                status, mail.error(), category, mail.priority(), triage != null && triage.needsReply(),
+                mail.status(), mail.error(), category, mail.priority(), triage != null && triage.needsReply(),
                 triage == null ? "" : triage.summary(), triage == null ? "" : triage.reason(),
                 triage == null ? "" : triage.nextStep(), deadlines, triage == null ? List.of() : triage.fileNumbers(),
                 mail.attachments().stream().map(a -> new InboxService.AttachmentInfo(a.name(), a.mimeType(), a.size())).toList(),

@@ -20,6 +20,8 @@ import org.hearth.ingest.mail.Attachment;
 import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.MailMessage;
 import org.hearth.ingest.mail.SyncCursor;
+import org.hearth.ui.service.InboxService;
+import org.hearth.ui.service.InboxService.SignIn;
 
 /**
  * Accounts, fetched mails and triage results: the mail feature's tables in hearth.db.
@@ -168,7 +170,7 @@ public final class MailStore implements AutoCloseable {
                 insert.setString(8, body);
                 insert.setString(9, JSON.writeValueAsString(message.attachments()));
                 insert.setString(10, message.parseProblem().orElse(null));
-                insert.setString(11, StoredMail.Status.PENDING.name());
+                insert.setString(11, InboxService.Status.PENDING.name());
                 inserted = insert.executeUpdate();
             }
             try (PreparedStatement advance = db.prepare(
@@ -206,12 +208,12 @@ public final class MailStore implements AutoCloseable {
      */
     public synchronized boolean storeTriage(String accountId, MailKey key, String json, String modelText) {
         TriageResult.fromJson(parse(json)); // refuse anything that would not read back
-        return finish(accountId, key, StoredMail.Status.OK, null, json, modelText);
+        return finish(accountId, key, InboxService.Status.OK, null, json, modelText);
     }
 
     /** Records why a pending mail has no triage; same once-only rule as {@link #storeTriage}. */
     public synchronized boolean storeFailure(String accountId, MailKey key, String error, Optional<String> modelText) {
-        return finish(accountId, key, StoredMail.Status.FAILED, error, null, modelText.orElse(null));
+        return finish(accountId, key, InboxService.Status.FAILED, error, null, modelText.orElse(null));
     }
 
     /**
@@ -264,7 +266,7 @@ public final class MailStore implements AutoCloseable {
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private boolean finish(String accountId, MailKey key, StoredMail.Status status, String error, String json, String modelText) {
+    private boolean finish(String accountId, MailKey key, InboxService.Status status, String error, String json, String modelText) {
         return db.write("store a triage result", () -> {
             try (PreparedStatement change = db.prepare("UPDATE mails SET status = ?, error = ?, triage = ?, "
                     + "model_text = COALESCE(?, model_text) WHERE account_id = ? AND uid_validity = ? AND uid = ? AND status = 'PENDING'")) {
@@ -310,7 +312,7 @@ public final class MailStore implements AutoCloseable {
                 : Optional.of(new StoredMail.Correction(TriageCategory.valueOf(correctedCategory), row.getInt("corrected_priority")));
         return new StoredMail(row.getString("account_id"), new MailKey(row.getLong("uid_validity"), row.getLong("uid")),
                 row.getString("message_id"), row.getString("sender"), row.getString("subject"), sent, row.getString("body"),
-                attachments, Optional.ofNullable(row.getString("parse_problem")), StoredMail.Status.valueOf(row.getString("status")),
+                attachments, Optional.ofNullable(row.getString("parse_problem")), InboxService.Status.valueOf(row.getString("status")),
                 Optional.ofNullable(row.getString("error")), json.map(j -> TriageResult.fromJson(parse(j))), json,
                 Optional.ofNullable(row.getString("model_text")), correction);
     }
@@ -318,7 +320,7 @@ public final class MailStore implements AutoCloseable {
     private static MailAccount account(ResultSet row) throws SQLException {
         return new MailAccount(row.getString("id"), row.getString("name"), row.getString("host"), row.getInt("port"),
                 ImapAccount.Security.valueOf(row.getString("security")), row.getString("user"), row.getString("folder"),
-                SignInMethod.valueOf(row.getString("sign_in")), Optional.ofNullable(row.getString("trusted_certificate")),
+                SignIn.valueOf(row.getString("sign_in")), Optional.ofNullable(row.getString("trusted_certificate")),
                 row.getInt("write_back") == 1);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.hearth.ingest.mail.oauth.OAuthProvider;
+import org.hearth.ui.service.InboxService.SignIn;
 
 /**
  * The OAuth apps Hearth signs in with. Microsoft 365 and Google only let registered apps read mail, and the
@@ -58,7 +59,7 @@ public final class OAuthClients implements OAuthApps {
     }
 
     @Override
-    public OAuthProvider provider(SignInMethod method) {
+    public OAuthProvider provider(SignIn method) {
         return switch (method) {
             case MICROSOFT_365 -> OAuthProvider.microsoft365(required("microsoft365.client-id"));
             case GOOGLE -> OAuthProvider.google(required("google.client-id"), Optional.ofNullable(properties.getProperty("google.client-secret")).orElse(""));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.TriageResult;
 import org.hearth.ingest.mail.Attachment;
+import org.hearth.ui.service.InboxService.Status;
 
 /**
  * A fetched mail as stored, with its triage once there is one.
@@ -20,8 +21,6 @@ public record StoredMail(String accountId, MailKey key, String messageId, String
                          Optional<String> parseProblem, Status status, Optional<String> error,
                          Optional<TriageResult> triage, Optional<String> triageJson, Optional<String> modelText,
                          Optional<Correction> correction) {
-
-    public enum Status { PENDING, OK, FAILED }
 
     public record Correction(TriageCategory category, int priority) {
     }

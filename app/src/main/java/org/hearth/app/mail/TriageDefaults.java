@@ -3,8 +3,8 @@ package org.hearth.app.mail;
 import java.util.Locale;
 import org.hearth.app.models.ContextSettings;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.task.summary.Language;
 import org.hearth.assistant.task.triage.Triager;
+import org.hearth.domain.Language;
 import org.hearth.ui.service.SettingsService;
 
 /** How triage runs from the user's settings: the same for the window and the CLI. */

@@ -12,10 +12,10 @@ import org.hearth.assistant.task.answer.Answer;
 import org.hearth.assistant.task.answer.AnswerListener;
 import org.hearth.assistant.task.answer.Answerer;
 import org.hearth.assistant.task.answer.Citation;
-import org.hearth.assistant.task.answer.QuestionLanguage;
 import org.hearth.assistant.task.answer.QuoteCheck;
 import org.hearth.assistant.task.answer.Source;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
+import org.hearth.domain.LanguageDetector;
 import org.hearth.ingest.index.Hit;
 import org.hearth.ingest.index.SearchIndex;
 import org.hearth.ingest.index.SearchRequest;
@@ -79,7 +79,7 @@ public final class CitedAnswers {
     /** Answers from passages already retrieved; refuses without asking the model when none is relevant. */
     public Result answer(String question, Retrieval retrieval, ModelSource models, ContextOptions options,
                          AnswerListener listener, BooleanSupplier cancelled) throws InterruptedException {
-        Language language = QuestionLanguage.of(question);
+        Language language = LanguageDetector.ofQuestion(question);
         if (!retrieval.relevant()) {
             Answer nothing = Answer.nothingFound(language);
             listener.text(nothing.text());

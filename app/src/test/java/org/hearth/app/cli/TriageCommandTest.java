@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.hearth.app.mail.MailStore;
-import org.hearth.app.mail.StoredMail;
 import org.hearth.assistant.grammar.JsonSchemaValidator;
 import org.hearth.assistant.task.triage.TriageSchema;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.mail.GreenMailServer;
 import org.hearth.fixtures.mail.TestMails;
+import org.hearth.ui.service.InboxService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,7 @@ class TriageCommandTest {
         assertThat(all).hasSize(mails);
         try (MailStore store = new MailStore(database)) {
             String account = store.accounts().getFirst().id();
-            assertThat(store.mails(account)).hasSize(mails).allSatisfy(m -> assertThat(m.status()).isEqualTo(StoredMail.Status.OK));
+            assertThat(store.mails(account)).hasSize(mails).allSatisfy(m -> assertThat(m.status()).isEqualTo(InboxService.Status.OK));
         }
     }
 
@@ -138,7 +138,7 @@ class TriageCommandTest {
         try (MailStore store = new MailStore(database)) {
             Set<Long> uids = new HashSet<>();
             for (var account : store.accounts()) {
-                store.mails(account.id()).stream().filter(m -> m.status() == StoredMail.Status.OK).forEach(m -> uids.add(m.key().uid()));
+                store.mails(account.id()).stream().filter(m -> m.status() == InboxService.Status.OK).forEach(m -> uids.add(m.key().uid()));
             }
             return uids;
         }

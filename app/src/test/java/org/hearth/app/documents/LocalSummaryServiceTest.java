@@ -15,12 +15,14 @@ import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
+import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.State;
-import org.hearth.ui.service.SummaryService.Style;
 import org.hearth.ui.service.SummaryService.SummaryOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,15 +64,15 @@ class LocalSummaryServiceTest {
     void theInstalledModelIsFoundAndADroppedPdfIsReadAndSummarised() throws Exception {
         Recorder recorder = new Recorder();
 
-        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(Style.KEY_POINTS, Optional.of("de"), Optional.empty()), recorder);
+        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(SummaryStyle.KEY_POINTS, Optional.of(Language.GERMAN), Optional.empty()), recorder);
         SummaryJob.Result result = (SummaryJob.Result) recorder.end.get(120, TimeUnit.SECONDS);
 
         assertThat(models.state()).isInstanceOf(ModelState.Ready.class);
         assertThat(recorder.states).containsSubsequence(State.QUEUED, State.READING, State.SUMMARISING, State.DONE);
         assertThat(result.pages()).isEqualTo(TestPdfs.MULTI_PAGE_LINES.size());
-        assertThat(result.language()).isEqualTo("de");
+        assertThat(result.language()).isEqualTo(Language.GERMAN);
         assertThat(result.citations()).isNotEmpty().allSatisfy(c -> {
-            assertThat(c.unit()).isEqualTo(SummaryJob.Citation.Unit.PAGE);
+            assertThat(c.unit()).isEqualTo(Locator.Unit.PAGE);
             assertThat(c.to()).isLessThanOrEqualTo(result.pages());
         });
         assertThat(recorder.streamed()).isEqualTo(result.text());
@@ -80,14 +82,14 @@ class LocalSummaryServiceTest {
     void anEncryptedPdfAsksForItsPasswordAndOpensWithIt() throws Exception {
         Path encrypted = TestPdfs.encrypted(dir);
         Recorder locked = new Recorder();
-        summaries.summarize(encrypted, new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.empty()), locked);
+        summaries.summarize(encrypted, new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.empty()), locked);
 
         SummaryJob.Failure failure = (SummaryJob.Failure) locked.end.get(60, TimeUnit.SECONDS);
         assertThat(failure.reason()).isEqualTo(SummaryJob.Failure.Reason.PASSWORD_REQUIRED);
         assertThat(failure.fileName()).isEqualTo(encrypted.getFileName().toString());
 
         Recorder opened = new Recorder();
-        summaries.summarize(encrypted, new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.of(TestPdfs.ENCRYPTED_PASSWORD)), opened);
+        summaries.summarize(encrypted, new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.of(TestPdfs.ENCRYPTED_PASSWORD)), opened);
         assertThat(opened.end.get(120, TimeUnit.SECONDS)).isInstanceOf(SummaryJob.Result.class);
     }
 
@@ -95,14 +97,14 @@ class LocalSummaryServiceTest {
     void aCancelledJobEndsCancelledAndTheNextOneStillRuns() throws Exception {
         Recorder cancelled = new Recorder();
         SummaryJob job = summaries.summarize(TestPdfs.longDocument(dir, 40),
-                new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.empty()), cancelled);
+                new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.empty()), cancelled);
         job.cancel();
 
         assertThat(cancelled.end.get(60, TimeUnit.SECONDS)).isEqualTo(State.CANCELLED);
         assertThat(cancelled.states).last().isEqualTo(State.CANCELLED);
 
         Recorder next = new Recorder();
-        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(Style.BRIEF, Optional.empty(), Optional.empty()), next);
+        summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.empty()), next);
         assertThat(next.end.get(120, TimeUnit.SECONDS)).isInstanceOf(SummaryJob.Result.class);
     }
 

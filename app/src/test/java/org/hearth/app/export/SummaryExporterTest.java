@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.hearth.app.export.SummaryExporter.Format;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.hearth.ui.service.ExportService;
 import org.hearth.ui.service.SummaryJob;
 import org.junit.jupiter.api.Test;
@@ -97,8 +99,7 @@ class SummaryExporterTest {
     @Test
     void the_window_exports_the_summary_text_of_its_job_result() throws IOException {
         Path target = dir.resolve("Zusammenfassung.docx");
-        SummaryJob.Result result = new SummaryJob.Result(TEXT, "de", 4,
-                List.of(new SummaryJob.Citation(SummaryJob.Citation.Unit.PAGE, 2, 2)));
+        SummaryJob.Result result = new SummaryJob.Result(TEXT, Language.GERMAN, 4, List.of(Locator.page(2)));
 
         new SummaryExportService().export("Kündigung Müller", result, ExportService.Format.DOCX, target);
 

@@ -1,5 +1,6 @@
 package org.hearth.app.mail;
 
+import org.hearth.ui.service.InboxService.SignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,14 +38,14 @@ class AccountCredentialsTest {
         server.close();
     }
 
-    private static MailAccount account(SignInMethod signIn) {
+    private static MailAccount account(SignIn signIn) {
         return new MailAccount("a", "Kanzlei", "imap.example.de", 993, ImapAccount.Security.IMAPS, "kanzlei@example.de",
                 "INBOX", signIn, Optional.empty(), false);
     }
 
     @Test
     void aPasswordAccountLogsInWithThePasswordInTheKeychain() throws Exception {
-        MailAccount account = account(SignInMethod.PASSWORD);
+        MailAccount account = account(SignIn.PASSWORD);
         keychain.put(account.secretKey(), "geheim".toCharArray());
 
         assertThat(credentials.of(account)).isInstanceOfSatisfying(MailCredentials.Password.class,
@@ -53,16 +54,16 @@ class AccountCredentialsTest {
 
     @Test
     void anAccountWithoutASavedSecretNeedsASignIn() {
-        assertThatThrownBy(() -> credentials.of(account(SignInMethod.PASSWORD)))
+        assertThatThrownBy(() -> credentials.of(account(SignIn.PASSWORD)))
                 .isInstanceOf(AccountCredentials.SignInNeeded.class).hasMessageContaining("no password");
-        assertThatThrownBy(() -> credentials.of(account(SignInMethod.MICROSOFT_365)))
+        assertThatThrownBy(() -> credentials.of(account(SignIn.MICROSOFT_365)))
                 .isInstanceOf(AccountCredentials.SignInNeeded.class).hasMessageContaining("no sign-in");
     }
 
     @Test
     void anOAuthAccountGetsAFreshAccessTokenAndARotatedRefreshTokenIsSaved() throws Exception {
         server.rotateRefreshTokens(true);
-        MailAccount account = account(SignInMethod.GOOGLE);
+        MailAccount account = account(SignIn.GOOGLE);
         String first = server.issueRefreshToken();
         keychain.put(account.secretKey(), first.toCharArray());
 
@@ -77,7 +78,7 @@ class AccountCredentialsTest {
 
     @Test
     void aRevokedSignInAsksTheUserToSignInAgain() {
-        MailAccount account = account(SignInMethod.MICROSOFT_365);
+        MailAccount account = account(SignIn.MICROSOFT_365);
         keychain.put(account.secretKey(), server.issueRefreshToken().toCharArray());
         server.revokeRefreshTokens();
 

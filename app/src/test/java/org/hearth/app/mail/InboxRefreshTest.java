@@ -13,14 +13,20 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.assistant.grammar.JsonSchemaValidator;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.assistant.task.triage.TriageSchema;
 import org.hearth.assistant.task.triage.Triager;
+import org.hearth.domain.Language;
+import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.mail.GreenMailServer;
 import org.hearth.fixtures.mail.TestMails;
 import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.SyncOptions;
+import org.hearth.ui.service.InboxService.SignIn;
+import org.hearth.ui.service.InboxService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +55,7 @@ class InboxRefreshTest {
         server = new GreenMailServer();
         store = new MailStore(dir.resolve("hearth.db"));
         account = store.addAccount(new MailAccount("a", "Kanzlei", "127.0.0.1", server.imapsPort(), ImapAccount.Security.IMAPS,
-                GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, Optional.of(MailAccounts.pem(GreenMailServer.certificatePem())), false));
+                GreenMailServer.USER, "INBOX", SignIn.PASSWORD, Optional.of(MailAccounts.pem(GreenMailServer.certificatePem())), false));
     }
 
     @AfterEach
@@ -154,7 +160,7 @@ class InboxRefreshTest {
             clean.deliver(TestMails.plain(1));
             clean.deliver(TestMails.plain(3));
             MailAccount cleanAccount = cleanStore.addAccount(new MailAccount("c", "Clean", "127.0.0.1", clean.imapsPort(),
-                    ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignInMethod.PASSWORD, account.trustedCertificatePem(), false));
+                    ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignIn.PASSWORD, account.trustedCertificatePem(), false));
             new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), c -> MODEL.get(), settings(1),
                     new InboxRefresh.Listener() { }, () -> false);
             assertThat(cleanStore.mails("c").get(0).triageJson()).isEqualTo(store.mails("a").get(0).triageJson());
@@ -181,7 +187,7 @@ class InboxRefreshTest {
     }
 
     private void triagedWithAValidAnswer(StoredMail mail) {
-        assertThat(mail.status()).as(mail.error().orElse("")).isEqualTo(StoredMail.Status.OK);
+        assertThat(mail.status()).as(mail.error().orElse("")).isEqualTo(InboxService.Status.OK);
         try {
             assertThat(JsonSchemaValidator.forSchema(TriageSchema.JSON).validate(JSON.readTree(mail.triageJson().orElseThrow())))
                     .as("schema violations").isEmpty();

@@ -15,10 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.secrets.InMemorySecretStore;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.llama.LlamaRuntime;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.assistant.task.triage.Triager;
+import org.hearth.domain.Language;
+import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.mail.GreenMailServer;
 import org.hearth.fixtures.mail.TestMails;
+import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.service.InboxService;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +65,7 @@ class LocalInboxServiceTest {
     }
 
     private InboxService.NewAccount newAccount(String password) throws Exception {
-        return new InboxService.NewAccount("Kanzlei", "127.0.0.1", server.imapsPort(), InboxService.Security.IMAPS,
+        return new InboxService.NewAccount("Kanzlei", "127.0.0.1", server.imapsPort(), ImapAccount.Security.IMAPS,
                 GreenMailServer.USER, "INBOX", InboxService.SignIn.PASSWORD, Optional.of(password.toCharArray()),
                 Optional.of(GreenMailServer.certificatePem()));
     }
@@ -76,7 +81,7 @@ class LocalInboxServiceTest {
     @Test
     void aSelfSignedServerIsRefusedWithoutItsCertificate() throws Exception {
         InboxService.NewAccount untrusted = new InboxService.NewAccount("Kanzlei", "127.0.0.1", server.imapsPort(),
-                InboxService.Security.IMAPS, GreenMailServer.USER, "INBOX", InboxService.SignIn.PASSWORD,
+                ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", InboxService.SignIn.PASSWORD,
                 Optional.of(GreenMailServer.PASSWORD.toCharArray()), Optional.empty());
         assertThatThrownBy(() -> service.addAccount(untrusted, () -> false))
                 .isInstanceOfSatisfying(InboxService.AccountException.class,
@@ -115,7 +120,7 @@ class LocalInboxServiceTest {
         assertThat(flags()).noneMatch(f -> f.getUserFlags().length > 0 || f.contains(Flags.Flag.SEEN));
 
         InboxService.MailItem first = service.mails(account.id()).getFirst();
-        InboxService.MailItem relabelled = service.relabel(first, InboxService.Category.COURT_OR_AUTHORITY, 5);
+        InboxService.MailItem relabelled = service.relabel(first, TriageCategory.COURT_OR_AUTHORITY, 5);
         assertThat(relabelled.corrected()).isTrue();
         assertThat(service.mails(account.id()).getFirst().priority()).isEqualTo(5);
         assertThat(store.examples()).singleElement().satisfies(e -> assertThat(e.priority()).isEqualTo(5));
@@ -157,7 +162,7 @@ class LocalInboxServiceTest {
     @Test
     void deadlinesExportAsCalendarEvents() throws Exception {
         InboxService.MailItem mail = new InboxService.MailItem("a", "7:1", "Gericht", "Verfügung", Optional.empty(),
-                InboxService.Status.OK, Optional.empty(), InboxService.Category.COURT_OR_AUTHORITY, 5, true, "s", "r", "n",
+                InboxService.Status.OK, Optional.empty(), TriageCategory.COURT_OR_AUTHORITY, 5, true, "s", "r", "n",
                 List.of(new InboxService.Deadline(LocalDate.of(2026, 12, 1), "Replik", "bis zum 1.12.2026")), List.of(), List.of(), "t", false);
         Path target = dir.resolve("fristen.ics");
         service.exportDeadlines(List.of(mail), target);

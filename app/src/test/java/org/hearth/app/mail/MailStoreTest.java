@@ -18,6 +18,8 @@ import org.hearth.ingest.mail.Attachment;
 import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ingest.mail.MailMessage;
 import org.hearth.ingest.mail.SyncCursor;
+import org.hearth.ui.service.InboxService;
+import org.hearth.ui.service.InboxService.SignIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,7 @@ class MailStoreTest {
 
     static MailAccount account(String id) {
         return new MailAccount(id, "Kanzlei " + id, "imap.example.de", 993, ImapAccount.Security.IMAPS, "kanzlei",
-                "INBOX", SignInMethod.PASSWORD, Optional.empty(), false);
+                "INBOX", SignIn.PASSWORD, Optional.empty(), false);
     }
 
     static MailMessage message(long uidValidity, long uid) {
@@ -84,7 +86,7 @@ class MailStoreTest {
             assertThat(store.storeFailure("a", key, "cut off", Optional.empty())).isFalse();
 
             StoredMail stored = store.mail("a", key).orElseThrow();
-            assertThat(stored.status()).isEqualTo(StoredMail.Status.OK);
+            assertThat(stored.status()).isEqualTo(InboxService.Status.OK);
             assertThat(stored.priority()).isEqualTo(5);
             assertThat(stored.modelText()).contains("<mail>…</mail>");
             assertThat(stored.triage().orElseThrow().fileNumbers()).containsExactly("12 O 345/24");
@@ -99,7 +101,7 @@ class MailStoreTest {
             store.storeFetched("a", message(7, 1), "x");
             assertThatThrownBy(() -> store.storeTriage("a", new MailKey(7, 1), "{\"category\":\"other\"}", "x"))
                     .isInstanceOf(RuntimeException.class);
-            assertThat(store.mail("a", new MailKey(7, 1)).orElseThrow().status()).isEqualTo(StoredMail.Status.PENDING);
+            assertThat(store.mail("a", new MailKey(7, 1)).orElseThrow().status()).isEqualTo(InboxService.Status.PENDING);
         }
     }
 
@@ -179,7 +181,7 @@ class MailStoreTest {
             assertThat(account.writeBack()).isTrue();
             assertThat(store.cursor("a")).isEqualTo(new SyncCursor(7, 5));
             StoredMail mail = store.mail("a", new MailKey(7, 5)).orElseThrow();
-            assertThat(mail.status()).isEqualTo(StoredMail.Status.OK);
+            assertThat(mail.status()).isEqualTo(InboxService.Status.OK);
             assertThat(mail.triage().orElseThrow().fileNumbers()).containsExactly("12 O 345/24");
             assertThat(mail.attachments()).containsExactly(new Attachment("verfuegung.pdf", "application/pdf", 1234));
             assertThat(store.examples()).singleElement().extracting(e -> e.category()).isEqualTo(TriageCategory.SPAM_OR_PHISHING);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 import org.hearth.ui.service.SettingsService;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.hearth.assistant.task.answer.Citation;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 import org.hearth.ingest.index.Hit;
 import org.hearth.ingest.index.ParagraphRange;
 import org.hearth.ingest.index.Snippet;
@@ -19,7 +19,7 @@ class CitedAnswersTest {
 
     private static Hit hit(String file, OptionalInt page, Optional<ParagraphRange> paragraphs, String text) {
         StoredChunk chunk = new StoredChunk("id-" + file, "c", Path.of("/akten", file), file, 0, page, paragraphs, 0, text.length(),
-                text, org.hearth.ingest.index.Language.GERMAN);
+                text, Language.GERMAN);
         return new Hit(chunk, 1.0, new Snippet(text, List.of()), OptionalDouble.of(1), OptionalDouble.empty(), 1.0);
     }
 

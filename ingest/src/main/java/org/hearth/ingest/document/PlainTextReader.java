@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.domain.Locator;
 
 /** .txt and .md: paragraphs at blank lines; in Markdown also headings and list items. */
 final class PlainTextReader {

@@ -7,6 +7,7 @@ import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.hearth.domain.Locator;
 
 /**
  * The worker's wire format, plain {@link DataOutputStream} values so both ends need nothing but the

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.hearth.domain.Language;
 
 /**
  * Legal-sounding German and English text for the search benchmark. Words are drawn with a Zipf

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.hearth.domain.Locator;
 import org.hearth.ingest.document.BlockKind;
 import org.hearth.ingest.document.DocumentText;
-import org.hearth.ingest.document.Locator;
 import org.hearth.ingest.document.TextBlock;
 
 /**

@@ -22,6 +22,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.hearth.domain.Language;
+import org.hearth.domain.LanguageDetector;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 

@@ -27,6 +27,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.hearth.domain.Language;
 
 /**
  * The Lucene documents of the index. Each file of a collection has one record document (kind

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hearth.domain.Language;
 
 /**
  * Finds where a query matched in a chunk by analysing the chunk's text the way it was indexed (so a

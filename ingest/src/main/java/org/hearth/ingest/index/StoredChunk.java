@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.hearth.domain.Language;
 
 /**
  * A chunk as the index holds it: enough to show it, cite it and open its source.

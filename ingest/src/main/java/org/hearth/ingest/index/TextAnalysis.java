@@ -29,6 +29,7 @@ import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.hearth.domain.Language;
 
 /**
  * How text becomes terms, per language. German: lower case, stop words, umlaut and ß folding

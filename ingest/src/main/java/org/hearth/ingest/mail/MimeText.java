@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.eclipse.angus.mail.iap.ConnectionException;
-import org.hearth.ingest.document.HtmlText;
 
 /**
  * A MIME message as plain text. Prefers text/plain, else HTML reduced to text with hidden elements removed;
@@ -162,7 +161,7 @@ public final class MimeText {
                 break;
             }
             String text = text(part);
-            joined.add(isHtml ? HtmlText.of(HiddenHtml.strip(text)) : text);
+            joined.add(isHtml ? HtmlText.of(text) : text);
         }
         return joined.toString();
     }
@@ -280,6 +279,14 @@ public final class MimeText {
         }
     }
 
+    /**
+     * The From or To addresses as people read them ("Jürgen Weiß &lt;j.weiss@example.de&gt;", joined by ", "); a
+     * malformed header is shown as written rather than dropped.
+     */
+    public static String addresses(Message message, String name) {
+        return addresses(message, name, new ArrayList<>());
+    }
+
     private static String addresses(Message message, String name, List<String> problems) {
         try {
             Address[] addresses = "From".equals(name) ? message.getFrom() : message.getRecipients(Message.RecipientType.TO);
@@ -297,6 +304,7 @@ public final class MimeText {
         }
     }
 
+    /** Without the quotes RFC 5322 would put around a name with a comma or umlaut: this is for reading. */
     private static String readable(InternetAddress address) {
         String personal = address.getPersonal();
         return personal == null || personal.isBlank() ? address.getAddress() : personal + " <" + address.getAddress() + ">";

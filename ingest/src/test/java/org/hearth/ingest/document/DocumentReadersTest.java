@@ -14,9 +14,11 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestFiles;
 import org.hearth.fixtures.documents.TestPdfs;
+import org.hearth.fixtures.mail.TestMails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,6 +203,31 @@ class DocumentReadersTest {
                 "From: kanzlei@example.de\nTo: mandant@example.de\nSubject: Frist",
                 "Guten Tag,",
                 TestFiles.HTML_EML_TEXT);
+    }
+
+    @Test
+    void a_dropped_reply_keeps_signature_and_quoted_history_apart_from_what_the_author_wrote() throws Exception {
+        Path eml = Files.write(dir.resolve("antwort.eml"), TestMails.replyWithHistory());
+
+        DocumentText text = DocumentReaders.read(eml, ReadOptions.none(), ReadProgress.none());
+
+        assertThat(text.blocks()).extracting(TextBlock::kind).containsExactly(
+                BlockKind.HEADER, BlockKind.BODY, BlockKind.FOOTER, BlockKind.QUOTED);
+        assertThat(text.blocks().get(1).text()).isEqualTo("Einverstanden, bitte so einreichen.");
+        assertThat(text.blocks().get(2).text()).isEqualTo("Dr. Erika Beispiel\nKanzlei Beispiel");
+        assertThat(text.blocks().get(3).text()).startsWith("Am 03.03.2025 um 10:15 schrieb").contains("> Anbei der Entwurf");
+        assertThat(text.blocks()).extracting(TextBlock::locator)
+                .containsExactly(Locator.paragraph(1), Locator.paragraph(2), Locator.paragraph(3), Locator.paragraph(4));
+    }
+
+    @Test
+    void hidden_html_in_a_dropped_mail_never_reaches_the_text() throws Exception {
+        Path eml = Files.write(dir.resolve("rechnung.eml"), TestMails.htmlWithHiddenInjection());
+
+        DocumentText text = DocumentReaders.read(eml, ReadOptions.none(), ReadProgress.none());
+
+        assertThat(text.blocks()).extracting(TextBlock::text).contains("Anbei die Rechnung Nr. 4711.")
+                .noneMatch(block -> block.contains(TestMails.HIDDEN_INSTRUCTION));
     }
 
     @Test

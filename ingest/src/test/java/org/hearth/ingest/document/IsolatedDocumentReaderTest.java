@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestFiles;
 import org.hearth.fixtures.documents.TestPdfs;

@@ -3,6 +3,7 @@ package org.hearth.ingest.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.hearth.domain.Language;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {

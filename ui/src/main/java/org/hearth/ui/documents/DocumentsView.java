@@ -18,11 +18,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.ui.common.Controls;
+import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
-import org.hearth.ui.service.SummaryService.Style;
 
 /** The Documents tab: choose or drop files, the queue on the left, the selected file's summary on the right. */
 public final class DocumentsView extends BorderPane {
@@ -47,7 +48,7 @@ public final class DocumentsView extends BorderPane {
         choose.getStyleClass().add(Styles.ACCENT);
         choose.setOnAction(e -> chooseFiles());
 
-        ComboBox<Style> style = LocalizedCell.comboBox(localization, List.of(Style.values()), viewModel.styleProperty().get(),
+        ComboBox<SummaryStyle> style = LocalizedCell.comboBox(localization, List.of(SummaryStyle.values()), viewModel.styleProperty().get(),
                 s -> localization.get("documents.style." + s.name()));
         style.setId("documents-style");
         viewModel.styleProperty().bind(style.valueProperty());

@@ -14,12 +14,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.ExportService;
 import org.hearth.ui.service.SummaryService;
-import org.hearth.ui.service.SummaryService.Style;
 import org.hearth.ui.service.SummaryService.SummaryOptions;
 
 /** The documents queue: files dropped or chosen, each summarised by the service, and what to do with the result. */
@@ -34,7 +34,7 @@ public final class DocumentsViewModel {
     private final ObservableList<DocumentItem> queue =
             FXCollections.observableArrayList(item -> new Observable[] {item.runningProperty()});
     private final ObjectProperty<DocumentItem> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<Style> style = new SimpleObjectProperty<>(Style.BRIEF);
+    private final ObjectProperty<SummaryStyle> style = new SimpleObjectProperty<>(SummaryStyle.BRIEF);
     private final ObjectProperty<OutputLanguage> outputLanguage = new SimpleObjectProperty<>(OutputLanguage.DOCUMENT);
     /** Files that were dropped but cannot be read, one line each, until the user closes them. */
     private final ObservableList<Message> notes = FXCollections.observableArrayList();
@@ -121,7 +121,7 @@ public final class DocumentsViewModel {
         return selected;
     }
 
-    public ObjectProperty<Style> styleProperty() {
+    public ObjectProperty<SummaryStyle> styleProperty() {
         return style;
     }
 
@@ -152,7 +152,7 @@ public final class DocumentsViewModel {
     }
 
     private SummaryOptions currentOptions() {
-        return new SummaryOptions(style.get(), outputLanguage.get().code(), Optional.empty());
+        return new SummaryOptions(style.get(), outputLanguage.get().language(), Optional.empty());
     }
 
     private static String extension(String fileName) {

@@ -36,13 +36,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.hearth.ingest.mail.ImapAccount.Security;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.service.InboxService.Account;
 import org.hearth.ui.service.InboxService.AccountException;
 import org.hearth.ui.service.InboxService.NewAccount;
-import org.hearth.ui.service.InboxService.Security;
 import org.hearth.ui.service.InboxService.SignIn;
 
 /**

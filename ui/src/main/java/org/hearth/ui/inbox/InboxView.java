@@ -32,6 +32,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
@@ -39,7 +40,6 @@ import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ProgressTask;
 import org.hearth.ui.common.TaskControls;
 import org.hearth.ui.service.InboxService.Account;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.Status;
 
@@ -166,9 +166,9 @@ public final class InboxView extends BorderPane {
     }
 
     private VBox mailList() {
-        List<Optional<Category>> choices = Stream.concat(Stream.of(Optional.<Category>empty()),
-                Stream.of(Category.values()).map(Optional::of)).toList();
-        ComboBox<Optional<Category>> filter = LocalizedCell.comboBox(localization, choices, viewModel.filterProperty().get(),
+        List<Optional<TriageCategory>> choices = Stream.concat(Stream.of(Optional.<TriageCategory>empty()),
+                Stream.of(TriageCategory.values()).map(Optional::of)).toList();
+        ComboBox<Optional<TriageCategory>> filter = LocalizedCell.comboBox(localization, choices, viewModel.filterProperty().get(),
                 choice -> localization.get(InboxWording.filter(choice)));
         filter.setId("inbox-filter");
         viewModel.filterProperty().bind(filter.valueProperty());

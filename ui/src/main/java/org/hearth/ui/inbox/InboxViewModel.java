@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ProgressTask;
@@ -32,7 +33,6 @@ import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.InboxService.Account;
 import org.hearth.ui.service.InboxService.AccountException;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.NewAccount;
 import org.hearth.ui.service.InboxService.Status;
@@ -55,7 +55,7 @@ public final class InboxViewModel {
     private final ObservableList<MailItem> mails = FXCollections.observableArrayList();
     private final FilteredList<MailItem> filtered = new FilteredList<>(mails);
     private final SortedList<MailItem> shown = new SortedList<>(filtered, MailOrder.TRIAGE);
-    private final ObjectProperty<Optional<Category>> filter = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<TriageCategory>> filter = new SimpleObjectProperty<>(Optional.empty());
     private final ReadOnlyObjectWrapper<MailItem> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<MailKey> opened = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
@@ -150,7 +150,7 @@ public final class InboxViewModel {
     }
 
     /** Stores the user's label; the row shows it once the service has it. */
-    public void relabel(MailItem mail, Category category, int priority) {
+    public void relabel(MailItem mail, TriageCategory category, int priority) {
         background.run(() -> service.relabel(mail, category, priority), stored -> {
             mailArrived(stored);
             notice.set(Notice.success(Message.of("inbox.relabelled")));
@@ -223,7 +223,7 @@ public final class InboxViewModel {
         return shown;
     }
 
-    public ObjectProperty<Optional<Category>> filterProperty() {
+    public ObjectProperty<Optional<TriageCategory>> filterProperty() {
         return filter;
     }
 
@@ -409,7 +409,7 @@ public final class InboxViewModel {
         }
     }
 
-    private static Predicate<MailItem> showing(Optional<Category> category) {
+    private static Predicate<MailItem> showing(Optional<TriageCategory> category) {
         return category
                 .<Predicate<MailItem>>map(only -> mail -> mail.status() == Status.OK && mail.category() == only)
                 .orElse(mail -> true);

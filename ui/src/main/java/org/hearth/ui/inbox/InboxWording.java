@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
+import org.hearth.assistant.task.triage.TriageCategory;
+import org.hearth.ingest.mail.ImapAccount.Security;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.service.InboxService.AccountException;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.InboxRun.Failure;
 import org.hearth.ui.service.InboxService.InboxRun.Stage;
 import org.hearth.ui.service.InboxService.InboxRun.Summary;
-import org.hearth.ui.service.InboxService.Security;
 import org.hearth.ui.service.InboxService.SignIn;
 
 /** The Inbox's sentences as bundle keys with their arguments, so a language switch re-words them. */
@@ -52,12 +52,12 @@ final class InboxWording {
         return Message.of("inbox.accountFailure." + reason.name());
     }
 
-    static Message category(Category category) {
+    static Message category(TriageCategory category) {
         return Message.of("inbox.category." + category.name());
     }
 
     /** "All categories" for the empty filter. */
-    static Message filter(Optional<Category> category) {
+    static Message filter(Optional<TriageCategory> category) {
         return category.map(InboxWording::category).orElse(Message.of("inbox.filter.all"));
     }
 

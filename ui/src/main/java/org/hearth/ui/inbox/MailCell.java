@@ -12,10 +12,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RowCell;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.Deadline;
 import org.hearth.ui.service.InboxService.MailItem;
 
@@ -97,7 +97,7 @@ final class MailCell extends RowCell<MailItem> {
                 priority.getStyleClass().add("priority-" + mail.priority());
                 priority.accessibleTextProperty().bind(localization.text("inbox.priority.chip", mail.priority()));
                 show(category, Optional.of(InboxWording.category(mail.category())));
-                if (mail.category() == Category.SPAM_OR_PHISHING) {
+                if (mail.category() == TriageCategory.SPAM_OR_PHISHING) {
                     category.getStyleClass().add("category-alarming");
                 }
                 summary.textProperty().unbind();

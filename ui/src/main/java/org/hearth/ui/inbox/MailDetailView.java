@@ -18,12 +18,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.Units;
 import org.hearth.ui.service.InboxService.AttachmentInfo;
-import org.hearth.ui.service.InboxService.Category;
 import org.hearth.ui.service.InboxService.Deadline;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.Status;
@@ -45,7 +45,7 @@ final class MailDetailView extends StackPane {
     private final Label from = new Label();
     private final Label date = new Label();
     private final Label state = new Label();
-    private final ComboBox<Category> category;
+    private final ComboBox<TriageCategory> category;
     private final ComboBox<Integer> priority;
     private final Button save = new Button();
     private final Label origin = new Label();
@@ -82,7 +82,7 @@ final class MailDetailView extends StackPane {
         state.setId("inbox-mail-state");
         state.setWrapText(true);
 
-        category = LocalizedCell.comboBox(localization, List.of(Category.values()), Category.OTHER,
+        category = LocalizedCell.comboBox(localization, List.of(TriageCategory.values()), TriageCategory.OTHER,
                 c -> localization.get(InboxWording.category(c)));
         category.setId("inbox-label-category");
         priority = LocalizedCell.comboBox(localization, PRIORITIES, 3, p -> localization.get(InboxWording.priority(p)));

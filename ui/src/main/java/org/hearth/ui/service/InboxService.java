@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.assistant.task.triage.TriageCategory;
+import org.hearth.ingest.mail.ImapAccount;
 
 /**
  * Mail accounts, their triaged mails, and the runs that fetch and triage new mail. Every method may be
@@ -49,17 +51,10 @@ public interface InboxService {
      * Stores the user's label for a mail (it replaces the model's) and shows it to the model as an example for
      * later mails. Returns the mail as now stored.
      */
-    MailItem relabel(MailItem mail, Category category, int priority);
+    MailItem relabel(MailItem mail, TriageCategory category, int priority);
 
     /** Writes the deadlines of {@code mails} as an iCalendar file (one all-day event each). */
     void exportDeadlines(List<MailItem> mails, Path target) throws IOException;
-
-    enum Category {
-        CLIENT_REQUEST, COURT_OR_AUTHORITY, DEADLINE_OR_APPOINTMENT, INVOICE_OR_BILLING,
-        INTERNAL, NEWSLETTER_OR_MARKETING, SPAM_OR_PHISHING, OTHER
-    }
-
-    enum Security { IMAPS, STARTTLS }
 
     /** How the account logs in. The OAuth ones use the firm's client id when one is set in the settings. */
     enum SignIn { PASSWORD, MICROSOFT_365, GOOGLE }
@@ -72,7 +67,7 @@ public interface InboxService {
      * @param password           for {@link SignIn#PASSWORD}; the service clears the array once it is stored
      * @param trustedCertificate a PEM file with the server's own certificate, for a self-signed server
      */
-    record NewAccount(String name, String host, int port, Security security, String user, String folder,
+    record NewAccount(String name, String host, int port, ImapAccount.Security security, String user, String folder,
                       SignIn signIn, Optional<char[]> password, Optional<Path> trustedCertificate) {
     }
 
@@ -119,7 +114,7 @@ public interface InboxService {
      * @param corrected the category and priority are the user's, not the model's
      */
     record MailItem(String accountId, String id, String from, String subject, Optional<Instant> date, Status status,
-                    Optional<String> error, Category category, int priority, boolean needsReply, String summary,
+                    Optional<String> error, TriageCategory category, int priority, boolean needsReply, String summary,
                     String reason, String nextStep, List<Deadline> deadlines, List<String> fileNumbers,
                     List<AttachmentInfo> attachments, String modelText, boolean corrected) {
 

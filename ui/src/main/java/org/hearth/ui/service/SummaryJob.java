@@ -1,6 +1,8 @@
 package org.hearth.ui.service;
 
 import java.util.List;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /** One file's way from dropped to summarised. */
 public interface SummaryJob {
@@ -14,12 +16,8 @@ public interface SummaryJob {
     record Progress(State stage, long done, long total) {
     }
 
-    /** Where a sentence of the summary comes from: a page range of a PDF or paragraphs of a DOCX. */
-    record Citation(Unit unit, int from, int to) {
-        public enum Unit { PAGE, PARAGRAPH }
-    }
-
-    record Result(String text, String language, int pages, List<Citation> citations) {
+    /** @param citations where the sentences of the summary come from: page ranges of a PDF or paragraphs of a DOCX */
+    record Result(String text, Language language, int pages, List<Locator> citations) {
     }
 
     /** Why a job failed, for the UI to word; {@code fileName} is always filled in. */

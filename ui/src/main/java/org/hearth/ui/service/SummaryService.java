@@ -3,6 +3,8 @@ package org.hearth.ui.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.domain.Language;
 
 /** Reads a dropped file and summarises it with the local model. */
 public interface SummaryService {
@@ -13,9 +15,7 @@ public interface SummaryService {
     /** The document kinds the service reads, e.g. "pdf", "docx", "txt", "md", "eml". */
     List<String> supportedExtensions();
 
-    enum Style { BRIEF, DETAILED, KEY_POINTS, DEADLINES, PARTIES }
-
-    /** @param language "de" or "en"; empty = the document's own language */
-    record SummaryOptions(Style style, Optional<String> language, Optional<String> password) {
+    /** @param language empty = the document's own language */
+    record SummaryOptions(SummaryStyle style, Optional<Language> language, Optional<String> password) {
     }
 }

@@ -2,7 +2,7 @@ package org.hearth.assistant.task.answer;
 
 import java.util.List;
 import java.util.Objects;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 
 /**
  * A finished answer.

@@ -1,8 +1,9 @@
 package org.hearth.assistant.task.answer;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hearth.assistant.task.ContentFence;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 
 /**
  * The words of an answer prompt. The system turn holds every instruction; the user turn holds the

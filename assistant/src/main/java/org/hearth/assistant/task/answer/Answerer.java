@@ -17,7 +17,8 @@ import org.hearth.assistant.engine.Message;
 import org.hearth.assistant.engine.Sampling;
 import org.hearth.assistant.task.StructuredOutput;
 import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
+import org.hearth.domain.LanguageDetector;
 
 /**
  * Answers a question from numbered sources that search found, with citations that are real by
@@ -54,7 +55,7 @@ public final class Answerer {
      * {@link #answer(String, List, Language, AnswerListener, BooleanSupplier)}.
      */
     public Answer answer(String question, List<Source> sources, AnswerListener listener, BooleanSupplier cancelled) {
-        return answer(question, sources, QuestionLanguage.of(requireQuestion(question)), listener, cancelled);
+        return answer(question, sources, LanguageDetector.ofQuestion(requireQuestion(question)), listener, cancelled);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.hearth.domain.Locator;
 
 /**
  * The JSON a step must answer with: {@code {"items":[…]}}, each item citing page (or paragraph)

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /**
  * Turns the final answer's items into the text the user reads, as the {@link AnswerScanner}

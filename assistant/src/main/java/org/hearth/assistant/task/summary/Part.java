@@ -3,6 +3,7 @@ package org.hearth.assistant.task.summary;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.hearth.domain.Locator;
 
 /**
  * One map step's share of the document: consecutive slices of passages that together fit one

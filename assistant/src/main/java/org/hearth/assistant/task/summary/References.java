@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /** Writes page or paragraph numbers as people read them: "(S. 3, 12–14)", "(para. 3–5)". */
 final class References {

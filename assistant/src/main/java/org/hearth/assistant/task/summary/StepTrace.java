@@ -1,5 +1,7 @@
 package org.hearth.assistant.task.summary;
 
+import org.hearth.domain.Locator;
+
 /**
  * Observes the model calls of a job, one record per attempt: for benchmarks and tests that need
  * to see what was decoded where.

@@ -5,6 +5,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.PromptSeries;
+import org.hearth.domain.Language;
+import org.hearth.domain.LanguageDetector;
 
 /**
  * Summarises a whole document of any length with page (or paragraph) references that are real by
@@ -43,7 +45,7 @@ public final class Summarizer {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Cancelled");
         }
-        Language language = request.language().orElseGet(() -> LanguageDetector.detect(request.passages()));
+        Language language = request.language().orElseGet(() -> LanguageDetector.detect(request.passages().stream().map(Passage::text).toList()));
         SummaryPrompts prompts = new SummaryPrompts(language, request.unit(), request.style(), request.title());
         try (PromptSeries series = engine.series(prompts.system(), 1, cancelled)) {
             SummaryJob job = new SummaryJob(request, language, prompts, engine, series, listener, trace);

@@ -1,6 +1,8 @@
 package org.hearth.assistant.task.summary;
 
 import java.util.List;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /**
  * A finished summary.

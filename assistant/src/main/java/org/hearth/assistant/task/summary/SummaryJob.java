@@ -15,6 +15,8 @@ import org.hearth.assistant.engine.Sampling;
 import org.hearth.assistant.engine.TextListener;
 import org.hearth.assistant.task.StructuredOutput;
 import org.hearth.assistant.task.StructuredOutput.InvalidStructuredOutputException;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /**
  * One summary, map-reduce style: every part of the document is summarised into findings (map);

@@ -3,6 +3,8 @@ package org.hearth.assistant.task.summary;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.hearth.assistant.task.ContentFence;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /**
  * The words of one job. The system prompt holds every instruction and is the same for all of the

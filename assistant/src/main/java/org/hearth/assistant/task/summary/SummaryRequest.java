@@ -3,6 +3,8 @@ package org.hearth.assistant.task.summary;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 
 /**
  * A document to summarise.

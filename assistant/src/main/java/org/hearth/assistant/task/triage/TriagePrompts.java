@@ -2,8 +2,9 @@ package org.hearth.assistant.task.triage;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.hearth.assistant.task.ContentFence;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 
 /**
  * The words of a triage prompt. The system turn holds the instructions and the user's corrections;

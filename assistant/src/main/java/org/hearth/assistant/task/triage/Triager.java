@@ -13,7 +13,7 @@ import org.hearth.assistant.engine.PromptSeries;
 import org.hearth.assistant.engine.Sampling;
 import org.hearth.assistant.engine.Usage;
 import org.hearth.assistant.task.StructuredOutput;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 
 /**
  * Triages mails: one mail per prompt, schema-only answers, no tools.

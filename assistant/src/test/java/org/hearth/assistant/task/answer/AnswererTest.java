@@ -18,8 +18,10 @@ import org.hearth.assistant.engine.local.ChatPrompt;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.assistant.llama.SamplingOptions;
 import org.hearth.assistant.testing.SharedTinyModel;
+import org.hearth.domain.Language;
+import org.hearth.domain.LanguageDetector;
 import org.hearth.fixtures.text.StreamedText;
 import org.junit.jupiter.api.Test;
 
@@ -133,20 +135,20 @@ class AnswererTest {
         Answerer answerer = answerer(3072, Sampling.defaults());
 
         String englishQuestion = "What notice period applies?";
-        assertThat(QuestionLanguage.of(QUESTION)).isEqualTo(Language.GERMAN);
-        assertThat(QuestionLanguage.of(englishQuestion)).isEqualTo(Language.ENGLISH);
+        assertThat(LanguageDetector.ofQuestion(QUESTION)).isEqualTo(Language.GERMAN);
+        assertThat(LanguageDetector.ofQuestion(englishQuestion)).isEqualTo(Language.ENGLISH);
 
-        Answerer.Plan german = answerer.plan(QUESTION, SOURCES, QuestionLanguage.of(QUESTION));
-        Answerer.Plan english = answerer.plan(englishQuestion, SOURCES, QuestionLanguage.of(englishQuestion));
+        Answerer.Plan german = answerer.plan(QUESTION, SOURCES, LanguageDetector.ofQuestion(QUESTION));
+        Answerer.Plan english = answerer.plan(englishQuestion, SOURCES, LanguageDetector.ofQuestion(englishQuestion));
 
         assertThat(german.system()).contains("Antworten Sie").contains("auf Deutsch").doesNotContain("in English");
         assertThat(german.user()).contains("<quelle n=\"3\">").endsWith("Frage: " + QUESTION);
         assertThat(english.system()).contains("in English").doesNotContain("Deutsch");
         assertThat(english.user()).contains("<source n=\"3\">").endsWith("Question: " + englishQuestion);
-        assertThat(QuestionLanguage.of("Which clause governs termination")).isEqualTo(Language.ENGLISH);
-        assertThat(QuestionLanguage.of("Is the landlord allowed to keep the deposit?")).isEqualTo(Language.ENGLISH);
-        assertThat(QuestionLanguage.of("Gibt es eine Vertragsstrafe?")).isEqualTo(Language.GERMAN);
-        assertThat(QuestionLanguage.of("Was steht zur Kaution im Vertrag?")).isEqualTo(Language.GERMAN);
+        assertThat(LanguageDetector.ofQuestion("Which clause governs termination")).isEqualTo(Language.ENGLISH);
+        assertThat(LanguageDetector.ofQuestion("Is the landlord allowed to keep the deposit?")).isEqualTo(Language.ENGLISH);
+        assertThat(LanguageDetector.ofQuestion("Gibt es eine Vertragsstrafe?")).isEqualTo(Language.GERMAN);
+        assertThat(LanguageDetector.ofQuestion("Was steht zur Kaution im Vertrag?")).isEqualTo(Language.GERMAN);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.hearth.assistant.engine.remote.ApiKey;
 import org.hearth.assistant.engine.remote.RemoteEndpoint;
 import org.hearth.assistant.engine.remote.RemoteEngine;
 import org.hearth.assistant.engine.remote.RemoteEngineException;
-import org.hearth.assistant.task.summary.Language;
+import org.hearth.domain.Language;
 import org.hearth.fixtures.openai.LoopbackOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.hearth.assistant.engine.remote.ApiKey;
 import org.hearth.assistant.engine.remote.RemoteEndpoint;
 import org.hearth.assistant.engine.remote.RemoteEngine;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.hearth.fixtures.openai.LoopbackOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

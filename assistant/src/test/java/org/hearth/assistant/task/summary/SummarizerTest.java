@@ -17,6 +17,8 @@ import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.testing.SharedTinyModel;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,9 +3,11 @@ package org.hearth.assistant.task.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
 import org.junit.jupiter.api.Test;
 
-/** The parts of the summarizer that need no model: scanning, rendering, splitting, detecting. */
+/** The parts of the summarizer that need no model: scanning, rendering, splitting. */
 class SummaryTextTest {
 
     @Test
@@ -72,17 +74,6 @@ class SummaryTextTest {
         assertThat(parts.get(1).range(passages)).isEqualTo(Locator.page(2));
         assertThat(parts.getFirst().numbers(passages)).contains(1);
         assertThat(parts.getLast().numbers(passages)).contains(3);
-    }
-
-    @Test
-    void detectsGermanAndEnglish() {
-        List<Passage> german = List.of(new Passage("Der Kläger verlangt von der Beklagten die Zahlung der Miete, die seit März offen ist.", Locator.page(1)),
-                new Passage("Die Frist zur Stellungnahme wird auf zwei Wochen bestimmt.", Locator.page(2)));
-        List<Passage> english = List.of(new Passage("The tenant shall pay the rent in advance and is liable for any damage to the premises.", Locator.page(1)),
-                new Passage("This agreement is governed by the law of England and Wales.", Locator.page(2)));
-
-        assertThat(LanguageDetector.detect(german)).isEqualTo(Language.GERMAN);
-        assertThat(LanguageDetector.detect(english)).isEqualTo(Language.ENGLISH);
     }
 
     private static String render(List<String> pieces, AnswerShape shape, Language language) {

@@ -1,10 +1,10 @@
-package org.hearth.assistant.task.summary;
+package org.hearth.domain;
 
 import java.util.Objects;
 
 /**
- * Where a passage stands in its document: a page range (PDF) or a paragraph range (DOCX),
- * 1-based and inclusive.
+ * Where a piece of text stands in its document: a page range of a PDF or a paragraph range of the other formats,
+ * 1-based and inclusive. Reading, the index, summaries and the UI's citations all speak of the same places.
  */
 public record Locator(Unit unit, int from, int to) {
 
