@@ -323,6 +323,21 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a {@link SearchRequest.Mode#HYBRID} search would use keywords only now (no embedding model, or files
+     * still waiting for vectors), in words for people; empty when it would rank by meaning as well. Lets a caller
+     * show the keyword hits at once and know whether hits ranked by meaning follow, which take a query embedding
+     * (a second or two on a CPU).
+     */
+    public Optional<String> whyKeywordsOnly() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return whyNoVectors(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** How much of a collection is searchable: its indexed files and their passages. */
     public record CollectionSize(int files, int chunks) {
     }

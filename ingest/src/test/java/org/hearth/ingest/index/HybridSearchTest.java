@@ -42,6 +42,7 @@ class HybridSearchTest {
             assertThat(keywords.hits()).extracting(Hit::fileName).containsExactly("charges.txt");
             assertThat(hybrid.hybrid()).isTrue();
             assertThat(hybrid.bm25OnlyReason()).isEmpty();
+            assertThat(index.whyKeywordsOnly()).isEmpty();
             assertThat(hybrid.hits().subList(0, 2)).extracting(Hit::fileName).containsExactlyInAnyOrder("kaution.txt", "charges.txt");
             Hit byMeaning = hybrid.hits().stream().filter(hit -> hit.fileName().equals("kaution.txt")).findFirst().orElseThrow();
             Hit byWord = hybrid.hits().stream().filter(hit -> hit.fileName().equals("charges.txt")).findFirst().orElseThrow();
@@ -71,6 +72,7 @@ class HybridSearchTest {
 
             assertThat(response.hybrid()).isFalse();
             assertThat(response.bm25OnlyReason()).hasValueSatisfying(reason -> assertThat(reason).contains("No embedding model"));
+            assertThat(index.whyKeywordsOnly()).isEqualTo(response.bm25OnlyReason());
             assertThat(response.hits()).extracting(Hit::fileName).containsExactly("charges.txt");
         }
     }
@@ -82,14 +84,17 @@ class HybridSearchTest {
 
         try (SearchIndex index = SearchIndex.open(dir.resolve("index"), Optional.of(new ConceptEmbedder("concept-test-2", 32)))) {
             SearchResponse before = index.search("deposit refund", SearchRequest.hybrid(10));
+            Optional<String> whyBefore = index.whyKeywordsOnly();
             IndexResult result = index.index(null, source, IndexListener.none(), () -> false);
             SearchResponse after = index.search("deposit refund", SearchRequest.hybrid(10));
 
             assertThat(before.hybrid()).isFalse();
             assertThat(before.bm25OnlyReason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("4 files still need vectors"));
+            assertThat(whyBefore).isEqualTo(before.bm25OnlyReason());
             assertThat(result.reembedded()).isEqualTo(4);
             assertThat(source.read()).isEmpty();
             assertThat(after.hybrid()).isTrue();
+            assertThat(index.whyKeywordsOnly()).isEmpty();
             assertThat(after.hits()).extracting(Hit::fileName).contains("kaution.txt");
         }
     }

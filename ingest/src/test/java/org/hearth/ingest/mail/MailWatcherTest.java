@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The watcher against GreenMail (which offers IDLE) through a relay. GreenMail registers an IDLE session for new
- * mail only after answering the IDLE command, so the tests deliver only after that answer came through the relay
- * ({@link #awaitIdling}); a real server has no such gap, and mail delivered before the IDLE is covered anyway.
+ * The watcher against GreenMail (which offers IDLE) through a relay. GreenMail starts listening for new mail only
+ * after it answered the IDLE command, so the tests deliver only once it listens ({@link #awaitIdling}, see
+ * {@link IdleListeners}); a real server has no such gap, and mail delivered before the IDLE is covered anyway.
  * A watcher that does not stop would hang the build: each test fails after a minute instead.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -42,18 +42,15 @@ class MailWatcherTest {
     private CuttableRelay relay;
     private final ScriptedSleeper sleeper = new ScriptedSleeper(RENEWAL);
     private final WatchLog log = new WatchLog();
-    private final AtomicLong bytesWhenIdleReported = new AtomicLong();
     private final List<MailWatcher> watchers = new ArrayList<>();
+    private IdleListeners idleListeners;
+    /** IDLE commands the server has begun listening for so far, across connections. */
+    private int idles;
 
     @BeforeEach
     void start() throws Exception {
         relay = new CuttableRelay(server.imapsPort());
-        // IDLE is reported just before the IDLE command goes out: whatever the server sends next answers it
-        log.onState(state -> {
-            if (state == MailWatcher.State.IDLE) {
-                bytesWhenIdleReported.set(relay.bytesFromServer());
-            }
-        });
+        idleListeners = IdleListeners.of(server.greenMail.getManagers().getImapHostManager().getInbox(server.user));
     }
 
     @AfterEach
@@ -81,10 +78,16 @@ class MailWatcherTest {
         return watch(account, TestImapServer::password, options);
     }
 
-    /** Waits for the IDLE report (checking the events up to it), then for the server's answer to IDLE. */
+    /** Waits for the IDLE report (checking the events up to it), then until the server listens for new mail. */
     private void awaitIdling(String... eventsUpToIdle) throws InterruptedException {
         assertThat(log.until("IDLE")).containsExactly(eventsUpToIdle);
-        assertThat(relay.awaitBytesFromServerBeyond(bytesWhenIdleReported.get(), ANSWER_TIMEOUT)).isTrue();
+        awaitServerIdling();
+    }
+
+    private void awaitServerIdling() throws InterruptedException {
+        idles++;
+        assertThat(idleListeners.awaitAdded(idles, ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .as("the server idles (IDLE number %d)", idles).isTrue();
     }
 
     @Test
@@ -129,8 +132,7 @@ class MailWatcherTest {
         sleeper.awaitRenewalWait();
         long afterRenewal = bytesWhenRenewalWaitBegan.get();
         assertThat(afterRenewal).as("the server answered the renewal").isGreaterThan(beforeRenewal);
-        // only a new IDLE command makes the server say more now
-        assertThat(relay.awaitBytesFromServerBeyond(afterRenewal, ANSWER_TIMEOUT)).as("IDLE issued again").isTrue();
+        awaitServerIdling(); // IDLE issued again
 
         server.deliver(TestMails.plain(1));
         assertThat(log.until(WatchLog.NEW_MAIL)).containsExactly(WatchLog.NEW_MAIL);
