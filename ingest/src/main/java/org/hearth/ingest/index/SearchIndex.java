@@ -99,9 +99,14 @@ public final class SearchIndex implements AutoCloseable {
             return openReadOnly(directory, embedder, settings);
         }
         Directory lucene = FSDirectory.open(directory);
-        try {
+        return closingOnFailure(lucene, () -> {
             boolean existed = DirectoryReader.indexExists(lucene);
-            IndexWriter writer = new IndexWriter(lucene, IndexSchema.writerConfig(settings));
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(lucene, IndexSchema.writerConfig(settings));
+            } catch (LockObtainFailedException e) {
+                throw SearchIndexException.inUse();
+            }
             Map<String, String> commitData = new HashMap<>();
             Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
             if (live != null) {
@@ -113,16 +118,7 @@ public final class SearchIndex implements AutoCloseable {
                 index.commit();
             }
             return index;
-        } catch (LockObtainFailedException e) {
-            lucene.close();
-            throw SearchIndexException.inUse();
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-            lucene.close();
-            throw SearchIndexException.damaged();
-        } catch (IOException | RuntimeException e) {
-            lucene.close();
-            throw e;
-        }
+        });
     }
 
     /**
@@ -137,8 +133,13 @@ public final class SearchIndex implements AutoCloseable {
 
     static SearchIndex openReadOnly(Path directory, Optional<Embedder> embedder, IndexSettings settings) throws IOException {
         Directory lucene = FSDirectory.open(directory);
-        try {
-            DirectoryReader reader = DirectoryReader.open(lucene);
+        return closingOnFailure(lucene, () -> {
+            DirectoryReader reader;
+            try {
+                reader = DirectoryReader.open(lucene);
+            } catch (IndexNotFoundException e) {
+                throw SearchIndexException.readOnlyWithoutIndex();
+            }
             try {
                 CollectionFolders folders = CollectionFolders.fromCommitData(reader.getIndexCommit().getUserData());
                 return new SearchIndex(lucene, null, new SearcherManager(reader, null), embedder, settings, folders);
@@ -146,9 +147,17 @@ public final class SearchIndex implements AutoCloseable {
                 reader.close();
                 throw e;
             }
-        } catch (IndexNotFoundException e) {
-            lucene.close();
-            throw SearchIndexException.readOnlyWithoutIndex();
+        });
+    }
+
+    private interface IndexOpening {
+        SearchIndex open() throws IOException;
+    }
+
+    /** Both ways of opening give up the same way: a damaged index is reported as such and the directory is not leaked. */
+    private static SearchIndex closingOnFailure(Directory lucene, IndexOpening opening) throws IOException {
+        try {
+            return opening.open();
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
             lucene.close();
             throw SearchIndexException.damaged();

@@ -101,4 +101,19 @@ final class AnswerTextScanner {
             pending.setLength(0);
         }
     }
+
+    /** The answer's text goes through the citation markers; one wiring for the answerer and its tests. */
+    static AnswerTextScanner into(CitationMarkers markers) {
+        return new AnswerTextScanner(new Events() {
+            @Override
+            public void text(String piece) {
+                markers.accept(piece);
+            }
+
+            @Override
+            public void end() {
+                markers.finish();
+            }
+        });
+    }
 }

@@ -127,17 +127,7 @@ public final class Answerer {
                 text.append(piece);
                 listener.text(piece);
             });
-            AnswerTextScanner scanner = new AnswerTextScanner(new AnswerTextScanner.Events() {
-                @Override
-                public void text(String piece) {
-                    markers.accept(piece);
-                }
-
-                @Override
-                public void end() {
-                    markers.finish();
-                }
-            });
+            AnswerTextScanner scanner = AnswerTextScanner.into(markers);
             EngineRequest request = EngineRequest.structured(plan.user(), output.schema(), sampling, plan.answerTokens());
             Completion completion = engine.complete(plan.system(), request, scanner::feed, cancelled);
             if (completion.cancelled()) {

@@ -148,17 +148,7 @@ class AnswerTextTest {
     private static List<String> scan(List<String> pieces, Set<Integer> sources) {
         List<String> out = new ArrayList<>();
         CitationMarkers markers = new CitationMarkers(sources, out::add);
-        AnswerTextScanner scanner = new AnswerTextScanner(new AnswerTextScanner.Events() {
-            @Override
-            public void text(String piece) {
-                markers.accept(piece);
-            }
-
-            @Override
-            public void end() {
-                markers.finish();
-            }
-        });
+        AnswerTextScanner scanner = AnswerTextScanner.into(markers);
         pieces.forEach(scanner::feed);
         return out;
     }
