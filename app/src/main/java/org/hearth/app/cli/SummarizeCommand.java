@@ -11,25 +11,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import org.hearth.app.HearthPaths;
-import org.hearth.app.documents.DocumentPassages;
+import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.export.SummaryExporter;
 import org.hearth.assistant.engine.local.LocalEngine;
-import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Summarizer;
-import org.hearth.assistant.task.summary.Summary;
-import org.hearth.assistant.task.summary.SummaryListener;
-import org.hearth.assistant.task.summary.SummaryRequest;
-import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
-import org.hearth.ingest.document.DocumentException;
+import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
-import org.hearth.ingest.document.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,82 +83,89 @@ final class SummarizeCommand implements Callable<Integer> {
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
         ModelSetup models = modelOptions.setup(paths);
-        ContextOptions context = models.context();
         ProgressLine progress = new ProgressLine(err);
         ArrayNode results = JSON.createArrayNode();
         List<String> markdown = new ArrayList<>();
         List<Language> languages = new ArrayList<>();
         int succeeded = 0;
-        LlamaModel loaded = null;
+        LoadedOnce model = new LoadedOnce(models, err);
+        SummarizeDocument.Options options = new SummarizeDocument.Options(summaryStyle, outputLanguage, documentPassword());
         try (Cancellation cancelled = new Cancellation();
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
+            SummarizeDocument summarizeDocument = new SummarizeDocument(reader);
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 ObjectNode entry = results.addObject();
                 entry.put("file", file.toString());
-                try {
-                    DocumentText document = reader.read(file, new ReadOptions(documentPassword()),
-                            (done, total) -> progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, done, total)),
-                            cancelled);
-                    if (loaded == null) {
-                        loaded = models.load(err, cancelled);
+                boolean stream = !json;
+                SummarizeDocument.Listener listener = new SummarizeDocument.Listener() {
+                    @Override
+                    public void reading(int pagesDone, int pagesTotal) {
+                        progress.show(String.format(Locale.ROOT, "Reading %s: page %d of %d", name, pagesDone, pagesTotal));
                     }
-                    boolean stream = !json;
-                    if (stream) {
-                        progress.done();
-                        stdout.println("== " + name + " ==");
-                        document.warning().ifPresent(warning -> err.println("hearth: " + name + ": " + warning));
+
+                    @Override
+                    public void summarising(DocumentText document) {
+                        if (stream) {
+                            progress.done();
+                            stdout.println("== " + name + " ==");
+                            document.warning().ifPresent(warning -> err.println("hearth: " + name + ": " + warning));
+                        }
                     }
-                    SummaryListener listener = new SummaryListener() {
-                        @Override
-                        public void progress(int stepsDone, int stepsTotal) {
-                            progress.show(String.format(Locale.ROOT, "Summarising %s: step %d of %d", name, stepsDone, stepsTotal));
-                        }
 
-                        @Override
-                        public void text(String piece) {
-                            if (stream) {
-                                stdout.print(piece);
-                                stdout.flush();
-                            }
-                        }
+                    @Override
+                    public void summarising(int stepsDone, int stepsTotal) {
+                        progress.show(String.format(Locale.ROOT, "Summarising %s: step %d of %d", name, stepsDone, stepsTotal));
+                    }
 
-                        @Override
-                        public void textDiscarded() {
-                            if (stream) {
-                                stdout.println();
-                                err.println("hearth: the answer was cut off; writing a shorter one");
-                            }
+                    @Override
+                    public void text(String piece) {
+                        if (stream) {
+                            stdout.print(piece);
+                            stdout.flush();
                         }
-                    };
-                    Summary summary = new Summarizer(new LocalEngine(loaded, context)).summarize(
-                            new SummaryRequest(name, DocumentPassages.of(document), summaryStyle, outputLanguage), listener, cancelled);
-                    progress.done();
+                    }
+
+                    @Override
+                    public void textDiscarded() {
+                        if (stream) {
+                            stdout.println();
+                            err.println("hearth: the answer was cut off; writing a shorter one");
+                        }
+                    }
+                };
+                SummarizeDocument.Outcome outcome = summarizeDocument.run(file, options,
+                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), cancelled, () -> { }),
+                        listener, cancelled);
+                progress.done();
+                if (outcome instanceof SummarizeDocument.Done(SummarizeDocument.Result summary)) {
                     if (stream) {
                         stdout.println();
                         stdout.println();
                     }
                     entry.put("status", "ok");
                     entry.put("language", summary.language().code());
-                    entry.put("pages", document.pageCount());
-                    document.warning().ifPresent(warning -> entry.put("warning", warning));
+                    entry.put("pages", summary.pages());
+                    summary.warning().ifPresent(warning -> entry.put("warning", warning));
                     entry.put("summary", summary.text());
                     entry.set("citations", citations(summary.citations()));
                     markdown.add("# " + name + "\n\n" + summary.text());
                     languages.add(summary.language());
                     succeeded++;
-                } catch (DocumentException e) {
-                    fail(entry, e.getMessage(), err, json);
-                } catch (CancellationException e) {
+                } else if (outcome instanceof SummarizeDocument.Failed failed) {
+                    if (failed.reason() == SummarizeDocument.Reason.MODEL_FAILED || failed.reason() == SummarizeDocument.Reason.OTHER) {
+                        // not the document's fault: stop as before and let the error handler report it
+                        throw failed.cause();
+                    }
+                    fail(entry, failed.detail(), err, json);
+                } else {
                     fail(entry, "cancelled", err, json);
                     break;
                 }
             }
         } finally {
             progress.done();
-            if (loaded != null) {
-                loaded.close();
-            }
+            model.close();
         }
         if (out != null && succeeded > 0) {
             new SummaryExporter().export("Hearth", String.join("\n\n", markdown), SummaryExporter.Format.of(out), out);
@@ -175,6 +174,32 @@ final class SummarizeCommand implements Callable<Integer> {
             stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));
         }
         return succeeded > 0 ? 0 : 1;
+    }
+
+    /** Loads the model at the first document that could be read, so unreadable files never wait for it. */
+    private static final class LoadedOnce implements AutoCloseable {
+        private final ModelSetup models;
+        private final PrintWriter err;
+        private LlamaModel loaded;
+
+        LoadedOnce(ModelSetup models, PrintWriter err) {
+            this.models = models;
+            this.err = err;
+        }
+
+        LocalEngine engine(Cancellation cancelled) {
+            if (loaded == null) {
+                loaded = models.load(err, cancelled);
+            }
+            return new LocalEngine(loaded, models.context());
+        }
+
+        @Override
+        public void close() {
+            if (loaded != null) {
+                loaded.close();
+            }
+        }
     }
 
     private static void fail(ObjectNode entry, String message, PrintWriter err, boolean json) {

@@ -2,26 +2,18 @@ package org.hearth.app.documents;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hearth.app.models.LocalModelService;
-import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.LlamaException;
-import org.hearth.assistant.llama.LlamaModel;
-import org.hearth.assistant.task.summary.Summarizer;
-import org.hearth.assistant.task.summary.Summary;
-import org.hearth.assistant.task.summary.SummaryListener;
-import org.hearth.assistant.task.summary.SummaryRequest;
-import org.hearth.ingest.document.DocumentException;
+import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
-import org.hearth.ingest.document.ReadOptions;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
@@ -42,6 +34,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
     private final Supplier<ContextOptions> contextOptions;
     private final IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
     private final ExecutorService reading = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-read").factory());
+    private final SummarizeDocument summary = new SummarizeDocument(reader);
     private final ExecutorService summarising = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-summarise").factory());
 
     public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions) {
@@ -68,6 +61,32 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         private final Listener listener;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final SummarizeDocument.Listener adapter = new SummarizeDocument.Listener() {
+            @Override
+            public void reading(int pagesDone, int pagesTotal) {
+                listener.progress(new Progress(State.READING, pagesDone, pagesTotal));
+            }
+
+            @Override
+            public void summarising(DocumentText document) {
+                listener.state(State.SUMMARISING);
+            }
+
+            @Override
+            public void summarising(int stepsDone, int stepsTotal) {
+                listener.progress(new Progress(State.SUMMARISING, stepsDone, stepsTotal));
+            }
+
+            @Override
+            public void text(String piece) {
+                listener.text(piece);
+            }
+
+            @Override
+            public void textDiscarded() {
+                listener.textDiscarded();
+            }
+        };
 
         Job(Path file, SummaryOptions options, Listener listener) {
             this.file = file;
@@ -85,69 +104,47 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 return;
             }
             listener.state(State.READING);
-            try {
-                DocumentText document = reader.read(file, new ReadOptions(options.password()),
-                        (done, total) -> listener.progress(new Progress(State.READING, done, total)), cancelled::get);
-                summarising.execute(() -> summarise(document));
-            } catch (DocumentException e) {
-                fail(reason(e.kind()), e.getMessage());
-            } catch (CancellationException e) {
-                stopIfCancelled();
-            } catch (RuntimeException e) {
-                LOG.warn("Reading {} failed", file.getFileName(), e);
-                fail(Failure.Reason.OTHER, e.getMessage());
+            switch (summary.read(file, useCaseOptions(), adapter, cancelled::get)) {
+                case SummarizeDocument.ReadDocument document -> summarising.execute(() -> summarise(document));
+                case SummarizeDocument.ReadFailed failed -> end(failed.outcome());
             }
         }
 
-        void summarise(DocumentText document) {
+        void summarise(SummarizeDocument.ReadDocument document) {
             if (stopIfCancelled()) {
                 return;
             }
             if (!(models.state() instanceof ModelState.Ready) && !(models.state() instanceof ModelState.Busy)) {
                 listener.state(State.WAITING_FOR_MODEL);
             }
-            try {
-                Summary summary;
-                // closed before "done", so whoever hears it finds the model free again
-                try (ModelLease lease = models.lease(cancelled::get)) {
-                    listener.state(State.SUMMARISING);
-                    summary = new Summarizer(new LocalEngine(lease.model(), contextOptions.get())).summarize(
-                            new SummaryRequest(file.getFileName().toString(), DocumentPassages.of(document),
-                                    options.style(), options.language()),
-                            new SummaryListener() {
-                                @Override
-                                public void progress(int stepsDone, int stepsTotal) {
-                                    listener.progress(new Progress(State.SUMMARISING, stepsDone, stepsTotal));
-                                }
+            end(summary.summarise(document, useCaseOptions(), this::lease, adapter, cancelled::get));
+        }
 
-                                @Override
-                                public void text(String piece) {
-                                    listener.text(piece);
-                                }
+        private SummarizeDocument.EngineUse lease(BooleanSupplier jobCancelled) throws InterruptedException {
+            ModelLease lease = models.lease(jobCancelled);
+            return new SummarizeDocument.EngineUse(new LocalEngine(lease.model(), contextOptions.get()), lease::cancelled, lease::close);
+        }
 
-                                @Override
-                                public void textDiscarded() {
-                                    listener.textDiscarded();
-                                }
-                            }, lease::cancelled);
+        private SummarizeDocument.Options useCaseOptions() {
+            return new SummarizeDocument.Options(options.style(), options.language(), options.password());
+        }
+
+        private void end(SummarizeDocument.Outcome outcome) {
+            switch (outcome) {
+                case SummarizeDocument.Done done -> {
+                    if (finished.compareAndSet(false, true)) {
+                        SummarizeDocument.Result result = done.result();
+                        listener.state(State.DONE);
+                        listener.done(new Result(result.text(), result.language(), result.pages(), result.citations()));
+                    }
                 }
-                if (finished.compareAndSet(false, true)) {
-                    listener.state(State.DONE);
-                    listener.done(new Result(summary.text(), summary.language(),
-                            document.pageCount(), summary.citations()));
+                case SummarizeDocument.Cancelled ignored -> endCancelled();
+                case SummarizeDocument.Failed failed -> {
+                    if (failed.reason() == SummarizeDocument.Reason.MODEL_FAILED || failed.reason() == SummarizeDocument.Reason.OTHER) {
+                        LOG.warn("Summarising {} failed", file.getFileName(), failed.cause());
+                    }
+                    fail(reason(failed.reason()), failed.detail());
                 }
-            } catch (CancellationException e) {
-                // the user's cancel, or the model host recalling the model for a swap: either way the job stopped
-                endCancelled();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail(Failure.Reason.OTHER, "interrupted");
-            } catch (LlamaException | EngineException e) {
-                LOG.warn("Summarising {} failed", file.getFileName(), e);
-                fail(Failure.Reason.MODEL_FAILED, e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("Summarising {} failed", file.getFileName(), e);
-                fail(Failure.Reason.OTHER, e.getMessage());
             }
         }
 
@@ -173,16 +170,17 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         }
     }
 
-    static Failure.Reason reason(DocumentException.Kind kind) {
-        return switch (kind) {
+    static Failure.Reason reason(SummarizeDocument.Reason reason) {
+        return switch (reason) {
             case PASSWORD_REQUIRED -> Failure.Reason.PASSWORD_REQUIRED;
             case WRONG_PASSWORD -> Failure.Reason.WRONG_PASSWORD;
             case NO_TEXT -> Failure.Reason.NO_TEXT;
             case UNSUPPORTED_TYPE -> Failure.Reason.UNSUPPORTED_TYPE;
-            case NOT_FOUND -> Failure.Reason.OTHER;
             case DAMAGED -> Failure.Reason.DAMAGED;
-            case TOO_LARGE, OUT_OF_MEMORY -> Failure.Reason.TOO_LARGE;
-            case TIMEOUT -> Failure.Reason.TOO_SLOW;
+            case TOO_LARGE -> Failure.Reason.TOO_LARGE;
+            case TOO_SLOW -> Failure.Reason.TOO_SLOW;
+            case MODEL_FAILED -> Failure.Reason.MODEL_FAILED;
+            case NOT_FOUND, OTHER -> Failure.Reason.OTHER;
         };
     }
 
