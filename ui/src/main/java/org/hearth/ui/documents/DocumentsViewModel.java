@@ -48,20 +48,27 @@ public final class DocumentsViewModel {
         this.supportedExtensions = summaries.supportedExtensions().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Queues each file Hearth can read and starts it; the others get a note saying why not. */
+    /**
+     * Queues each file Hearth can read and starts it; the others get a note saying why not. The first new file is
+     * selected, so the user sees what they just added rather than an older summary.
+     */
     public void addFiles(List<Path> files) {
+        DocumentItem firstAdded = null;
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (supportedExtensions.contains(extension(name))) {
                 DocumentItem item = new DocumentItem(summaries, file, runningTasks);
                 queue.add(item);
                 item.start(currentOptions());
-                if (selected.get() == null) {
-                    selected.set(item);
+                if (firstAdded == null) {
+                    firstAdded = item;
                 }
             } else {
                 notes.add(Message.of("documents.unsupported", name, supportedList()));
             }
+        }
+        if (firstAdded != null) {
+            selected.set(firstAdded);
         }
     }
 
