@@ -27,6 +27,7 @@ import org.hearth.assistant.model.ModelDownloader;
 import org.hearth.assistant.model.ModelImportException;
 import org.hearth.assistant.model.ModelImporter;
 import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.ModelService.ModelState.Failed.Reason;
 import org.hearth.ui.service.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,11 +121,11 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                         publish(new ModelState.Downloading(target.displayName(), done, target.approximateSizeBytes(), 0, -1, true));
                     }
                 } else {
-                    publish(new ModelState.Failed(e.getMessage()));
+                    publish(new ModelState.Failed(failureOf(e.reason()), e.getMessage()));
                 }
             } catch (IOException e) {
                 clearDownload();
-                publish(new ModelState.Failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage()));
+                publish(new ModelState.Failed(Reason.MODELS_FOLDER, "Hearth cannot write to " + paths.models() + ": " + e.getMessage()));
             }
         });
     }
@@ -156,9 +157,9 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                 var imported = new ModelImporter(paths.models(), DiskSpaceProbe.fileStore()).importFile(file, ModelImporter.Mode.COPY);
                 load(imported.file());
             } catch (ModelImportException e) {
-                publish(new ModelState.Failed(e.getMessage()));
+                publish(new ModelState.Failed(failureOf(e.reason()), e.getMessage()));
             } catch (IOException e) {
-                publish(new ModelState.Failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage()));
+                publish(new ModelState.Failed(Reason.MODELS_FOLDER, "Hearth cannot write to " + paths.models() + ": " + e.getMessage()));
             }
         });
     }
@@ -200,7 +201,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                     throw new CancellationException("Cancelled while waiting for the model");
                 }
                 if (state instanceof ModelState.Failed failed) {
-                    throw new LlamaException(failed.message());
+                    throw new LlamaException(failed.detail());
                 }
                 lock.wait(250);
             }
@@ -235,8 +236,28 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
             publish(new ModelState.Ready(name));
         } catch (LlamaException e) {
             LOG.warn("Loading {} failed", file, e);
-            publish(new ModelState.Failed(e.getMessage()));
+            publish(new ModelState.Failed(Reason.LOAD_FAILED, e.getMessage()));
         }
+    }
+
+    /** The window words failures in the user's language, so it gets the kind; the message stays as the detail. */
+    private static Reason failureOf(DownloadException.Reason reason) {
+        return switch (reason) {
+            case NOT_ENOUGH_DISK -> Reason.NOT_ENOUGH_DISK;
+            case NETWORK -> Reason.NETWORK;
+            case HUB_ANSWER -> Reason.DOWNLOAD_SOURCE;
+            case CHECKSUM_MISMATCH -> Reason.DAMAGED_DOWNLOAD;
+            case FILE_SYSTEM, CANCELLED -> Reason.MODELS_FOLDER;
+        };
+    }
+
+    private static Reason failureOf(ModelImportException.Reason reason) {
+        return switch (reason) {
+            case NOT_USABLE -> Reason.NOT_A_MODEL;
+            case ALREADY_PRESENT -> Reason.ALREADY_INSTALLED;
+            case NOT_ENOUGH_DISK -> Reason.NOT_ENOUGH_DISK;
+            case FILE_SYSTEM -> Reason.MODELS_FOLDER;
+        };
     }
 
     private boolean clearDownload() {

@@ -88,10 +88,17 @@ public final class FirstRunView extends ScrollPane {
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         var problemText = viewModel.problem();
-        problem.textProperty().bind(problemText);
+        problem.textProperty().bind(localization.text(problemText));
         showWhen(problem, problemText.isNotNull());
+        Label detail = new Label();
+        detail.setId("firstrun-problem-detail");
+        detail.setWrapText(true);
+        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        var detailText = viewModel.problemDetail();
+        detail.textProperty().bind(localization.text(detailText));
+        showWhen(detail, detailText.isNotNull());
 
-        return new VBox(8, heading, model, reason, start, downloadProgress(downloading), problem);
+        return new VBox(8, heading, model, reason, start, downloadProgress(downloading), problem, detail);
     }
 
     private VBox downloadProgress(BooleanBinding downloading) {

@@ -7,6 +7,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
@@ -51,10 +52,16 @@ public final class FirstRunViewModel {
         return Bindings.createBooleanBinding(() -> modelState.get() instanceof ModelState.Downloading, modelState);
     }
 
-    /** The service's own words when setting the model up failed; null otherwise. */
-    public ObjectBinding<String> problem() {
+    /** What went wrong when setting the model up, in the user's words; null otherwise. */
+    public ObjectBinding<Message> problem() {
         return Bindings.createObjectBinding(
-                () -> modelState.get() instanceof ModelState.Failed failed ? failed.message() : null, modelState);
+                () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.failure(failed) : null, modelState);
+    }
+
+    /** The technical cause of that failure, labelled as such (for the firm's IT); null when there is none. */
+    public ObjectBinding<Message> problemDetail() {
+        return Bindings.createObjectBinding(
+                () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.detail(failed) : null, modelState);
     }
 
     public void startDownload() {

@@ -45,7 +45,29 @@ public interface ModelService {
 
         record Busy(String modelName) implements ModelState { }
 
-        /** {@code message} is already worded for the user (it names the file and what to do). */
-        record Failed(String message) implements ModelState { }
+        /**
+         * Setting the model up failed. {@code reason} is for the UI to word in the user's language; {@code detail}
+         * is the technical cause (in English), shown labelled as such for whoever helps the user.
+         */
+        record Failed(Reason reason, String detail) implements ModelState {
+            public enum Reason {
+                /** The disk has too little room for the model. */
+                NOT_ENOUGH_DISK,
+                /** The connection failed or broke off; downloading again resumes. */
+                NETWORK,
+                /** The download site did not offer the file as expected. */
+                DOWNLOAD_SOURCE,
+                /** The downloaded file was damaged on the way and was deleted. */
+                DAMAGED_DOWNLOAD,
+                /** Hearth cannot write to its models folder. */
+                MODELS_FOLDER,
+                /** The chosen file is not a model Hearth can run. */
+                NOT_A_MODEL,
+                /** A model file of that name is installed already. */
+                ALREADY_INSTALLED,
+                /** The model file is there but could not be loaded. */
+                LOAD_FAILED
+            }
+        }
     }
 }
