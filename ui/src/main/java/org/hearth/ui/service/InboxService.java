@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Mail accounts, their triaged mails, and the runs that fetch and triage new mail. Every method may be
@@ -22,6 +23,12 @@ public interface InboxService {
      * {@code cancelled} ends that wait.
      */
     Account addAccount(NewAccount account, java.util.function.BooleanSupplier cancelled) throws AccountException;
+
+    /**
+     * How accounts can sign in here: always by password, by Microsoft 365 or Google only where the firm set that
+     * sign-in up. Returns at once (the firm's set-up is read when Hearth starts).
+     */
+    Set<SignIn> signInMethods();
 
     /** Forgets the account, its stored mails and its keychain entry. Nothing on the server changes. */
     void removeAccount(String accountId);
@@ -80,7 +87,19 @@ public interface InboxService {
     final class AccountException extends Exception {
 
         public enum Reason { AUTHENTICATION_FAILED, UNREACHABLE, CERTIFICATE_REJECTED, TLS_UNAVAILABLE,
-            FOLDER_NOT_FOUND, BAD_CERTIFICATE_FILE, SIGN_IN_CANCELLED, KEYCHAIN_UNAVAILABLE, OTHER }
+            FOLDER_NOT_FOUND, BAD_CERTIFICATE_FILE, SIGN_IN_CANCELLED, KEYCHAIN_UNAVAILABLE,
+            /** The firm has not set up this way of signing in (no app registered with Microsoft or Google). */
+            SIGN_IN_NOT_SET_UP,
+            OTHER;
+
+            /** Whether the mail server itself answered this way; the other reasons arise here, on this computer. */
+            public boolean fromServer() {
+                return switch (this) {
+                    case AUTHENTICATION_FAILED, UNREACHABLE, CERTIFICATE_REJECTED, TLS_UNAVAILABLE, FOLDER_NOT_FOUND -> true;
+                    default -> false;
+                };
+            }
+        }
 
         private static final long serialVersionUID = 1L;
 
