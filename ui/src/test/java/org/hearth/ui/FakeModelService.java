@@ -23,6 +23,7 @@ final class FakeModelService implements ModelService {
     final AtomicInteger pauses = new AtomicInteger();
     final AtomicInteger cancels = new AtomicInteger();
     final List<Path> imports = new CopyOnWriteArrayList<>();
+    volatile List<String> installed = List.of();
 
     FakeModelService(ModelState initial) {
         state = initial;
@@ -75,6 +76,11 @@ final class FakeModelService implements ModelService {
     @Override
     public void importModel(Path file) {
         imports.add(file);
+    }
+
+    @Override
+    public List<String> installedModels() {
+        return installed;
     }
 
     @Override

@@ -108,7 +108,13 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                         && !(models.state() instanceof org.hearth.ui.service.ModelService.ModelState.Busy)) {
                     listener.state(State.WAITING_FOR_MODEL);
                 }
-                model = models.await(cancelled::get);
+                try {
+                    model = models.await(cancelled::get);
+                } catch (LlamaException noModel) {
+                    // The model never became ready (none installed, or its set-up failed): the file needs one.
+                    fail(Failure.Reason.NO_MODEL, noModel.getMessage());
+                    return;
+                }
                 listener.state(State.SUMMARISING);
                 models.busy(true);
                 Summary summary;

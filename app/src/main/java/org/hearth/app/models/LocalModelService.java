@@ -165,6 +165,11 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
     }
 
     @Override
+    public List<String> installedModels() {
+        return InstalledModels.chatModelNames(paths);
+    }
+
+    @Override
     public long memoryInUseBytes() {
         Path status = Path.of("/proc/self/status");
         if (Files.isReadable(status)) {

@@ -43,6 +43,7 @@ final class DocumentDetailView extends StackPane {
     private final PasswordField password = new PasswordField();
     private final Button retry = new Button();
     private final HBox passwordRow;
+    private final Button setUpModel = new Button();
     private final TextArea summary = new TextArea();
     private final Button again = new Button();
     private final Button copy = new Button();
@@ -101,6 +102,11 @@ final class DocumentDetailView extends StackPane {
         partial.textProperty().bind(localization.text("documents.partial"));
         partial.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
 
+        setUpModel.setId("documents-setup");
+        setUpModel.textProperty().bind(localization.text("documents.setUpModel"));
+        setUpModel.getStyleClass().add(Styles.ACCENT);
+        setUpModel.setOnAction(e -> viewModel.openSetup());
+
         summary.setId("documents-summary");
         summary.setEditable(false);
         summary.setWrapText(true);
@@ -110,7 +116,7 @@ final class DocumentDetailView extends StackPane {
         feedback.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         feedback.textProperty().bind(localization.text(viewModel.actionFeedbackProperty()));
 
-        content = new VBox(8, title, actions, progress, failure, passwordRow, partial, summary, feedback);
+        content = new VBox(8, title, actions, progress, failure, passwordRow, setUpModel, partial, summary, feedback);
         content.setPadding(new Insets(16));
 
         Label empty = new Label();
@@ -156,6 +162,7 @@ final class DocumentDetailView extends StackPane {
         }
         setShown(failure, failed);
         setShown(passwordRow, failed && shown.needsPassword());
+        setShown(setUpModel, failed && shown.needsModel());
         setShown(progress, shown.isRunning());
         setShown(summary, !failed);
         // A cancelled job keeps what it wrote so far: worth reading, but not to be taken as the whole summary.

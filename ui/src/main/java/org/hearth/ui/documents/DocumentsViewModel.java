@@ -29,6 +29,7 @@ public final class DocumentsViewModel {
     private final ExportService exports;
     private final RunningTasks runningTasks;
     private final Background background;
+    private final Runnable openSetup;
     private final List<String> supportedExtensions;
 
     private final ObservableList<DocumentItem> queue =
@@ -40,8 +41,11 @@ public final class DocumentsViewModel {
     private final ObservableList<Message> notes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Message> actionFeedback = new ReadOnlyObjectWrapper<>();
 
-    public DocumentsViewModel(SummaryService summaries, ExportService exports, RunningTasks runningTasks, Background background) {
+    /** @param openSetup shows the model set-up page, for files that failed because no model is installed */
+    public DocumentsViewModel(SummaryService summaries, ExportService exports, RunningTasks runningTasks, Background background,
+            Runnable openSetup) {
         this.summaries = summaries;
+        this.openSetup = openSetup;
         this.exports = exports;
         this.runningTasks = runningTasks;
         this.background = background;
@@ -106,6 +110,10 @@ public final class DocumentsViewModel {
             return targetName;
         }, written -> actionFeedback.set(Message.of("documents.exported", written)),
                 failure -> actionFeedback.set(Message.of("documents.exportFailed", targetName, String.valueOf(failure.getMessage()))));
+    }
+
+    public void openSetup() {
+        openSetup.run();
     }
 
     public void reportCopied() {

@@ -1,6 +1,7 @@
 package org.hearth.ui.service;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The local model: which is recommended, its download, and its state. */
@@ -25,6 +26,12 @@ public interface ModelService {
 
     /** Uses a GGUF file the user already has; the outcome arrives as a state change. */
     void importModel(Path file);
+
+    /**
+     * The installed chat models by file name, for the settings to choose from; any of them is a valid
+     * {@code Settings.model()}. A quick look into the models folder.
+     */
+    List<String> installedModels();
 
     /** Process memory in use (Java and native), for the status bar. */
     long memoryInUseBytes();
