@@ -151,9 +151,9 @@ final class FakeInboxService implements InboxService {
 
     @Override
     public MailItem relabel(MailItem mail, Category category, int priority) {
-        MailItem labelled = new MailItem(mail.accountId(), mail.id(), mail.from(), mail.subject(), mail.date(),
+        MailItem labelled = new MailItem(mail.accountId(), mail.id(), mail.from(), mail.to(), mail.subject(), mail.date(),
                 mail.status(), mail.error(), category, priority, mail.needsReply(), mail.summary(), mail.reason(),
-                mail.nextStep(), mail.deadlines(), mail.fileNumbers(), mail.attachments(), mail.modelText(), true);
+                mail.nextStep(), mail.deadlines(), mail.fileNumbers(), mail.attachments(), mail.body(), mail.modelText(), true);
         store(labelled);
         relabels.add(new Relabel(mail, category, priority));
         return labelled;

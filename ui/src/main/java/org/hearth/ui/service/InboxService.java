@@ -134,15 +134,19 @@ public interface InboxService {
      * One stored mail. The triage fields are empty/default unless {@code status} is OK.
      *
      * @param id        stable key of the mail within its account
+     * @param to        the recipients as written in the mail ("Name <address>"); empty for mails stored before
+     *                  Hearth kept them
+     * @param body      what the author wrote, as plain text (nothing remote loaded)
      * @param modelText the text exactly as the model saw it (plain text, nothing remote loaded)
      * @param corrected the category and priority are the user's, not the model's
      */
-    record MailItem(String accountId, String id, String from, String subject, Optional<Instant> date, Status status,
-                    Optional<String> error, Category category, int priority, boolean needsReply, String summary,
-                    String reason, String nextStep, List<Deadline> deadlines, List<String> fileNumbers,
-                    List<AttachmentInfo> attachments, String modelText, boolean corrected) {
+    record MailItem(String accountId, String id, String from, List<String> to, String subject, Optional<Instant> date,
+                    Status status, Optional<String> error, Category category, int priority, boolean needsReply,
+                    String summary, String reason, String nextStep, List<Deadline> deadlines, List<String> fileNumbers,
+                    List<AttachmentInfo> attachments, String body, String modelText, boolean corrected) {
 
         public MailItem {
+            to = List.copyOf(to);
             deadlines = List.copyOf(deadlines);
             fileNumbers = List.copyOf(fileNumbers);
             attachments = List.copyOf(attachments);
