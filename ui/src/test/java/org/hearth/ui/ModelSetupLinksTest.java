@@ -11,6 +11,7 @@ import java.util.Locale;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.ModelService.Offer;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.State;
@@ -76,5 +77,16 @@ class ModelSetupLinksTest {
         assertThat(robot.lookup("#settings-save").tryQuery()).as("the dialog made way").isEmpty();
         assertThat(visible(robot, "#firstrun-download")).isTrue();
         assertThat(visible(robot, "#nav-setup")).isTrue();
+
+        ComboBox<Offer> choice = robot.lookup("#firstrun-choice").queryComboBox();
+        assertThat(choice.getButtonCell().getText()).as("the recommended size first").isEqualTo("Qwen3.5 4B · 2,7 GB");
+        assertThat(choice.getItems()).extracting(Offer::modelName)
+                .containsExactly("Qwen3.5 2B", "Qwen3.5 4B", "EmbeddingGemma 300M");
+        robot.interact(() -> choice.setValue(choice.getItems().get(2)));
+        assertThat(choice.getButtonCell().getText()).startsWith("Suchmodell EmbeddingGemma 300M");
+        robot.clickOn("#firstrun-download");
+        robot.interact(() -> choice.setValue(choice.getItems().getFirst()));
+        robot.clickOn("#firstrun-download");
+        assertThat(models.downloaded).containsExactly("embeddinggemma-300m-q8_0", "qwen3.5-2b-q4_k_m");
     }
 }

@@ -23,9 +23,11 @@ import org.hearth.assistant.model.DownloadException;
 import org.hearth.assistant.model.FitCheck;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.model.MachineFacts;
+import org.hearth.assistant.model.ModelCatalog;
 import org.hearth.assistant.model.ModelDownloader;
 import org.hearth.assistant.model.ModelImportException;
 import org.hearth.assistant.model.ModelImporter;
+import org.hearth.assistant.model.ModelRole;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState.Failed.Reason;
 import org.hearth.ui.service.SettingsService;
@@ -49,6 +51,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
     private final Object lock = new Object();
     private ModelState state = new ModelState.None();
     private LlamaModel model;
+    private String loadedName;
     private DownloadCancellation download;
     private boolean forgetDownload;
 
@@ -92,8 +95,15 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
     }
 
     @Override
-    public void download() {
-        CatalogModel target = FitCheck.recommend(MachineFacts.detect()).model();
+    public List<Offer> offers() {
+        return ModelCatalog.all().stream().map(model -> new Offer(model.id(), model.displayName(),
+                model.approximateSizeBytes(), model.role() == ModelRole.EMBEDDING)).toList();
+    }
+
+    @Override
+    public void download(String modelId) {
+        CatalogModel target = ModelCatalog.find(modelId)
+                .orElseThrow(() -> new IllegalArgumentException("No model " + modelId + " in the catalog"));
         DownloadCancellation cancellation = new DownloadCancellation();
         synchronized (lock) {
             if (download != null) {
@@ -109,13 +119,17 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                         progress.bytesDone(), progress.totalBytes(), progress.bytesPerSecond(),
                         progress.remaining().map(java.time.Duration::toSeconds).orElse(-1L), false)), cancellation);
                 clearDownload();
-                load(file);
+                if (target.role() == ModelRole.CHAT && !loaded()) {
+                    load(file);
+                } else {
+                    publishSettled();
+                }
             } catch (DownloadException e) {
                 boolean forget = clearDownload();
                 if (e.reason() == DownloadException.Reason.CANCELLED) {
                     if (forget) {
                         deleteQuietly(downloader.partialFile(target));
-                        publish(new ModelState.None());
+                        publishSettled();
                     } else {
                         long done = downloader.partialBytes(target);
                         publish(new ModelState.Downloading(target.displayName(), done, target.approximateSizeBytes(), 0, -1, true));
@@ -237,6 +251,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                     model.close();
                 }
                 model = loaded;
+                loadedName = name;
             }
             publish(new ModelState.Ready(name));
         } catch (LlamaException e) {
@@ -263,6 +278,24 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
             case NOT_ENOUGH_DISK -> Reason.NOT_ENOUGH_DISK;
             case FILE_SYSTEM -> Reason.MODELS_FOLDER;
         };
+    }
+
+    /**
+     * After a download that loads nothing (another size, or the search model) or was cancelled: back to the model
+     * in use, so the window does not send a user who has one to the set-up page.
+     */
+    private void publishSettled() {
+        String name;
+        synchronized (lock) {
+            name = loadedName;
+        }
+        publish(name != null ? new ModelState.Ready(name) : new ModelState.None());
+    }
+
+    private boolean loaded() {
+        synchronized (lock) {
+            return model != null;
+        }
     }
 
     private boolean clearDownload() {

@@ -15,8 +15,14 @@ public interface ModelService {
     /** The model recommended for this machine, with the reason worded in {@code language} ("de"/"en"). */
     Recommendation recommend(String language);
 
-    /** Starts or resumes downloading the recommended model, then loads it. */
-    void download();
+    /** What can be downloaded: each chat model size and the embedding model that search uses. */
+    List<Offer> offers();
+
+    /**
+     * Starts or resumes downloading the offered model {@code modelId}. A chat model is then loaded unless one is
+     * loaded already (the settings choose among installed ones); the embedding model is used by the next search.
+     */
+    void download(String modelId);
 
     /** Stops the download; {@link #download()} resumes it later. */
     void pause();
@@ -37,6 +43,10 @@ public interface ModelService {
     long memoryInUseBytes();
 
     record Recommendation(String modelName, long downloadBytes, String reason) {
+    }
+
+    /** @param forSearch the embedding model, which finds passages for search, not a model that writes */
+    record Offer(String id, String modelName, long downloadBytes, boolean forSearch) {
     }
 
     sealed interface ModelState {
