@@ -52,6 +52,21 @@ class GermanFailureWordingTest {
     }
 
     @Test
+    void a_mail_that_could_not_be_triaged_says_so_in_german_with_the_cause_as_details(FxRobot robot) throws TimeoutException {
+        models.announce(new ModelState.Ready("Qwen3.5 4B"));
+        inbox.addStoredAccount("acc-1", "Kanzlei");
+        inbox.store(Mails.mail("broken").account("acc-1").from("Dr. Anna Berg").subject("Rückfrage")
+                .received("2026-01-14T12:00:00Z").failed("the model gave no answer").build());
+        robot.clickOn("#nav-inbox");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#inbox-list").queryListView().getItems().size() == 1);
+        robot.clickOn(InboxWindowTest.cell(robot, "broken"));
+
+        assertThat(text(robot, "#inbox-mail-state")).isEqualTo("Diese Mail konnte nicht eingeordnet werden. "
+                + "Technische Einzelheiten (für Ihre IT): the model gave no answer");
+    }
+
+    @Test
     void a_sign_in_the_firm_has_not_set_up_is_worded_in_german_and_not_as_the_servers_answer(FxRobot robot)
             throws TimeoutException {
         models.announce(new ModelState.Ready("Qwen3.5 4B"));
