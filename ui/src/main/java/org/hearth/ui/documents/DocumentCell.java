@@ -1,6 +1,7 @@
 package org.hearth.ui.documents;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -59,7 +60,7 @@ final class DocumentCell extends RowCell<DocumentItem> {
             shown.stateProperty().removeListener(stateListener);
             status.textProperty().unbind();
             progress.progressProperty().unbind();
-            for (var node : java.util.List.of(progress, cancel, remove)) {
+            for (var node : List.of(progress, cancel, remove)) {
                 node.visibleProperty().unbind();
                 node.managedProperty().unbind();
             }
@@ -72,7 +73,7 @@ final class DocumentCell extends RowCell<DocumentItem> {
         name.setText(shown.fileName());
         status.textProperty().bind(localization.text(shown.statusProperty()));
         progress.progressProperty().bind(shown.progressProperty());
-        for (var node : java.util.List.of(progress, cancel)) {
+        for (var node : List.of(progress, cancel)) {
             node.visibleProperty().bind(shown.runningProperty());
             node.managedProperty().bind(shown.runningProperty());
         }
