@@ -49,12 +49,12 @@ public final class MainWindow {
         Node firstRun = new FirstRunView(localization, viewModel.firstRun(), viewModel.filesWaitingForModel());
         addPage(pages, firstRun, MainWindowViewModel.SETUP);
         rail.addEntry(MainWindowViewModel.SETUP, "nav.setup", Icons.setup(), Bindings.createIntegerBinding(() -> 0),
-                viewModel.setupNeededProperty());
+                viewModel.setupInRail());
         for (Tab tab : viewModel.tabs()) {
             addPage(pages, tab.createView(localization), tab.id());
             rail.addEntry(tab.id(), tab.labelKey(), tab.icon(), tab.badge(), Bindings.createBooleanBinding(() -> true));
         }
-        rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings()));
+        rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings(), viewModel::openSetup));
 
         BorderPane layout = new BorderPane(pages);
         layout.setLeft(rail);

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -71,10 +72,10 @@ public final class MainWindowViewModel {
         RunningTasks runningTasks = new RunningTasks();
         localization = new Localization(Localization.resolve(loaded.language(), systemLocale));
         themes = new ThemeSwitcher(loaded.theme());
-        settings = new SettingsViewModel(settingsService, loaded, localization, themes, background, systemLocale);
+        settings = new SettingsViewModel(settingsService, models, loaded, localization, themes, background, systemLocale);
         modelState = new ReadOnlyObjectWrapper<>(models.state());
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
-        TabContext context = new TabContext(runningTasks, background);
+        TabContext context = new TabContext(runningTasks, background, this::openSetup);
         this.tabs = tabs.stream().map(definition -> definition.open(context)).toList();
         requireDistinctIds(this.tabs);
         filesWaitingForModel = sum(this.tabs.stream().map(Tab::filesWaitingForModel).toList());
@@ -129,6 +130,16 @@ public final class MainWindowViewModel {
     /** True until a model is installed: the Setup page with the first-run panel is in the rail. */
     public ReadOnlyBooleanProperty setupNeededProperty() {
         return setupNeeded.getReadOnlyProperty();
+    }
+
+    /** The Setup page is in the rail while a model is needed, and while the user opened it to get another model. */
+    public BooleanBinding setupInRail() {
+        return setupNeeded.or(page.isEqualTo(SETUP));
+    }
+
+    /** Shows the first-run panel, also once a model is installed: there the user gets another model. */
+    public void openSetup() {
+        page.set(SETUP);
     }
 
     public Localization localization() {

@@ -61,7 +61,7 @@ class DocumentsWindowTest {
                 org.assertj.core.data.Offset.offset(1e-9));
 
         summaries.report(0, listener -> {
-            listener.progress(new Progress(State.SUMMARISING, 3, 12));
+            listener.progress(new Progress(State.SUMMARISING, 2, 12));
             listener.text("Der Mieter zahlt ");
             listener.text("monatlich 1.200 EUR (S. 2).");
         });
@@ -87,7 +87,7 @@ class DocumentsWindowTest {
         assertThat(text(robot, "#documents-notes .label")).isEqualTo("bild.png cannot be summarised: Hearth reads PDF, DOCX, TXT.");
         assertThat(text(robot, "#status-jobs")).isEqualTo("2 jobs running");
 
-        robot.clickOn(cellAction(robot, "anlage.docx"));
+        robot.clickOn(cellCancel(robot, "anlage.docx"));
         summaries.awaitWorker();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(summaries.call(1).job().cancelRequested()).isTrue();
@@ -112,6 +112,42 @@ class DocumentsWindowTest {
         assertThat(text(robot, "#documents-notes .label")).startsWith("bild.png kann nicht zusammengefasst werden");
         assertThat(robot.lookup("#documents-style").queryComboBox().getButtonCell().getText()).isEqualTo("Kurz");
         assertThat(summaries.calls()).as("the queue survived the switch").hasSize(2);
+    }
+
+    @Test
+    void long_summary_counts_from_part_one_selects_the_new_file_and_keeps_its_text_when_cancelled(FxRobot robot) {
+        Node queue = robot.lookup("#documents-queue").query();
+        Drops.drop(robot, queue, Path.of("vertrag.pdf"));
+        Drops.drop(robot, queue, Path.of("gutachten.pdf"));
+        assertThat(text(robot, "#documents-detail-title")).as("the file just added shows").isEqualTo("gutachten.pdf");
+
+        summaries.report(1, listener -> listener.progress(new Progress(State.SUMMARISING, 0, 41)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#documents-status")).isEqualTo("Summarising part 1 of 41");
+        summaries.report(1, listener -> listener.progress(new Progress(State.SUMMARISING, 41, 41)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#documents-status")).as("never past the last part").isEqualTo("Summarising part 41 of 41");
+
+        summaries.report(1, listener -> listener.text("Das Gutachten stellt fest, "));
+        Button cancel = cellCancel(robot, "gutachten.pdf");
+        assertThat(cancel.getText()).isEqualTo("Cancel");
+        assertThat(cancel.getTooltip().getText()).contains("what was written so far stays");
+        assertThat(cellRemove(robot, "gutachten.pdf").isVisible()).as("no remove while it runs").isFalse();
+        robot.clickOn(cancel);
+        summaries.awaitWorker();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(summaries.call(1).job().cancelRequested()).isTrue();
+        assertThat(summary(robot)).isEqualTo("Das Gutachten stellt fest, ");
+        assertThat(visible(robot, "#documents-partial")).isTrue();
+        assertThat(text(robot, "#documents-partial")).startsWith("Partial – cancelled");
+        assertThat(cellRemove(robot, "gutachten.pdf").isVisible()).isTrue();
+        assertThat(cellCancel(robot, "gutachten.pdf").isVisible()).isFalse();
+
+        robot.clickOn(cellRemove(robot, "gutachten.pdf"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#documents-detail-title")).isEqualTo("vertrag.pdf");
+        assertThat(visible(robot, "#documents-partial")).as("no mark on an unfinished, uncancelled job").isFalse();
     }
 
     static String text(FxRobot robot, String query) {
@@ -144,7 +180,11 @@ class DocumentsWindowTest {
                 .map(Labeled::getText).reduce("", (a, b) -> a + " | " + b);
     }
 
-    static Button cellAction(FxRobot robot, String fileName) {
-        return robot.from(cell(robot, fileName)).lookup(".queue-action").queryButton();
+    static Button cellCancel(FxRobot robot, String fileName) {
+        return robot.from(cell(robot, fileName)).lookup(".queue-cancel").queryButton();
+    }
+
+    static Button cellRemove(FxRobot robot, String fileName) {
+        return robot.from(cell(robot, fileName)).lookup(".queue-remove").queryButton();
     }
 }

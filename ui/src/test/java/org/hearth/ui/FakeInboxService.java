@@ -3,9 +3,11 @@ package org.hearth.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +67,11 @@ final class FakeInboxService implements InboxService {
     private final LinkedBlockingQueue<Export> exports = new LinkedBlockingQueue<>();
     private final AtomicInteger mailLoads = new AtomicInteger();
 
+    /** The sign-in methods the firm set up; all of them unless a test says otherwise. */
+    volatile Set<SignIn> signInMethods = EnumSet.allOf(SignIn.class);
+    /** Makes OAuth sign-ins fail as they do when the firm's app registration is gone. */
+    volatile boolean oauthNotSetUp;
+
     /** An account as if added earlier. */
     Account addStoredAccount(String id, String name) {
         Account account = new Account(id, name, name.toLowerCase() + "@example.de on imap.example.de", SignIn.PASSWORD, false);
@@ -90,6 +97,10 @@ final class FakeInboxService implements InboxService {
         String password = account.password().map(String::new).orElse("");
         attempts.add(new Attempt(account, password));
         account.password().ifPresent(chars -> java.util.Arrays.fill(chars, '\0'));
+        if (account.signIn() != SignIn.PASSWORD && oauthNotSetUp) {
+            throw new AccountException(AccountException.Reason.SIGN_IN_NOT_SET_UP,
+                    "No OAuth client id is set for this provider: register Hearth as an app in your firm's Microsoft 365 tenant");
+        }
         if (account.signIn() == SignIn.PASSWORD && !password.equals(RIGHT_PASSWORD)) {
             throw new AccountException(AccountException.Reason.AUTHENTICATION_FAILED, "AUTHENTICATIONFAILED Invalid credentials");
         }
@@ -97,6 +108,11 @@ final class FakeInboxService implements InboxService {
                 account.user() + " on " + account.host(), account.signIn(), false);
         accounts.add(added);
         return added;
+    }
+
+    @Override
+    public Set<SignIn> signInMethods() {
+        return signInMethods;
     }
 
     @Override
@@ -137,9 +153,9 @@ final class FakeInboxService implements InboxService {
 
     @Override
     public MailItem relabel(MailItem mail, TriageCategory category, int priority) {
-        MailItem labelled = new MailItem(mail.accountId(), mail.id(), mail.from(), mail.subject(), mail.date(),
+        MailItem labelled = new MailItem(mail.accountId(), mail.id(), mail.from(), mail.to(), mail.subject(), mail.date(),
                 mail.status(), mail.error(), category, priority, mail.needsReply(), mail.summary(), mail.reason(),
-                mail.nextStep(), mail.deadlines(), mail.fileNumbers(), mail.attachments(), mail.modelText(), true);
+                mail.nextStep(), mail.deadlines(), mail.fileNumbers(), mail.attachments(), mail.body(), mail.modelText(), true);
         store(labelled);
         relabels.add(new Relabel(mail, category, priority));
         return labelled;

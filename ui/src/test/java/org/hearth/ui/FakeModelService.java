@@ -23,6 +23,9 @@ final class FakeModelService implements ModelService {
     final AtomicInteger pauses = new AtomicInteger();
     final AtomicInteger cancels = new AtomicInteger();
     final List<Path> imports = new CopyOnWriteArrayList<>();
+    /** The model ids asked for, in order (a resume asks again). */
+    final List<String> downloaded = new CopyOnWriteArrayList<>();
+    volatile List<String> installed = List.of();
 
     FakeModelService(ModelState initial) {
         state = initial;
@@ -58,8 +61,16 @@ final class FakeModelService implements ModelService {
     }
 
     @Override
-    public void download() {
+    public List<Offer> offers() {
+        return List.of(new Offer("qwen3.5-2b-q4_k_m", "Qwen3.5 2B", 1_270_000_000L, false),
+                new Offer("qwen3.5-4b-q4_k_m", "Qwen3.5 4B", 2_900_000_000L, false),
+                new Offer("embeddinggemma-300m-q8_0", "EmbeddingGemma 300M", 330_000_000L, true));
+    }
+
+    @Override
+    public void download(String modelId) {
         downloads.incrementAndGet();
+        downloaded.add(modelId);
     }
 
     @Override
@@ -75,6 +86,11 @@ final class FakeModelService implements ModelService {
     @Override
     public void importModel(Path file) {
         imports.add(file);
+    }
+
+    @Override
+    public List<String> installedModels() {
+        return installed;
     }
 
     @Override

@@ -44,6 +44,7 @@ class FirstRunTest {
 
         robot.clickOn("#firstrun-download");
         assertThat(models.downloads).hasValue(1);
+        assertThat(models.downloaded).as("the recommended size unless another is chosen").containsExactly("qwen3.5-4b-q4_k_m");
         models.announce(new ModelState.Downloading("Qwen3.5 4B", TOTAL / 4, TOTAL, 12.5 * 1024 * 1024, 150, false));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#firstrun-progress").queryAs(ProgressBar.class).getProgress()).isCloseTo(0.25, Offset.offset(1e-9));
@@ -59,6 +60,7 @@ class FirstRunTest {
         assertThat(text(robot, "#firstrun-progress-line")).isEqualTo("Paused at 0.7 of 2.7 GB");
         robot.clickOn("#firstrun-resume");
         assertThat(models.downloads).hasValue(2);
+        assertThat(models.downloaded).as("resuming the same model").containsExactly("qwen3.5-4b-q4_k_m", "qwen3.5-4b-q4_k_m");
 
         robot.clickOn("#firstrun-cancel");
         assertThat(models.cancels).hasValue(1);

@@ -19,6 +19,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import org.assertj.core.data.Offset;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.FakeInboxService.FakeRun;
@@ -198,6 +199,8 @@ class InboxWindowTest {
                 .deadline(LocalDate.of(2099, 2, 5), "Statement due", "Stellungnahme binnen drei Wochen")
                 .fileNumber("12 O 3456/25").fileNumber("Az. K-2025-118")
                 .attachment("Ladung.pdf", "application/pdf", 245_760)
+                .to("Kanzlei Berg <post@kanzlei-berg.de>").to("Dr. Anna Berg <berg@kanzlei-berg.de>")
+                .body("Sehr geehrte Damen und Herren, in dem Rechtsstreit Berg ./. Müller wird Termin bestimmt.")
                 .modelText(modelText).build());
         inbox.store(mail("bill").from("Kanzlei Weber").subject("Rechnung").received("2026-01-13T15:00:00Z")
                 .label(TriageCategory.INVOICE_OR_BILLING, 2).build());
@@ -221,6 +224,16 @@ class InboxWindowTest {
         assertThat(texts(robot, "#inbox-file-numbers")).containsExactly("12 O 3456/25", "Az. K-2025-118");
         assertThat(texts(robot, "#inbox-attachments")).containsExactly("Ladung.pdf · application/pdf · 240 KB");
         assertThat(text(robot, "#inbox-next-step")).isEqualTo("Termin eintragen und Mandantin informieren.");
+        assertThat(text(robot, "#inbox-from")).isEqualTo("Landgericht München I");
+        assertThat(text(robot, "#inbox-to")).isEqualTo("To: Kanzlei Berg <post@kanzlei-berg.de>, Dr. Anna Berg <berg@kanzlei-berg.de>");
+        assertThat(text(robot, "#inbox-body"))
+                .isEqualTo("Sehr geehrte Damen und Herren, in dem Rechtsstreit Berg ./. Müller wird Termin bestimmt.");
+        assertThat(visible(robot, "#inbox-body")).as("the mail shows as a mail").isTrue();
+        TitledPane modelTextPane = robot.lookup("#inbox-model-text-pane").queryAs(TitledPane.class);
+        assertThat(modelTextPane.isExpanded()).as("what the model read is folded away").isFalse();
+        assertThat(modelTextPane.getText()).isEqualTo("What the model read");
+        robot.clickOn(modelTextPane.lookup(".title"));
+        assertThat(modelTextPane.isExpanded()).isTrue();
         assertThat(robot.lookup("#inbox-model-text").queryAs(TextArea.class).getText()).isEqualTo(modelText);
         assertThat(robot.lookup("#inbox-model-text").queryAs(TextArea.class).isEditable()).isFalse();
         assertThat(cellText(robot, "court")).as("the row shows the next deadline")

@@ -30,6 +30,8 @@ final class Mails {
     private final List<Deadline> deadlines = new ArrayList<>();
     private final List<String> fileNumbers = new ArrayList<>();
     private final List<AttachmentInfo> attachments = new ArrayList<>();
+    private final List<String> to = new ArrayList<>();
+    private String body = "";
     private String modelText = "";
     private boolean corrected;
 
@@ -114,6 +116,16 @@ final class Mails {
         return this;
     }
 
+    Mails to(String recipient) {
+        to.add(recipient);
+        return this;
+    }
+
+    Mails body(String value) {
+        body = value;
+        return this;
+    }
+
     Mails modelText(String value) {
         modelText = value;
         return this;
@@ -125,7 +137,7 @@ final class Mails {
     }
 
     MailItem build() {
-        return new MailItem(accountId, id, from, subject, date, status, error, category, priority, needsReply, summary,
-                reason, nextStep, deadlines, fileNumbers, attachments, modelText, corrected);
+        return new MailItem(accountId, id, from, to, subject, date, status, error, category, priority, needsReply, summary,
+                reason, nextStep, deadlines, fileNumbers, attachments, body, modelText, corrected);
     }
 }

@@ -153,7 +153,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     languages.add(summary.language());
                     succeeded++;
                 } else if (outcome instanceof SummarizeDocument.Failed failed) {
-                    if (failed.reason() == SummarizeDocument.Reason.MODEL_FAILED || failed.reason() == SummarizeDocument.Reason.OTHER) {
+                    if (failed.reason() == SummarizeDocument.Reason.NO_MODEL || failed.reason() == SummarizeDocument.Reason.MODEL_FAILED || failed.reason() == SummarizeDocument.Reason.OTHER) {
                         // not the document's fault: stop as before and let the error handler report it
                         throw failed.cause();
                     }

@@ -179,6 +179,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             case DAMAGED -> Failure.Reason.DAMAGED;
             case TOO_LARGE -> Failure.Reason.TOO_LARGE;
             case TOO_SLOW -> Failure.Reason.TOO_SLOW;
+            case NO_MODEL -> Failure.Reason.NO_MODEL;
             case MODEL_FAILED -> Failure.Reason.MODEL_FAILED;
             case NOT_FOUND, OTHER -> Failure.Reason.OTHER;
         };

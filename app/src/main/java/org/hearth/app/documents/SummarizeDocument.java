@@ -73,7 +73,7 @@ public final class SummarizeDocument {
                          List<Locator> citations, Optional<String> warning) {
     }
 
-    public enum Reason { PASSWORD_REQUIRED, WRONG_PASSWORD, NO_TEXT, UNSUPPORTED_TYPE, NOT_FOUND, DAMAGED, TOO_LARGE, TOO_SLOW, MODEL_FAILED, OTHER }
+    public enum Reason { PASSWORD_REQUIRED, WRONG_PASSWORD, NO_TEXT, UNSUPPORTED_TYPE, NOT_FOUND, DAMAGED, TOO_LARGE, TOO_SLOW, NO_MODEL, MODEL_FAILED, OTHER }
 
     public sealed interface Outcome {
     }
@@ -125,7 +125,19 @@ public final class SummarizeDocument {
             return new Cancelled();
         }
         DocumentText document = read.document();
-        try (EngineUse use = engines.acquire(cancelled)) {
+        EngineUse acquired;
+        try {
+            acquired = engines.acquire(cancelled);
+        } catch (CancellationException e) {
+            return new Cancelled();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Failed(Reason.OTHER, "interrupted", e);
+        } catch (LlamaException | EngineException e) {
+            // no model became ready (none installed, or its set-up failed): the file needs one, it did not break one
+            return new Failed(Reason.NO_MODEL, message(e), e);
+        }
+        try (EngineUse use = acquired) {
             listener.summarising(document);
             Summary summary = new Summarizer(use.engine()).summarize(
                     new SummaryRequest(read.name(), DocumentPassages.of(document), options.style(), options.language()),
@@ -150,9 +162,6 @@ public final class SummarizeDocument {
         } catch (CancellationException e) {
             // the user's cancel, or the model host recalling the model for a swap: either way the job stopped
             return new Cancelled();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Failed(Reason.OTHER, "interrupted", e);
         } catch (LlamaException | EngineException e) {
             return new Failed(Reason.MODEL_FAILED, message(e), e);
         } catch (RuntimeException e) {

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -132,6 +134,8 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         OAuthProvider provider;
         try {
             provider = oauthApps.provider(account.signIn());
+        } catch (OAuthClients.NotSetUpException e) {
+            throw new AccountException(AccountException.Reason.SIGN_IN_NOT_SET_UP, e.getMessage());
         } catch (RuntimeException e) {
             throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
         }
@@ -143,6 +147,21 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
                     : e.kind() == OAuthException.Kind.UNREACHABLE ? AccountException.Reason.UNREACHABLE
                     : AccountException.Reason.OTHER, e.getMessage());
         }
+    }
+
+    /** Password always; an OAuth sign-in where the firm set up its app, so the window offers none that must fail. */
+    @Override
+    public Set<SignIn> signInMethods() {
+        Set<SignIn> methods = EnumSet.of(SignIn.PASSWORD);
+        for (SignIn method : List.of(SignIn.MICROSOFT_365, SignIn.GOOGLE)) {
+            try {
+                oauthApps.provider(method);
+                methods.add(method);
+            } catch (RuntimeException notSetUp) {
+                LOG.debug("{} sign-in is not offered: {}", method, notSetUp.getMessage());
+            }
+        }
+        return methods;
     }
 
     @Override

@@ -16,11 +16,11 @@ final class MailItems {
         TriageCategory category = mail.category().orElse(TriageCategory.OTHER);
         List<InboxService.Deadline> deadlines = triage == null ? List.of()
                 : triage.deadlines().stream().map(d -> new InboxService.Deadline(d.date(), d.what(), d.quote())).toList();
-        return new InboxService.MailItem(mail.accountId(), mail.key().toString(), mail.from(), mail.subject(), mail.sentAt(),
+        return new InboxService.MailItem(mail.accountId(), mail.key().toString(), mail.from(), mail.to(), mail.subject(), mail.sentAt(),
                 mail.status(), mail.error(), category, mail.priority(), triage != null && triage.needsReply(),
                 triage == null ? "" : triage.summary(), triage == null ? "" : triage.reason(),
                 triage == null ? "" : triage.nextStep(), deadlines, triage == null ? List.of() : triage.fileNumbers(),
                 mail.attachments().stream().map(a -> new InboxService.AttachmentInfo(a.name(), a.mimeType(), a.size())).toList(),
-                mail.modelText().orElse(mail.body()), mail.correction().isPresent());
+                mail.body(), mail.modelText().orElse(mail.body()), mail.correction().isPresent());
     }
 }

@@ -48,6 +48,10 @@ final class MailSchema {
                 excerpt TEXT NOT NULL,
                 category TEXT NOT NULL,
                 priority INTEGER NOT NULL);
+            """,
+            // The window shows a mail with its recipients; mails stored before have none recorded.
+            """
+            ALTER TABLE mails ADD COLUMN recipients TEXT NOT NULL DEFAULT ''
             """));
 
     private MailSchema() {

@@ -36,8 +36,10 @@ public final class MailStore implements AutoCloseable {
     /** Corrections beyond this many are not shown to the model (the prompt keeps the newest anyway). */
     private static final int MAX_EXAMPLES = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MAIL_COLUMNS = "account_id, uid_validity, uid, message_id, sender, subject, sent_at, body, "
-            + "attachments, parse_problem, status, error, triage, model_text, corrected_category, corrected_priority";
+    /** Addresses never hold a line break: one recipient per line. */
+    private static final String RECIPIENT_SEPARATOR = "\n";
+    private static final String MAIL_COLUMNS = "account_id, uid_validity, uid, message_id, sender, recipients, subject, sent_at, "
+            + "body, attachments, parse_problem, status, error, triage, model_text, corrected_category, corrected_priority";
 
     private final StateConnection db;
 
@@ -155,7 +157,8 @@ public final class MailStore implements AutoCloseable {
             }
             int inserted;
             try (PreparedStatement insert = db.prepare("INSERT OR IGNORE INTO mails (account_id, uid_validity, uid, "
-                    + "message_id, sender, subject, sent_at, body, attachments, parse_problem, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + "message_id, sender, subject, sent_at, body, attachments, parse_problem, status, recipients) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, accountId);
                 insert.setLong(2, message.uidValidity());
                 insert.setLong(3, message.uid());
@@ -171,6 +174,7 @@ public final class MailStore implements AutoCloseable {
                 insert.setString(9, JSON.writeValueAsString(message.attachments()));
                 insert.setString(10, message.parseProblem().orElse(null));
                 insert.setString(11, InboxService.Status.PENDING.name());
+                insert.setString(12, String.join(RECIPIENT_SEPARATOR, message.to()));
                 inserted = insert.executeUpdate();
             }
             try (PreparedStatement advance = db.prepare(
@@ -311,10 +315,15 @@ public final class MailStore implements AutoCloseable {
         Optional<StoredMail.Correction> correction = correctedCategory == null ? Optional.empty()
                 : Optional.of(new StoredMail.Correction(TriageCategory.valueOf(correctedCategory), row.getInt("corrected_priority")));
         return new StoredMail(row.getString("account_id"), new MailKey(row.getLong("uid_validity"), row.getLong("uid")),
-                row.getString("message_id"), row.getString("sender"), row.getString("subject"), sent, row.getString("body"),
+                row.getString("message_id"), row.getString("sender"), recipients(row.getString("recipients")),
+                row.getString("subject"), sent, row.getString("body"),
                 attachments, Optional.ofNullable(row.getString("parse_problem")), InboxService.Status.valueOf(row.getString("status")),
                 Optional.ofNullable(row.getString("error")), json.map(j -> TriageResult.fromJson(parse(j))), json,
                 Optional.ofNullable(row.getString("model_text")), correction);
+    }
+
+    private static List<String> recipients(String stored) {
+        return stored.isEmpty() ? List.of() : List.of(stored.split(RECIPIENT_SEPARATOR));
     }
 
     private static MailAccount account(ResultSet row) throws SQLException {

@@ -70,9 +70,19 @@ public final class OAuthClients implements OAuthApps {
     private String required(String key) {
         String value = properties.getProperty(key, "").strip();
         if (value.isEmpty()) {
-            throw new IllegalStateException("No OAuth client id is set for this provider: register Hearth as an app in your "
+            throw new NotSetUpException("No OAuth client id is set for this provider: register Hearth as an app in your "
                     + "firm's Microsoft 365 tenant or Google project and put " + key + " into oauth.properties in Hearth's data folder");
         }
         return value;
+    }
+
+    /** The firm has not registered Hearth for this sign-in; the window then does not offer it. */
+    public static final class NotSetUpException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotSetUpException(String message) {
+            super(message);
+        }
     }
 }

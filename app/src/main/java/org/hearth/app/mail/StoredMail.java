@@ -11,12 +11,13 @@ import org.hearth.ui.service.InboxService.Status;
 /**
  * A fetched mail as stored, with its triage once there is one.
  *
+ * @param to           the recipients as written in the mail; empty for mails stored before they were kept
  * @param body         the text triage works from (the author's text; quoted history and signature left out)
  * @param triageJson   the model's answer exactly as written (schema-valid), when {@code status} is OK
  * @param modelText    the mail exactly as the model saw it, fenced and cut to fit
  * @param correction   the user's label, which replaces the model's category and priority
  */
-public record StoredMail(String accountId, MailKey key, String messageId, String from, String subject,
+public record StoredMail(String accountId, MailKey key, String messageId, String from, List<String> to, String subject,
                          Optional<Instant> sentAt, String body, List<Attachment> attachments,
                          Optional<String> parseProblem, Status status, Optional<String> error,
                          Optional<TriageResult> triage, Optional<String> triageJson, Optional<String> modelText,
@@ -26,6 +27,7 @@ public record StoredMail(String accountId, MailKey key, String messageId, String
     }
 
     public StoredMail {
+        to = List.copyOf(to);
         attachments = List.copyOf(attachments);
     }
 

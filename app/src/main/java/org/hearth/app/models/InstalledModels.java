@@ -55,21 +55,29 @@ public final class InstalledModels {
                 return file;
             }
         }
-        try (Stream<Path> files = Files.list(paths.models())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".gguf")).sorted().toList()) {
-                try {
-                    if (GgufValidator.check(file) == GgufValidator.Role.CHAT) {
-                        return file;
-                    }
-                } catch (GgufException notUsable) {
-                    // skip it; `models verify` explains what is wrong with it
-                }
-            }
-        } catch (IOException noModelsFolder) {
-            // fall through to the message below
+        List<String> installed = chatModelNames(paths);
+        if (!installed.isEmpty()) {
+            return paths.models().resolve(installed.getFirst());
         }
         throw new LlamaException("No model is installed. './hearth models recommend' suggests one for this machine,"
                 + " './hearth models pull NAME' downloads it, or use --model FILE.");
     }
 
+    /** The usable chat models in the models folder by file name, sorted; none when there is no folder yet. */
+    public static List<String> chatModelNames(HearthPaths paths) {
+        try (Stream<Path> files = Files.list(paths.models())) {
+            return files.filter(f -> f.toString().endsWith(".gguf")).filter(InstalledModels::isChatModel)
+                    .map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException noModelsFolder) {
+            return List.of();
+        }
+    }
+
+    private static boolean isChatModel(Path file) {
+        try {
+            return GgufValidator.check(file) == GgufValidator.Role.CHAT;
+        } catch (GgufException notUsable) {
+            return false; // `models verify` explains what is wrong with it
+        }
+    }
 }

@@ -25,10 +25,13 @@ import org.hearth.assistant.model.DownloadException;
 import org.hearth.assistant.model.FitCheck;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.model.MachineFacts;
+import org.hearth.assistant.model.ModelCatalog;
 import org.hearth.assistant.model.ModelDownloader;
 import org.hearth.assistant.model.ModelImportException;
 import org.hearth.assistant.model.ModelImporter;
+import org.hearth.assistant.model.ModelRole;
 import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.ModelService.ModelState.Failed.Reason;
 import org.hearth.ui.service.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +97,15 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
     }
 
     @Override
-    public void download() {
-        CatalogModel target = FitCheck.recommend(MachineFacts.detect()).model();
+    public List<Offer> offers() {
+        return ModelCatalog.all().stream().map(model -> new Offer(model.id(), model.displayName(),
+                model.approximateSizeBytes(), model.role() == ModelRole.EMBEDDING)).toList();
+    }
+
+    @Override
+    public void download(String modelId) {
+        CatalogModel target = ModelCatalog.find(modelId)
+                .orElseThrow(() -> new IllegalArgumentException("No model " + modelId + " in the catalog"));
         DownloadCancellation cancellation = new DownloadCancellation();
         synchronized (lock) {
             if (download != null) {
@@ -112,23 +122,27 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                         progress.bytesDone(), progress.totalBytes(), progress.bytesPerSecond(),
                         progress.remaining().map(java.time.Duration::toSeconds).orElse(-1L), false)), cancellation);
                 clearDownload();
-                load(file);
+                if (target.role() == ModelRole.CHAT && !loaded()) {
+                    load(file);
+                } else {
+                    publishSettled();
+                }
             } catch (DownloadException e) {
                 boolean forget = clearDownload();
                 if (e.reason() == DownloadException.Reason.CANCELLED) {
                     if (forget) {
                         deleteQuietly(downloader.partialFile(target));
-                        publish(new ModelState.None());
+                        publishSettled();
                     } else {
                         long done = downloader.partialBytes(target);
                         publish(new ModelState.Downloading(target.displayName(), done, target.approximateSizeBytes(), 0, -1, true));
                     }
                 } else {
-                    failed(e.getMessage());
+                    failed(failureOf(e.reason()), e.getMessage());
                 }
             } catch (IOException e) {
                 clearDownload();
-                failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage());
+                failed(Reason.MODELS_FOLDER, "Hearth cannot write to " + paths.models() + ": " + e.getMessage());
             }
         });
     }
@@ -160,11 +174,16 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                 var imported = new ModelImporter(paths.models(), DiskSpaceProbe.fileStore()).importFile(file, ModelImporter.Mode.COPY);
                 load(imported.file());
             } catch (ModelImportException e) {
-                failed(e.getMessage());
+                failed(failureOf(e.reason()), e.getMessage());
             } catch (IOException e) {
-                failed("Hearth cannot write to " + paths.models() + ": " + e.getMessage());
+                failed(Reason.MODELS_FOLDER, "Hearth cannot write to " + paths.models() + ": " + e.getMessage());
             }
         });
+    }
+
+    @Override
+    public List<String> installedModels() {
+        return InstalledModels.chatModelNames(paths);
     }
 
     @Override
@@ -207,18 +226,55 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         }
     }
 
+    /** The window words failures in the user's language, so it gets the kind; the message stays as the detail. */
+    private static Reason failureOf(DownloadException.Reason reason) {
+        return switch (reason) {
+            case NOT_ENOUGH_DISK -> Reason.NOT_ENOUGH_DISK;
+            case NETWORK -> Reason.NETWORK;
+            case HUB_ANSWER -> Reason.DOWNLOAD_SOURCE;
+            case CHECKSUM_MISMATCH -> Reason.DAMAGED_DOWNLOAD;
+            case FILE_SYSTEM, CANCELLED -> Reason.MODELS_FOLDER;
+        };
+    }
+
+    private static Reason failureOf(ModelImportException.Reason reason) {
+        return switch (reason) {
+            case NOT_USABLE -> Reason.NOT_A_MODEL;
+            case ALREADY_PRESENT -> Reason.ALREADY_INSTALLED;
+            case NOT_ENOUGH_DISK -> Reason.NOT_ENOUGH_DISK;
+            case FILE_SYSTEM -> Reason.MODELS_FOLDER;
+        };
+    }
+
+    /**
+     * After a download that loads nothing (another size, or the search model) or was cancelled: back to the model
+     * in use, so the window does not send a user who has one to the set-up page.
+     */
+    private void publishSettled() {
+        HostState now = host.state();
+        if (now instanceof HostState.Empty) {
+            publish(new ModelState.None());
+        } else {
+            hostChanged(now);
+        }
+    }
+
+    private boolean loaded() {
+        return host.loadedModel().isPresent();
+    }
+
     private void hostChanged(HostState hostState) {
         switch (hostState) {
             case HostState.Empty empty -> { } // what comes next (none installed, a download) is this service's to say
             case HostState.Loading loading -> publish(new ModelState.Loading(loading.modelName(), loading.fraction()));
             case HostState.Ready ready -> publish(ready.busy() ? new ModelState.Busy(ready.modelName(), ready.leases()) : new ModelState.Ready(ready.modelName()));
             case HostState.Draining draining -> publish(new ModelState.Busy(draining.modelName(), draining.leases()));
-            case HostState.Failed failed -> publish(new ModelState.Failed(failed.message()));
+            case HostState.Failed failed -> publish(new ModelState.Failed(Reason.LOAD_FAILED, failed.message()));
         }
     }
 
-    private void failed(String message) {
-        publish(new ModelState.Failed(message));
+    private void failed(Reason reason, String message) {
+        publish(new ModelState.Failed(reason, message));
         host.fail(message); // jobs waiting for this model stop waiting
     }
 

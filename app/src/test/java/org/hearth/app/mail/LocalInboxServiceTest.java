@@ -144,7 +144,7 @@ class LocalInboxServiceTest {
         MailAccount account = store.account(added.id()).orElseThrow();
         StoredMail stored = store.mails(account.id()).getFirst();
         StoredMail urgentWithDeadline = new StoredMail(stored.accountId(), stored.key(), stored.messageId(), stored.from(),
-                stored.subject(), stored.sentAt(), stored.body(), stored.attachments(), stored.parseProblem(), stored.status(),
+                stored.to(), stored.subject(), stored.sentAt(), stored.body(), stored.attachments(), stored.parseProblem(), stored.status(),
                 stored.error(), Optional.of(org.hearth.assistant.task.triage.TriageResult.fromJson(
                         new com.fasterxml.jackson.databind.ObjectMapper().readTree(MailStoreTest.ANSWER))),
                 Optional.of(MailStoreTest.ANSWER), stored.modelText(), Optional.empty());
@@ -161,9 +161,9 @@ class LocalInboxServiceTest {
 
     @Test
     void deadlinesExportAsCalendarEvents() throws Exception {
-        InboxService.MailItem mail = new InboxService.MailItem("a", "7:1", "Gericht", "Verfügung", Optional.empty(),
+        InboxService.MailItem mail = new InboxService.MailItem("a", "7:1", "Gericht", List.of(), "Verfügung", Optional.empty(),
                 InboxService.Status.OK, Optional.empty(), TriageCategory.COURT_OR_AUTHORITY, 5, true, "s", "r", "n",
-                List.of(new InboxService.Deadline(LocalDate.of(2026, 12, 1), "Replik", "bis zum 1.12.2026")), List.of(), List.of(), "t", false);
+                List.of(new InboxService.Deadline(LocalDate.of(2026, 12, 1), "Replik", "bis zum 1.12.2026")), List.of(), List.of(), "b", "t", false);
         Path target = dir.resolve("fristen.ics");
         service.exportDeadlines(List.of(mail), target);
         assertThat(Files.readString(target)).contains("DTSTART;VALUE=DATE:20261201").contains("SUMMARY:Replik");

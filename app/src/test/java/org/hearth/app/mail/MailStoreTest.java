@@ -40,7 +40,8 @@ class MailStoreTest {
 
     static MailMessage message(long uidValidity, long uid) {
         return new MailMessage(uidValidity, uid, "<" + uid + "@example.de>", "Gericht <poststelle@justiz.example>",
-                List.of("kanzlei@example.de"), Optional.of(Instant.parse("2026-11-20T08:00:00Z")), "Verfügung " + uid,
+                List.of("Kanzlei Groß <kanzlei@example.de>", "akte@example.de"), Optional.of(Instant.parse("2026-11-20T08:00:00Z")),
+                "Verfügung " + uid,
                 "Text " + uid, "", "", List.of(new Attachment("verfuegung.pdf", "application/pdf", 1234)), false, Optional.empty());
     }
 
@@ -58,6 +59,7 @@ class MailStoreTest {
             assertThat(pending).extracting(StoredMail::key).containsExactly(new MailKey(7, 3), new MailKey(7, 5));
             assertThat(pending.getFirst().attachments()).containsExactly(new Attachment("verfuegung.pdf", "application/pdf", 1234));
             assertThat(pending.getFirst().sentAt()).contains(Instant.parse("2026-11-20T08:00:00Z"));
+            assertThat(pending.getFirst().to()).containsExactly("Kanzlei Groß <kanzlei@example.de>", "akte@example.de");
         }
     }
 

@@ -273,9 +273,9 @@ public final class MimeText {
 
     private static String decodeWord(String value) {
         try {
-            return MimeUtility.decodeText(value);
+            return RawUtf8Header.repair(MimeUtility.decodeText(value));
         } catch (UnsupportedEncodingException unknownCharset) {
-            return value;
+            return RawUtf8Header.repair(value);
         }
     }
 
@@ -306,8 +306,9 @@ public final class MimeText {
 
     /** Without the quotes RFC 5322 would put around a name with a comma or umlaut: this is for reading. */
     private static String readable(InternetAddress address) {
-        String personal = address.getPersonal();
-        return personal == null || personal.isBlank() ? address.getAddress() : personal + " <" + address.getAddress() + ">";
+        String personal = RawUtf8Header.repair(address.getPersonal());
+        String mailbox = RawUtf8Header.repair(address.getAddress());
+        return personal == null || personal.isBlank() ? mailbox : personal + " <" + mailbox + ">";
     }
 
     private static Optional<Instant> date(Message message, List<String> problems) {
@@ -330,7 +331,7 @@ public final class MimeText {
     private static String subject(Message message, List<String> problems) {
         try {
             String subject = message.getSubject();
-            return subject == null ? "" : subject;
+            return subject == null ? "" : RawUtf8Header.repair(subject);
         } catch (MessagingException | RuntimeException malformed) {
             problems.add("malformed Subject header");
             return header(message, "Subject").map(MimeText::decodeWord).orElse("");

@@ -44,6 +44,32 @@ class MimeTextTest {
     }
 
     @Test
+    void rawUtf8HeadersAreReadAsUtf8() throws Exception {
+        byte[] raw = ("From: Jürgen Müller <mueller@example.de>\r\n"
+                + "To: Anna Groß <gross@example.de>, post@kanzlei.example.de\r\n"
+                + "Subject: Termin in München – Räumungsklage\r\n"
+                + "Message-ID: <utf8@example.de>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Grüße aus München\r\n").getBytes(StandardCharsets.UTF_8);
+        MailMessage mail = read(raw);
+        assertThat(mail.subject()).isEqualTo("Termin in München – Räumungsklage");
+        assertThat(mail.from()).isEqualTo("Jürgen Müller <mueller@example.de>");
+        assertThat(mail.to()).containsExactly("Anna Groß <gross@example.de>", "post@kanzlei.example.de");
+        assertThat(mail.bodyText()).isEqualTo("Grüße aus München");
+    }
+
+    @Test
+    void latin1HeadersStayAsTheyAre() throws Exception {
+        byte[] raw = ("From: Jürgen Müller <mueller@example.de>\r\nSubject: Kündigung zum 30.06.\r\n"
+                + "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\nText\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        MailMessage mail = read(raw);
+        assertThat(mail.subject()).isEqualTo("Kündigung zum 30.06.");
+        assertThat(mail.from()).isEqualTo("Jürgen Müller <mueller@example.de>");
+    }
+
+    @Test
     void anUnknownCharsetFallsBackAndSaysSo() throws Exception {
         MailMessage mail = read(TestMails.unknownCharset());
         assertThat(mail.bodyText()).isEqualTo("Vielen Dank für Ihren Auftrag.");

@@ -1,7 +1,7 @@
 package org.hearth.ui.documents;
 
 import atlantafx.base.theme.Styles;
-import javafx.beans.binding.Bindings;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,8 +17,8 @@ import org.hearth.ui.common.RowCell;
 import org.hearth.ui.service.SummaryJob.State;
 
 /**
- * One queue row: file name, what is happening, a thin progress bar while running, and cancel / remove at the
- * right edge.
+ * One queue row: file name, what is happening, a thin progress bar while running, and at the right edge a worded
+ * Cancel button while the job runs or a remove cross once it ended, so stopping a job never looks like deleting.
  */
 final class DocumentCell extends RowCell<DocumentItem> {
 
@@ -26,8 +26,8 @@ final class DocumentCell extends RowCell<DocumentItem> {
     private final Label name = new Label();
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
-    private final Button action = new Button();
-    private final Tooltip actionTip = new Tooltip();
+    private final Button cancel = new Button();
+    private final Button remove = new Button();
     private final ChangeListener<State> stateListener = (obs, old, state) -> StateTone.apply(status, state);
     private DocumentItem shown;
 
@@ -37,19 +37,18 @@ final class DocumentCell extends RowCell<DocumentItem> {
         status.getStyleClass().addAll(Styles.TEXT_SMALL, "queue-status");
         progress.getStyleClass().add(Styles.SMALL);
         progress.setMaxWidth(Double.MAX_VALUE);
-        action.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "queue-action");
-        action.setTooltip(actionTip);
-        action.setOnAction(e -> {
-            if (shown.isRunning()) {
-                shown.cancel();
-            } else {
-                viewModel.remove(shown);
-            }
-        });
-        action.setGraphic(Icons.cross());
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED, "queue-cancel");
+        cancel.textProperty().bind(localization.text("documents.cancel"));
+        cancel.setTooltip(tooltip(localization, "documents.cancel.tip"));
+        cancel.setOnAction(e -> shown.cancel());
+        remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "queue-remove");
+        remove.setGraphic(Icons.cross());
+        remove.setTooltip(tooltip(localization, "documents.remove"));
+        remove.accessibleTextProperty().bind(localization.text("documents.remove"));
+        remove.setOnAction(e -> viewModel.remove(shown));
         VBox text = widthless(new VBox(4, name, status, progress));
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(8, text, action);
+        HBox row = new HBox(8, text, cancel, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         setRow(row);
     }
@@ -61,10 +60,10 @@ final class DocumentCell extends RowCell<DocumentItem> {
             shown.stateProperty().removeListener(stateListener);
             status.textProperty().unbind();
             progress.progressProperty().unbind();
-            progress.visibleProperty().unbind();
-            progress.managedProperty().unbind();
-            actionTip.textProperty().unbind();
-            action.accessibleTextProperty().unbind();
+            for (var node : List.of(progress, cancel, remove)) {
+                node.visibleProperty().unbind();
+                node.managedProperty().unbind();
+            }
         }
         shown = empty ? null : item;
         if (shown == null) {
@@ -74,15 +73,20 @@ final class DocumentCell extends RowCell<DocumentItem> {
         name.setText(shown.fileName());
         status.textProperty().bind(localization.text(shown.statusProperty()));
         progress.progressProperty().bind(shown.progressProperty());
-        progress.visibleProperty().bind(shown.runningProperty());
-        progress.managedProperty().bind(shown.runningProperty());
-        var actionText = Bindings.when(shown.runningProperty())
-                .then(localization.text("documents.cancel"))
-                .otherwise(localization.text("documents.remove"));
-        actionTip.textProperty().bind(actionText);
-        action.accessibleTextProperty().bind(actionText);
+        for (var node : List.of(progress, cancel)) {
+            node.visibleProperty().bind(shown.runningProperty());
+            node.managedProperty().bind(shown.runningProperty());
+        }
+        remove.visibleProperty().bind(shown.runningProperty().not());
+        remove.managedProperty().bind(shown.runningProperty().not());
         shown.stateProperty().addListener(stateListener);
         StateTone.apply(status, shown.getState());
         showRow();
+    }
+
+    private static Tooltip tooltip(Localization localization, String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(localization.text(key));
+        return tip;
     }
 }

@@ -39,9 +39,11 @@ final class DocumentDetailView extends StackPane {
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Label failure = new Label();
+    private final Label partial = new Label();
     private final PasswordField password = new PasswordField();
     private final Button retry = new Button();
     private final HBox passwordRow;
+    private final Button setUpModel = new Button();
     private final TextArea summary = new TextArea();
     private final Button again = new Button();
     private final Button copy = new Button();
@@ -55,6 +57,7 @@ final class DocumentDetailView extends StackPane {
         this.localization = localization;
         this.viewModel = viewModel;
 
+        title.setId("documents-detail-title");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setMinWidth(0);
         again.textProperty().bind(localization.text("documents.summariseAgain"));
@@ -95,6 +98,15 @@ final class DocumentDetailView extends StackPane {
         passwordRow = new HBox(8, password, retry);
         passwordRow.setAlignment(Pos.CENTER_LEFT);
 
+        partial.setId("documents-partial");
+        partial.textProperty().bind(localization.text("documents.partial"));
+        partial.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+
+        setUpModel.setId("documents-setup");
+        setUpModel.textProperty().bind(localization.text("documents.setUpModel"));
+        setUpModel.getStyleClass().add(Styles.ACCENT);
+        setUpModel.setOnAction(e -> viewModel.openSetup());
+
         summary.setId("documents-summary");
         summary.setEditable(false);
         summary.setWrapText(true);
@@ -104,7 +116,7 @@ final class DocumentDetailView extends StackPane {
         feedback.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         feedback.textProperty().bind(localization.text(viewModel.actionFeedbackProperty()));
 
-        content = new VBox(8, title, actions, progress, failure, passwordRow, summary, feedback);
+        content = new VBox(8, title, actions, progress, failure, passwordRow, setUpModel, partial, summary, feedback);
         content.setPadding(new Insets(16));
 
         Label empty = new Label();
@@ -150,8 +162,11 @@ final class DocumentDetailView extends StackPane {
         }
         setShown(failure, failed);
         setShown(passwordRow, failed && shown.needsPassword());
+        setShown(setUpModel, failed && shown.needsModel());
         setShown(progress, shown.isRunning());
         setShown(summary, !failed);
+        // A cancelled job keeps what it wrote so far: worth reading, but not to be taken as the whole summary.
+        setShown(partial, state == State.CANCELLED && !shown.textProperty().get().isEmpty());
         boolean done = state == State.DONE;
         export.setDisable(!done);
         again.setDisable(shown.isRunning() || (failed && shown.needsPassword()));

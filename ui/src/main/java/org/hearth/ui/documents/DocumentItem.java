@@ -93,6 +93,11 @@ public final class DocumentItem extends ProgressTask {
         return failure.get() == null ? null : DocumentWording.failure(failure.get());
     }
 
+    /** It failed only because no model is installed yet: setting one up, then summarising again, helps. */
+    public boolean needsModel() {
+        return failure.get() != null && failure.get().reason() == Failure.Reason.NO_MODEL;
+    }
+
     public boolean needsPassword() {
         return failure.get() != null && DocumentWording.asksForPassword(failure.get().reason());
     }
@@ -119,9 +124,15 @@ public final class DocumentItem extends ProgressTask {
             super(ownRun, text);
         }
 
+        /**
+         * The service announces an end as a state and then as done / failed / cancelled with its content. Only the
+         * latter counts: a job counts as ended after the first, so the failure's reason would be dropped.
+         */
         @Override
         public void state(State newState) {
-            onFx(() -> show(newState, null));
+            if (!isFinished(newState)) {
+                onFx(() -> show(newState, null));
+            }
         }
 
         @Override

@@ -25,7 +25,7 @@ final class DocumentWording {
                     : Message.of("documents.state.readingStarted");
             case WAITING_FOR_MODEL -> Message.of("documents.state.waitingForModel");
             case SUMMARISING -> counted
-                    ? Message.of("documents.state.summarising", progress.done(), progress.total())
+                    ? Message.of("documents.state.summarising", partInHand(progress), progress.total())
                     : Message.of("documents.state.summarisingStarted");
             case DONE -> Message.of("documents.state.done");
             case FAILED -> failure == null
@@ -33,6 +33,11 @@ final class DocumentWording {
                     : Message.of("documents.failureShort." + failure.reason().name());
             case CANCELLED -> Message.of("documents.state.cancelled");
         };
+    }
+
+    /** The service counts parts finished; people count the part being worked on, so the first reads "1 of n". */
+    private static long partInHand(Progress progress) {
+        return Math.min(progress.done() + 1, progress.total());
     }
 
     /** The full, specific sentence, naming the file and what to do. */

@@ -22,7 +22,7 @@ public final class DocumentsTab implements Tab {
 
     public static TabDefinition of(SummaryService summaries, ExportService exports) {
         return context -> new DocumentsTab(
-                new DocumentsViewModel(summaries, exports, context.runningTasks(), context.background()));
+                new DocumentsViewModel(summaries, exports, context.runningTasks(), context.background(), context.openSetup()));
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class DocumentsViewModel {
     private final ExportService exports;
     private final RunningTasks runningTasks;
     private final Background background;
+    private final Runnable openSetup;
     private final List<String> supportedExtensions;
 
     private final ObservableList<DocumentItem> queue =
@@ -40,28 +41,38 @@ public final class DocumentsViewModel {
     private final ObservableList<Message> notes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Message> actionFeedback = new ReadOnlyObjectWrapper<>();
 
-    public DocumentsViewModel(SummaryService summaries, ExportService exports, RunningTasks runningTasks, Background background) {
+    /** @param openSetup shows the model set-up page, for files that failed because no model is installed */
+    public DocumentsViewModel(SummaryService summaries, ExportService exports, RunningTasks runningTasks, Background background,
+            Runnable openSetup) {
         this.summaries = summaries;
+        this.openSetup = openSetup;
         this.exports = exports;
         this.runningTasks = runningTasks;
         this.background = background;
         this.supportedExtensions = summaries.supportedExtensions().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Queues each file Hearth can read and starts it; the others get a note saying why not. */
+    /**
+     * Queues each file Hearth can read and starts it; the others get a note saying why not. The first new file is
+     * selected, so the user sees what they just added rather than an older summary.
+     */
     public void addFiles(List<Path> files) {
+        DocumentItem firstAdded = null;
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (supportedExtensions.contains(extension(name))) {
                 DocumentItem item = new DocumentItem(summaries, file, runningTasks);
                 queue.add(item);
                 item.start(currentOptions());
-                if (selected.get() == null) {
-                    selected.set(item);
+                if (firstAdded == null) {
+                    firstAdded = item;
                 }
             } else {
                 notes.add(Message.of("documents.unsupported", name, supportedList()));
             }
+        }
+        if (firstAdded != null) {
+            selected.set(firstAdded);
         }
     }
 
@@ -99,6 +110,10 @@ public final class DocumentsViewModel {
             return targetName;
         }, written -> actionFeedback.set(Message.of("documents.exported", written)),
                 failure -> actionFeedback.set(Message.of("documents.exportFailed", targetName, String.valueOf(failure.getMessage()))));
+    }
+
+    public void openSetup() {
+        openSetup.run();
     }
 
     public void reportCopied() {

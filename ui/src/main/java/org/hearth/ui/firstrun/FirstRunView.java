@@ -26,6 +26,7 @@ import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.Units;
+import org.hearth.ui.service.ModelService.Offer;
 import org.hearth.ui.settings.UiLanguage;
 
 /** The one friendly panel a new user sees: what Hearth does, that data stays here, and the model to get. */
@@ -79,8 +80,16 @@ public final class FirstRunView extends ScrollPane {
         haveFile.setId("firstrun-import");
         haveFile.textProperty().bind(localization.text("firstrun.haveGguf"));
         haveFile.setOnAction(e -> chooseGguf());
-        HBox start = new HBox(16, download, haveFile);
-        start.setAlignment(Pos.CENTER_LEFT);
+        ComboBox<Offer> size = LocalizedCell.comboBox(localization, viewModel.offers(), viewModel.choiceProperty().get(),
+                offer -> localization.get(offer.forSearch() ? "firstrun.offer.search" : "firstrun.offer.chat",
+                        offer.modelName(), Units.gigabytes(offer.downloadBytes())));
+        size.setId("firstrun-choice");
+        size.valueProperty().bindBidirectional(viewModel.choiceProperty());
+        HBox choice = new HBox(8, text("firstrun.choice"), size);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(16, download, haveFile);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox start = new VBox(8, choice, buttons);
         showWhen(start, downloading.not());
 
         Label problem = new Label();
@@ -88,10 +97,17 @@ public final class FirstRunView extends ScrollPane {
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         var problemText = viewModel.problem();
-        problem.textProperty().bind(problemText);
+        problem.textProperty().bind(localization.text(problemText));
         showWhen(problem, problemText.isNotNull());
+        Label detail = new Label();
+        detail.setId("firstrun-problem-detail");
+        detail.setWrapText(true);
+        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        var detailText = viewModel.problemDetail();
+        detail.textProperty().bind(localization.text(detailText));
+        showWhen(detail, detailText.isNotNull());
 
-        return new VBox(8, heading, model, reason, start, downloadProgress(downloading), problem);
+        return new VBox(8, heading, model, reason, start, downloadProgress(downloading), problem, detail);
     }
 
     private VBox downloadProgress(BooleanBinding downloading) {

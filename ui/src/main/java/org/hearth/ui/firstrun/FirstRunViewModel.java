@@ -1,15 +1,20 @@
 package org.hearth.ui.firstrun;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.ModelService.Offer;
 import org.hearth.ui.service.ModelService.Recommendation;
 import org.hearth.ui.settings.SettingsViewModel;
 import org.hearth.ui.settings.UiLanguage;
@@ -23,6 +28,8 @@ public final class FirstRunViewModel {
     private final Localization localization;
     private final ModelDownload download;
     private final ReadOnlyObjectWrapper<Recommendation> recommendation = new ReadOnlyObjectWrapper<>();
+    private final List<Offer> offers;
+    private final ObjectProperty<Offer> choice = new SimpleObjectProperty<>();
 
     public FirstRunViewModel(ModelService models, ReadOnlyObjectProperty<ModelState> modelState, SettingsViewModel settings,
             Localization localization, RunningTasks runningTasks) {
@@ -35,6 +42,10 @@ public final class FirstRunViewModel {
         modelState.addListener((obs, old, state) -> download.follow(state));
         // The reason is worded by the service, so it is asked again in the new language.
         recommendation.set(models.recommend(localization.language()));
+        offers = models.offers();
+        String recommended = recommendation.get().modelName();
+        choice.set(offers.stream().filter(offer -> offer.modelName().equals(recommended)).findFirst()
+                .orElse(offers.getFirst()));
         localization.localeProperty().addListener((obs, old, locale) -> recommendation.set(models.recommend(localization.language())));
     }
 
@@ -51,14 +62,30 @@ public final class FirstRunViewModel {
         return Bindings.createBooleanBinding(() -> modelState.get() instanceof ModelState.Downloading, modelState);
     }
 
-    /** The service's own words when setting the model up failed; null otherwise. */
-    public ObjectBinding<String> problem() {
+    /** What went wrong when setting the model up, in the user's words; null otherwise. */
+    public ObjectBinding<Message> problem() {
         return Bindings.createObjectBinding(
-                () -> modelState.get() instanceof ModelState.Failed failed ? failed.message() : null, modelState);
+                () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.failure(failed) : null, modelState);
+    }
+
+    /** The technical cause of that failure, labelled as such (for the firm's IT); null when there is none. */
+    public ObjectBinding<Message> problemDetail() {
+        return Bindings.createObjectBinding(
+                () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.detail(failed) : null, modelState);
+    }
+
+    /** The models to choose from: every chat model size and the search model. */
+    public List<Offer> offers() {
+        return offers;
+    }
+
+    /** The model the download button gets; the recommended one until the user picks another. */
+    public ObjectProperty<Offer> choiceProperty() {
+        return choice;
     }
 
     public void startDownload() {
-        download.start();
+        download.start(choice.get().id());
     }
 
     public void pause() {
@@ -66,7 +93,7 @@ public final class FirstRunViewModel {
     }
 
     public void resume() {
-        download.start();
+        download.start(choice.get().id());
     }
 
     public void cancel() {

@@ -36,8 +36,8 @@ public final class ModelDownload extends ProgressTask {
         }
     }
 
-    void start() {
-        models.download();
+    void start(String modelId) {
+        models.download(modelId);
     }
 
     void pause() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -100,7 +101,8 @@ final class AddAccountDialog extends Dialog<Account> {
                 port.setText(Integer.toString(defaultPort(now)));
             }
         });
-        signIn = LocalizedCell.comboBox(localization, List.of(SignIn.values()), SignIn.PASSWORD,
+        List<SignIn> signInMethods = viewModel.signInMethods();
+        signIn = LocalizedCell.comboBox(localization, signInMethods, SignIn.PASSWORD,
                 s -> localization.get(InboxWording.signIn(s)));
         signIn.setId("account-signin");
         signIn.valueProperty().addListener((obs, old, now) -> suggestHost(now));
@@ -126,7 +128,7 @@ final class AddAccountDialog extends Dialog<Account> {
         form.addRow(0, text("inbox.account.name"), name);
         form.addRow(1, text("inbox.account.host"), host);
         form.addRow(2, text("inbox.account.security"), securityAndPort);
-        form.addRow(3, text("inbox.account.signIn"), signIn);
+        form.addRow(3, text("inbox.account.signIn"), new VBox(4, signIn, notSetUpHint(signInMethods)));
         form.addRow(4, text("inbox.account.user"), user);
         form.addRow(5, text("inbox.account.password"), new VBox(password, browserHint));
         form.addRow(6, text("inbox.account.folder"), folder);
@@ -157,7 +159,7 @@ final class AddAccountDialog extends Dialog<Account> {
         errorDetail.setId("account-error-detail");
         errorDetail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         errorDetail.setWrapText(true);
-        showError(null, "");
+        showError(null, null, "");
         // The dialog does not grow by itself when a line appears.
         pending.addListener((obs, old, now) -> fitWindow());
 
@@ -206,7 +208,7 @@ final class AddAccountDialog extends Dialog<Account> {
         if (pending.get() || !complete.get()) {
             return;
         }
-        showError(null, "");
+        showError(null, null, "");
         cancelled.set(false);
         cancel.setDisable(false);
         SignIn how = signIn.getValue();
@@ -229,10 +231,28 @@ final class AddAccountDialog extends Dialog<Account> {
             if (cancelled.get()) {
                 close();
             } else {
-                showError(InboxWording.accountFailure(rejected.reason()), rejected.getMessage());
+                showError(InboxWording.accountFailure(rejected.reason()),
+                        rejected.reason().fromServer() ? "inbox.account.serverSaid" : "inbox.account.localDetail",
+                        rejected.getMessage());
                 focusFor(rejected.reason());
             }
         });
+    }
+
+    /**
+     * Says who can make Microsoft 365 or Google sign-in available when the firm has not, instead of offering a
+     * button that could only fail.
+     */
+    private Label notSetUpHint(List<SignIn> available) {
+        List<SignIn> missing = Stream.of(SignIn.MICROSOFT_365, SignIn.GOOGLE).filter(s -> !available.contains(s)).toList();
+        // The providers' names are the same in every language, so the one missing can be filled in once.
+        Label hint = hint(missing.size() > 1 ? localization.text("inbox.account.signInNotSetUp.both")
+                : localization.text("inbox.account.signInNotSetUp",
+                        missing.isEmpty() ? "" : localization.get(InboxWording.signIn(missing.getFirst()))));
+        hint.setId("account-signin-hint");
+        hint.setVisible(!missing.isEmpty());
+        hint.setManaged(!missing.isEmpty());
+        return hint;
     }
 
     private void requestCancel() {
@@ -241,10 +261,11 @@ final class AddAccountDialog extends Dialog<Account> {
         pendingLine.setText(localization.get("inbox.account.cancelling"));
     }
 
-    private void showError(Message reason, String detail) {
+    /** @param detailKey labels the detail: the server's answer, or technical details from this computer */
+    private void showError(Message reason, String detailKey, String detail) {
         error.setText(reason == null ? "" : localization.get(reason));
         boolean hasDetail = reason != null && detail != null && !detail.isBlank();
-        errorDetail.setText(hasDetail ? localization.get("inbox.account.serverSaid", detail) : "");
+        errorDetail.setText(hasDetail ? localization.get(detailKey, detail) : "");
         for (Label label : List.of(error, errorDetail)) {
             boolean shown = !label.getText().isEmpty();
             label.setVisible(shown);

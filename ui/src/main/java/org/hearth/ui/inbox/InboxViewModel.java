@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,6 +37,7 @@ import org.hearth.ui.service.InboxService.Account;
 import org.hearth.ui.service.InboxService.AccountException;
 import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.NewAccount;
+import org.hearth.ui.service.InboxService.SignIn;
 import org.hearth.ui.service.InboxService.Status;
 
 /**
@@ -162,6 +165,12 @@ public final class InboxViewModel {
      * Checks and saves a new account on a thread of its own (a browser sign-in may take minutes), then
      * shows it. Exactly one of {@code added} and {@code rejected} is called, on the JavaFX thread.
      */
+    /** The sign-in methods the firm set up, in the order the dialog offers them. */
+    List<SignIn> signInMethods() {
+        Set<SignIn> available = service.signInMethods();
+        return Stream.of(SignIn.values()).filter(available::contains).toList();
+    }
+
     void addAccount(NewAccount newAccount, BooleanSupplier cancelled, Consumer<Account> added,
             Consumer<AccountException> rejected) {
         background.runAside(() -> service.addAccount(newAccount, cancelled), saved -> {

@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -29,9 +30,10 @@ import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.Status;
 
 /**
- * The selected mail: who wrote it and when, its label with the controls to correct it, the summary, why the
- * model labelled it so, the next step, deadlines with their source sentence, file numbers, attachments, and
- * the plain text exactly as the model saw it. Nothing remote is loaded: there is no web view.
+ * The selected mail: who wrote it to whom and when, its label with the controls to correct it, the summary, why
+ * the model labelled it so, the next step, deadlines with their source sentence, file numbers, the mail's text and
+ * attachments, and folded away the plain text exactly as the model saw it. Nothing remote is loaded: there is no
+ * web view.
  */
 final class MailDetailView extends StackPane {
 
@@ -43,6 +45,7 @@ final class MailDetailView extends StackPane {
 
     private final Label subject = new Label();
     private final Label from = new Label();
+    private final Label to = new Label();
     private final Label date = new Label();
     private final Label state = new Label();
     private final ComboBox<TriageCategory> category;
@@ -56,7 +59,9 @@ final class MailDetailView extends StackPane {
     private final VBox deadlines = new VBox(8);
     private final FlowPane fileNumbers = new FlowPane(6, 6);
     private final VBox attachments = new VBox(4);
+    private final Label body = paragraph("inbox-body");
     private final TextArea modelText = new TextArea();
+    private final TitledPane modelTextPane;
     private final List<VBox> sections;
     private final VBox summarySection;
     private final VBox reasonSection;
@@ -64,6 +69,7 @@ final class MailDetailView extends StackPane {
     private final VBox deadlinesSection;
     private final VBox fileNumbersSection;
     private final VBox attachmentsSection;
+    private final VBox bodySection;
 
     MailDetailView(Localization localization, InboxViewModel viewModel) {
         this.localization = localization;
@@ -79,6 +85,9 @@ final class MailDetailView extends StackPane {
         date.getStyleClass().add(Styles.TEXT_MUTED);
         HBox meta = new HBox(8, from, date);
         meta.setAlignment(Pos.BASELINE_LEFT);
+        to.setId("inbox-to");
+        to.setWrapText(true);
+        to.getStyleClass().add(Styles.TEXT_MUTED);
         state.setId("inbox-mail-state");
         state.setWrapText(true);
 
@@ -125,12 +134,20 @@ final class MailDetailView extends StackPane {
         deadlinesSection = section("inbox.detail.deadlines", deadlines);
         fileNumbersSection = section("inbox.detail.fileNumbers", fileNumbers);
         attachmentsSection = section("inbox.detail.attachments", attachments);
-        VBox modelTextSection = section("inbox.detail.modelText", modelTextHint, modelText);
+        bodySection = section("inbox.detail.body", body);
+        body.setFocusTraversable(false);
+        // What the model read is for checking its answer, not for reading the mail: folded away until asked for.
+        modelTextPane = new TitledPane();
+        modelTextPane.setId("inbox-model-text-pane");
+        modelTextPane.textProperty().bind(localization.text("inbox.detail.modelText"));
+        modelTextPane.setContent(new VBox(6, modelTextHint, modelText));
+        modelTextPane.setExpanded(false);
+        modelTextPane.setAnimated(false);
         sections = List.of(summarySection, reasonSection, nextStepSection, deadlinesSection, fileNumbersSection,
                 attachmentsSection);
 
-        VBox content = new VBox(16, new VBox(4, subject, meta), state, editor, summarySection, nextStepSection,
-                deadlinesSection, reasonSection, fileNumbersSection, attachmentsSection, modelTextSection);
+        VBox content = new VBox(16, new VBox(4, subject, meta, to), state, editor, summarySection, nextStepSection,
+                deadlinesSection, reasonSection, fileNumbersSection, bodySection, attachmentsSection, modelTextPane);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -154,6 +171,11 @@ final class MailDetailView extends StackPane {
         LocalDate today = LocalDate.now();
         subject.setText(mail.subject());
         from.setText(mail.from());
+        bind(to, mail.to().isEmpty() ? null : Message.of("inbox.detail.to", String.join(", ", mail.to())));
+        setShown(to, !mail.to().isEmpty());
+        body.setText(mail.body());
+        setShown(bodySection, !mail.body().isBlank());
+        modelTextPane.setExpanded(false);
         bind(date, mail.date().map(when -> Message.of("inbox.date.full", java.util.Date.from(when))).orElse(null));
         modelText.setText(mail.modelText());
         boolean triaged = mail.status() == Status.OK;

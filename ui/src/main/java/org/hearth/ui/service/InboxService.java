@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ingest.mail.ImapAccount;
+import java.util.Set;
 
 /**
  * Mail accounts, their triaged mails, and the runs that fetch and triage new mail. Every method may be
@@ -24,6 +25,12 @@ public interface InboxService {
      * {@code cancelled} ends that wait.
      */
     Account addAccount(NewAccount account, java.util.function.BooleanSupplier cancelled) throws AccountException;
+
+    /**
+     * How accounts can sign in here: always by password, by Microsoft 365 or Google only where the firm set that
+     * sign-in up. Returns at once (the firm's set-up is read when Hearth starts).
+     */
+    Set<SignIn> signInMethods();
 
     /** Forgets the account, its stored mails and its keychain entry. Nothing on the server changes. */
     void removeAccount(String accountId);
@@ -75,7 +82,19 @@ public interface InboxService {
     final class AccountException extends Exception {
 
         public enum Reason { AUTHENTICATION_FAILED, UNREACHABLE, CERTIFICATE_REJECTED, TLS_UNAVAILABLE,
-            FOLDER_NOT_FOUND, BAD_CERTIFICATE_FILE, SIGN_IN_CANCELLED, KEYCHAIN_UNAVAILABLE, OTHER }
+            FOLDER_NOT_FOUND, BAD_CERTIFICATE_FILE, SIGN_IN_CANCELLED, KEYCHAIN_UNAVAILABLE,
+            /** The firm has not set up this way of signing in (no app registered with Microsoft or Google). */
+            SIGN_IN_NOT_SET_UP,
+            OTHER;
+
+            /** Whether the mail server itself answered this way; the other reasons arise here, on this computer. */
+            public boolean fromServer() {
+                return switch (this) {
+                    case AUTHENTICATION_FAILED, UNREACHABLE, CERTIFICATE_REJECTED, TLS_UNAVAILABLE, FOLDER_NOT_FOUND -> true;
+                    default -> false;
+                };
+            }
+        }
 
         private static final long serialVersionUID = 1L;
 
@@ -110,15 +129,19 @@ public interface InboxService {
      * One stored mail. The triage fields are empty/default unless {@code status} is OK.
      *
      * @param id        stable key of the mail within its account
+     * @param to        the recipients as written in the mail ("Name <address>"); empty for mails stored before
+     *                  Hearth kept them
+     * @param body      what the author wrote, as plain text (nothing remote loaded)
      * @param modelText the text exactly as the model saw it (plain text, nothing remote loaded)
      * @param corrected the category and priority are the user's, not the model's
      */
-    record MailItem(String accountId, String id, String from, String subject, Optional<Instant> date, Status status,
-                    Optional<String> error, TriageCategory category, int priority, boolean needsReply, String summary,
-                    String reason, String nextStep, List<Deadline> deadlines, List<String> fileNumbers,
-                    List<AttachmentInfo> attachments, String modelText, boolean corrected) {
+    record MailItem(String accountId, String id, String from, List<String> to, String subject, Optional<Instant> date,
+                    Status status, Optional<String> error, TriageCategory category, int priority, boolean needsReply,
+                    String summary, String reason, String nextStep, List<Deadline> deadlines, List<String> fileNumbers,
+                    List<AttachmentInfo> attachments, String body, String modelText, boolean corrected) {
 
         public MailItem {
+            to = List.copyOf(to);
             deadlines = List.copyOf(deadlines);
             fileNumbers = List.copyOf(fileNumbers);
             attachments = List.copyOf(attachments);

@@ -1,6 +1,7 @@
 package org.hearth.ui.service;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The local model: which is recommended, its download, and its state. */
@@ -14,8 +15,14 @@ public interface ModelService {
     /** The model recommended for this machine, with the reason worded in {@code language} ("de"/"en"). */
     Recommendation recommend(String language);
 
-    /** Starts or resumes downloading the recommended model, then loads it. */
-    void download();
+    /** What can be downloaded: each chat model size and the embedding model that search uses. */
+    List<Offer> offers();
+
+    /**
+     * Starts or resumes downloading the offered model {@code modelId}. A chat model is then loaded unless one is
+     * loaded already (the settings choose among installed ones); the embedding model is used by the next search.
+     */
+    void download(String modelId);
 
     /** Stops the download; {@link #download()} resumes it later. */
     void pause();
@@ -26,10 +33,20 @@ public interface ModelService {
     /** Uses a GGUF file the user already has; the outcome arrives as a state change. */
     void importModel(Path file);
 
+    /**
+     * The installed chat models by file name, for the settings to choose from; any of them is a valid
+     * {@code Settings.model()}. A quick look into the models folder.
+     */
+    List<String> installedModels();
+
     /** Process memory in use (Java and native), for the status bar. */
     long memoryInUseBytes();
 
     record Recommendation(String modelName, long downloadBytes, String reason) {
+    }
+
+    /** @param forSearch the embedding model, which finds passages for search, not a model that writes */
+    record Offer(String id, String modelName, long downloadBytes, boolean forSearch) {
     }
 
     sealed interface ModelState {
@@ -46,7 +63,29 @@ public interface ModelService {
         /** {@code jobs} jobs hold the model right now (a swap waiting for them counts them too). */
         record Busy(String modelName, int jobs) implements ModelState { }
 
-        /** {@code message} is already worded for the user (it names the file and what to do). */
-        record Failed(String message) implements ModelState { }
+        /**
+         * Setting the model up failed. {@code reason} is for the UI to word in the user's language; {@code detail}
+         * is the technical cause (in English), shown labelled as such for whoever helps the user.
+         */
+        record Failed(Reason reason, String detail) implements ModelState {
+            public enum Reason {
+                /** The disk has too little room for the model. */
+                NOT_ENOUGH_DISK,
+                /** The connection failed or broke off; downloading again resumes. */
+                NETWORK,
+                /** The download site did not offer the file as expected. */
+                DOWNLOAD_SOURCE,
+                /** The downloaded file was damaged on the way and was deleted. */
+                DAMAGED_DOWNLOAD,
+                /** Hearth cannot write to its models folder. */
+                MODELS_FOLDER,
+                /** The chosen file is not a model Hearth can run. */
+                NOT_A_MODEL,
+                /** A model file of that name is installed already. */
+                ALREADY_INSTALLED,
+                /** The model file is there but could not be loaded. */
+                LOAD_FAILED
+            }
+        }
     }
 }

@@ -6,10 +6,11 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
@@ -22,14 +23,22 @@ public final class SettingsDialog extends Dialog<Settings> {
     /** Context lengths a user can sensibly pick; more needs more memory, fewer loses detail in long files. */
     private static final List<Integer> CONTEXT_LENGTHS = List.of(2048, 4096, 8192, 16384, 32768);
 
-    public SettingsDialog(Window owner, Localization localization, SettingsViewModel viewModel) {
+    /** @param openSetup shows the set-up page, where the user downloads another model */
+    public SettingsDialog(Window owner, Localization localization, SettingsViewModel viewModel, Runnable openSetup) {
         initOwner(owner);
         Settings current = viewModel.current();
         setTitle(localization.get("settings.title"));
 
-        TextField model = new TextField(current.model());
+        ComboBox<String> model = LocalizedCell.comboBox(localization, viewModel.modelChoices(), current.model(),
+                name -> name.isEmpty() ? localization.get("settings.model.automatic") : name);
         model.setId("settings-model");
-        model.setPromptText(localization.get("settings.model.prompt"));
+        // Getting another model happens on the set-up page, where its download shows; the dialog makes way for it.
+        Hyperlink moreModels = new Hyperlink(localization.get("settings.model.more"));
+        moreModels.setId("settings-more-models");
+        moreModels.setOnAction(e -> {
+            close();
+            openSetup.run();
+        });
         Spinner<Integer> threads = new Spinner<>(0, viewModel.availableCores(), current.threads());
         threads.setId("settings-threads");
         threads.setEditable(true);
@@ -45,7 +54,7 @@ public final class SettingsDialog extends Dialog<Settings> {
 
         GridPane form = new GridPane(16, 8);
         form.setPadding(new Insets(16));
-        form.addRow(0, new Label(localization.get("settings.model")), model);
+        form.addRow(0, new Label(localization.get("settings.model")), new VBox(4, model, moreModels));
         form.addRow(1, new Label(localization.get("settings.threads")), threads);
         form.add(hint(localization.get("settings.threads.hint")), 1, 2);
         form.addRow(3, new Label(localization.get("settings.contextLength")), contextLength);
@@ -59,14 +68,14 @@ public final class SettingsDialog extends Dialog<Settings> {
         getDialogPane().lookupButton(save).setId("settings-save");
         getDialogPane().lookupButton(cancel).setId("settings-cancel");
         setResultConverter(button -> button == save
-                ? new Settings(model.getText().strip(), threads.getValue(), contextLength.getValue(),
+                ? new Settings(model.getValue(), threads.getValue(), contextLength.getValue(),
                         language.getValue().code(), theme.getValue())
                 : null);
     }
 
     /** Shows the dialog and applies what the user saved. */
-    public static void open(Window owner, Localization localization, SettingsViewModel viewModel) {
-        new SettingsDialog(owner, localization, viewModel).showAndWait().ifPresent(viewModel::apply);
+    public static void open(Window owner, Localization localization, SettingsViewModel viewModel, Runnable openSetup) {
+        new SettingsDialog(owner, localization, viewModel, openSetup).showAndWait().ifPresent(viewModel::apply);
     }
 
     /** The usual choices, plus the current value if the user's settings file holds another one. */

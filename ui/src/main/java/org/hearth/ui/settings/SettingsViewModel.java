@@ -1,9 +1,12 @@
 package org.hearth.ui.settings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.ThemeSwitcher;
+import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.service.SettingsService.Settings;
 
@@ -11,15 +14,17 @@ import org.hearth.ui.service.SettingsService.Settings;
 public final class SettingsViewModel {
 
     private final SettingsService service;
+    private final ModelService models;
     private final Localization localization;
     private final ThemeSwitcher themes;
     private final Background background;
     private final Locale systemLocale;
     private Settings current;
 
-    public SettingsViewModel(SettingsService service, Settings loaded, Localization localization, ThemeSwitcher themes,
-            Background background, Locale systemLocale) {
+    public SettingsViewModel(SettingsService service, ModelService models, Settings loaded, Localization localization,
+            ThemeSwitcher themes, Background background, Locale systemLocale) {
         this.service = service;
+        this.models = models;
         this.current = loaded;
         this.localization = localization;
         this.themes = themes;
@@ -40,6 +45,20 @@ public final class SettingsViewModel {
 
     public void changeLanguage(UiLanguage language) {
         apply(new Settings(current.model(), current.threads(), current.contextLength(), language.code(), current.theme()));
+    }
+
+    /**
+     * The models to choose from: "" for the automatic choice, the installed ones, and the one in the settings even
+     * if its file is gone, so opening the dialog never changes the setting by itself.
+     */
+    public List<String> modelChoices() {
+        List<String> choices = new ArrayList<>();
+        choices.add("");
+        choices.addAll(models.installedModels());
+        if (!choices.contains(current.model())) {
+            choices.add(current.model());
+        }
+        return choices;
     }
 
     /** For the threads field: how many the machine has (0 in the settings means all of them). */

@@ -37,7 +37,7 @@ public final class StatusBar extends HBox {
         model.setGraphic(dot);
         model.textProperty().bind(localization.text(viewModel.modelLine()));
         Tooltip problem = new Tooltip();
-        problem.textProperty().bind(viewModel.modelProblem());
+        problem.textProperty().bind(localization.text(viewModel.modelProblem()));
         model.tooltipProperty().bind(Bindings.when(viewModel.modelProblem().isNotNull()).then(problem).otherwise((Tooltip) null));
 
         Label memory = new Label();

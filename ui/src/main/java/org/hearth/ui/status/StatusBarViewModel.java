@@ -11,6 +11,7 @@ import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.Tone;
 import org.hearth.ui.common.Units;
+import org.hearth.ui.firstrun.ModelWording;
 import org.hearth.ui.service.ModelService;
 import org.hearth.ui.service.ModelService.ModelState;
 
@@ -27,7 +28,7 @@ public final class StatusBarViewModel {
     // Created once and held here: a binding nobody holds is collected, and its listeners go quiet.
     private final ObjectBinding<Message> modelLine;
     private final ObjectBinding<Tone> modelTone;
-    private final ObjectBinding<String> modelProblem;
+    private final ObjectBinding<Message> modelProblem;
     private final ObjectBinding<Message> memoryLine;
 
     public StatusBarViewModel(ModelService models, ReadOnlyObjectProperty<ModelState> modelState, RunningTasks runningTasks) {
@@ -38,7 +39,7 @@ public final class StatusBarViewModel {
         modelLine = Bindings.createObjectBinding(() -> describe(modelState.get()), modelState);
         modelTone = Bindings.createObjectBinding(() -> toneOf(modelState.get()), modelState);
         modelProblem = Bindings.createObjectBinding(
-                () -> modelState.get() instanceof ModelState.Failed failed ? failed.message() : null, modelState);
+                () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.failure(failed) : null, modelState);
         memoryLine = Bindings.createObjectBinding(
                 () -> Message.of("status.memory", Units.gigabytes(memoryInUse.get())), memoryInUse);
     }
@@ -61,7 +62,7 @@ public final class StatusBarViewModel {
     }
 
     /** The service's own words when the model failed, for the tooltip; null otherwise. */
-    public ObjectBinding<String> modelProblem() {
+    public ObjectBinding<Message> modelProblem() {
         return modelProblem;
     }
 
