@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import org.hearth.assistant.engine.EngineRequest;
 import org.hearth.assistant.engine.PromptTooLongException;
@@ -13,9 +12,9 @@ import org.hearth.assistant.engine.Sampling;
 import org.hearth.assistant.engine.remote.RemoteEngineException.Kind;
 import org.hearth.fixtures.openai.Fault;
 import org.hearth.fixtures.openai.LoopbackOpenAiServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hearth.fixtures.openai.OpenAiServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each way a server or the network fails gives its own kind and a message that says what to do, never the key. */
 class RemoteEngineFailureTest {
@@ -24,34 +23,24 @@ class RemoteEngineFailureTest {
     private static final String KEY = "sk-secret-4c1d2e";
     private static final EngineRequest REQUEST = EngineRequest.text("Wann läuft die Frist ab?", Sampling.greedy(), 64);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private LoopbackOpenAiServer server;
 
-    @BeforeEach
-    void start() throws IOException {
-        server = LoopbackOpenAiServer.start(MODEL);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        client.close();
-    }
+    @RegisterExtension
+    final OpenAiServerExtension openAi = new OpenAiServerExtension(MODEL);
 
     private RemoteEngineException failure(RemoteEndpoint endpoint, ApiKey key) {
         RemoteEngineException failure = catchThrowableOfType(RemoteEngineException.class,
-                () -> new RemoteEngine(client, endpoint, key).complete("System", REQUEST, piece -> { }, () -> false));
+                () -> new RemoteEngine(openAi.client(), endpoint, key).complete("System", REQUEST, piece -> { }, () -> false));
         assertThat(failure).as("a RemoteEngineException").isNotNull();
         assertThat(failure.getMessage()).doesNotContain(KEY);
         return failure;
     }
 
     private RemoteEngineException failure() {
-        return failure(RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1), ApiKey.of(KEY.toCharArray()));
+        return failure(RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 1), ApiKey.of(KEY.toCharArray()));
     }
 
     private String hostAndPort() {
-        return "127.0.0.1:" + server.baseUri().getPort();
+        return "127.0.0.1:" + openAi.server().baseUri().getPort();
     }
 
     @Test
@@ -69,20 +58,20 @@ class RemoteEngineFailureTest {
 
     @Test
     void aWrongKeyIsReportedAsSuchWithoutTheKey() {
-        server.requireApiKey("sk-the-right-one");
+        openAi.server().requireApiKey("sk-the-right-one");
 
         RemoteEngineException failure = failure();
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(failure.getMessage()).contains(hostAndPort(), "HTTP 401", "API key is wrong");
-        assertThat(server.requests().getFirst().authorization()).isTrue();
+        assertThat(openAi.server().requests().getFirst().authorization()).isTrue();
     }
 
     @Test
     void aMissingKeyIsReportedAsMissing() {
-        server.requireApiKey("sk-the-right-one");
+        openAi.server().requireApiKey("sk-the-right-one");
 
-        RemoteEngineException failure = failure(RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1), ApiKey.none());
+        RemoteEngineException failure = failure(RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 1), ApiKey.none());
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(failure.getMessage()).contains("HTTP 401", "needs an API key");
@@ -90,7 +79,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void forbiddenIsAnAuthorisationProblemToo() {
-        server.failNext(Fault.status(403));
+        openAi.server().failNext(Fault.status(403));
 
         RemoteEngineException failure = failure();
 
@@ -100,7 +89,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void anUnknownModelIsNamed() {
-        RemoteEngineException failure = failure(RemoteEndpoint.of(server.baseUri(), "no-such-model", 4096, 1), ApiKey.of(KEY.toCharArray()));
+        RemoteEngineException failure = failure(RemoteEndpoint.of(openAi.server().baseUri(), "no-such-model", 4096, 1), ApiKey.of(KEY.toCharArray()));
 
         assertThat(failure.kind()).isEqualTo(Kind.MODEL_NOT_FOUND);
         assertThat(failure.getMessage()).contains(hostAndPort(), "'no-such-model'", "HTTP 404");
@@ -108,7 +97,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void aBusyServerSaysWhenToTryAgain() {
-        server.failNext(new Fault.TooManyRequests(7));
+        openAi.server().failNext(new Fault.TooManyRequests(7));
 
         RemoteEngineException failure = failure();
 
@@ -119,7 +108,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void aServerErrorCarriesTheServersMessageWithAnEchoedKeyRemoved() {
-        server.failNext(new Fault.Status(500, "slot unavailable for key " + KEY));
+        openAi.server().failNext(new Fault.Status(500, "slot unavailable for key " + KEY));
 
         RemoteEngineException failure = failure();
 
@@ -129,8 +118,8 @@ class RemoteEngineFailureTest {
 
     @Test
     void aStreamCutMidwayIsNotMistakenForAnAnswer() {
-        server.script("Eine Antwort, die nie zu Ende geschrieben wird.");
-        server.failNext(new Fault.CutAfter(3));
+        openAi.server().script("Eine Antwort, die nie zu Ende geschrieben wird.");
+        openAi.server().failNext(new Fault.CutAfter(3));
 
         RemoteEngineException failure = failure();
 
@@ -140,7 +129,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void anEventThatIsNotJsonIsAMalformedReply() {
-        server.failNext(new Fault.InvalidJson());
+        openAi.server().failNext(new Fault.InvalidJson());
 
         RemoteEngineException failure = failure();
 
@@ -150,7 +139,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void aPageInsteadOfAnEventStreamIsAMalformedReply() {
-        server.failNext(new Fault.NotAnEventStream());
+        openAi.server().failNext(new Fault.NotAnEventStream());
 
         RemoteEngineException failure = failure();
 
@@ -160,9 +149,9 @@ class RemoteEngineFailureTest {
 
     @Test
     void aStalledServerTimesOutAfterTheReadTimeout() {
-        server.failNext(new Fault.Stall());
+        openAi.server().failNext(new Fault.Stall());
 
-        RemoteEngineException failure = failure(RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1).withReadTimeout(Duration.ofMillis(300)),
+        RemoteEngineException failure = failure(RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 1).withReadTimeout(Duration.ofMillis(300)),
                 ApiKey.of(KEY.toCharArray()));
 
         assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
@@ -171,10 +160,10 @@ class RemoteEngineFailureTest {
 
     @Test
     void aServerSayingItsContextIsExceededGivesPromptTooLong() {
-        server.failNext(new Fault.Status(400, "the request exceeds the available context size, try increasing it"));
+        openAi.server().failNext(new Fault.Status(400, "the request exceeds the available context size, try increasing it"));
 
         PromptTooLongException failure = catchThrowableOfType(PromptTooLongException.class,
-                () -> new RemoteEngine(client, RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1), ApiKey.none())
+                () -> new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 1), ApiKey.none())
                         .complete("System", REQUEST, piece -> { }, () -> false));
 
         assertThat(failure).hasMessageContaining(hostAndPort()).hasMessageContaining("exceeds the available context size");
@@ -182,7 +171,7 @@ class RemoteEngineFailureTest {
 
     @Test
     void anotherRefusalIsARejectedRequest() {
-        server.failNext(new Fault.Status(400, "'messages' must not be empty"));
+        openAi.server().failNext(new Fault.Status(400, "'messages' must not be empty"));
 
         RemoteEngineException failure = failure();
 
@@ -192,12 +181,12 @@ class RemoteEngineFailureTest {
 
     @Test
     void aPromptBeyondTheContextIsRefusedBeforeItIsSent() {
-        RemoteEngine engine = new RemoteEngine(client, RemoteEndpoint.of(server.baseUri(), MODEL, 100, 1), ApiKey.none());
+        RemoteEngine engine = new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 100, 1), ApiKey.none());
 
         PromptTooLongException failure = catchThrowableOfType(PromptTooLongException.class,
                 () -> engine.complete("System", EngineRequest.text("x".repeat(400), Sampling.greedy(), 16), piece -> { }, () -> false));
 
         assertThat(failure).hasMessageContaining("context of 100 tokens");
-        assertThat(server.requests()).isEmpty();
+        assertThat(openAi.server().requests()).isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +19,10 @@ import org.hearth.assistant.engine.Message;
 import org.hearth.assistant.engine.PromptSeries;
 import org.hearth.assistant.engine.Sampling;
 import org.hearth.fixtures.openai.Fault;
-import org.hearth.fixtures.openai.LoopbackOpenAiServer;
+import org.hearth.fixtures.openai.OpenAiServerExtension;
 import org.hearth.fixtures.openai.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The remote engine against a loopback OpenAI-compatible server: the wire format, streaming, usage and failures. */
 class RemoteEngineTest {
@@ -36,26 +34,16 @@ class RemoteEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Sampling SAMPLING = new Sampling(0.3f, 20, 0.8f, 0.05f, 1.1f, 42);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private LoopbackOpenAiServer server;
 
-    @BeforeEach
-    void start() throws IOException {
-        server = LoopbackOpenAiServer.start(MODEL);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        client.close();
-    }
+    @RegisterExtension
+    final OpenAiServerExtension openAi = new OpenAiServerExtension(MODEL);
 
     private RemoteEngine engine(RemoteEndpoint endpoint) {
-        return new RemoteEngine(client, endpoint, ApiKey.of(KEY.toCharArray()));
+        return new RemoteEngine(openAi.client(), endpoint, ApiKey.of(KEY.toCharArray()));
     }
 
     private RemoteEngine engine() {
-        return engine(RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 3));
+        return engine(RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 3));
     }
 
     private static EngineRequest text(String user) {
@@ -64,7 +52,7 @@ class RemoteEngineTest {
 
     @Test
     void theStreamedPiecesMakeUpTheAnswerAndMultiByteCharactersSurviveSplitReads() {
-        server.script(ANSWER);
+        openAi.server().script(ANSWER);
         List<String> pieces = new ArrayList<>();
 
         Completion completion = engine().complete(SYSTEM, text("Wann läuft die Frist ab?"), pieces::add, () -> false);
@@ -79,7 +67,7 @@ class RemoteEngineTest {
     void theRequestCarriesMessagesSamplingLimitAndKeyTheWayOpenAiServersExpect() {
         engine().complete(SYSTEM, text("Wann läuft die Frist ab?"), piece -> { }, () -> false);
 
-        RecordedRequest recorded = server.requests().getFirst();
+        RecordedRequest recorded = openAi.server().requests().getFirst();
         assertThat(recorded.path()).isEqualTo("/v1/chat/completions");
         assertThat(recorded.authorization()).isTrue();
         assertThat(recorded.headers().get("content-type")).containsExactly("application/json");
@@ -104,17 +92,17 @@ class RemoteEngineTest {
 
     @Test
     void withoutAKeyNoAuthorizationHeaderIsSent() {
-        new RemoteEngine(client, RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1), ApiKey.none())
+        new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 1), ApiKey.none())
                 .complete(null, text("Hallo"), piece -> { }, () -> false);
 
-        RecordedRequest recorded = server.requests().getFirst();
+        RecordedRequest recorded = openAi.server().requests().getFirst();
         assertThat(recorded.authorization()).isFalse();
         assertThat(recorded.json().get("messages")).hasSize(1);
     }
 
     @Test
     void usageComesFromTheLastChunkAndCachedPromptTokensAreNotCountedAsDecoded() {
-        server.script(ANSWER, ANSWER);
+        openAi.server().script(ANSWER, ANSWER);
         try (PromptSeries series = engine().series(SYSTEM, 1, () -> false)) {
             Completion first = series.complete(text("Erste Frage"), piece -> { });
             Completion second = series.complete(text("Zweite Frage"), piece -> { });
@@ -129,13 +117,13 @@ class RemoteEngineTest {
             assertThat(series.usage().modelCalls()).isEqualTo(2);
             assertThat(series.usage().generatedTokens()).isEqualTo(2 * answerTokens);
         }
-        assertThat(server.requests()).allSatisfy(request -> assertThat(request.json().at("/messages/0/content").asText()).isEqualTo(SYSTEM));
+        assertThat(openAi.server().requests()).allSatisfy(request -> assertThat(request.json().at("/messages/0/content").asText()).isEqualTo(SYSTEM));
     }
 
     @Test
     void withoutReportedUsageTheTokensAreEstimated() {
-        server.reportUsage(false);
-        server.script(ANSWER);
+        openAi.server().reportUsage(false);
+        openAi.server().script(ANSWER);
 
         Completion completion = engine().complete(SYSTEM, text("Frage"), piece -> { }, () -> false);
 
@@ -147,7 +135,7 @@ class RemoteEngineTest {
 
     @Test
     void anAnswerCutByTheTokenLimitFinishesWithMaxTokens() {
-        server.script("x".repeat(400));
+        openAi.server().script("x".repeat(400));
 
         Completion completion = engine().complete(SYSTEM, EngineRequest.text("Frage", SAMPLING, 10), piece -> { }, () -> false);
 
@@ -162,7 +150,7 @@ class RemoteEngineTest {
 
         Completion completion = engine().complete(SYSTEM, EngineRequest.structured("Frage", schema, SAMPLING, 64), piece -> { }, () -> false);
 
-        JsonNode format = server.requests().getFirst().json().get("response_format");
+        JsonNode format = openAi.server().requests().getFirst().json().get("response_format");
         assertThat(format.get("type").asText()).isEqualTo("json_schema");
         assertThat(format.at("/json_schema/name").asText()).isEqualTo("answer");
         assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
@@ -174,11 +162,11 @@ class RemoteEngineTest {
     void theSchemaGoesInLlamaServersFlatFormWhenConfigured() throws IOException {
         JsonNode schema = JSON.readTree("""
                 {"type":"object","properties":{"priority":{"type":"integer","minimum":1,"maximum":5}},"required":["priority"]}""");
-        RemoteEngine flat = engine(RemoteEndpoint.of(server.baseUri(), MODEL, 4096, 1).withSchemaForm(SchemaForm.FLAT));
+        RemoteEngine flat = engine(RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 1).withSchemaForm(SchemaForm.FLAT));
 
         Completion completion = flat.complete(SYSTEM, EngineRequest.structured("Frage", schema, SAMPLING, 64), piece -> { }, () -> false);
 
-        JsonNode format = server.requests().getFirst().json().get("response_format");
+        JsonNode format = openAi.server().requests().getFirst().json().get("response_format");
         assertThat(format.get("type").asText()).isEqualTo("json_object");
         assertThat(format.get("schema")).isEqualTo(schema);
         assertThat(format.has("json_schema")).isFalse();
@@ -194,7 +182,7 @@ class RemoteEngineTest {
         assertThat(RemoteEndpoint.of(URI.create("https://llm.kanzlei.example/api/v1"), MODEL, 4096, 1).completionsUri())
                 .isEqualTo(URI.create("https://llm.kanzlei.example/api/v1/chat/completions"));
 
-        Completion completion = engine(RemoteEndpoint.of(URI.create(server.baseUri() + "/v1/"), MODEL, 4096, 1))
+        Completion completion = engine(RemoteEndpoint.of(URI.create(openAi.server().baseUri() + "/v1/"), MODEL, 4096, 1))
                 .complete(SYSTEM, text("Frage"), piece -> { }, () -> false);
         assertThat(completion.finishReason()).isEqualTo(FinishReason.END);
     }
@@ -230,12 +218,12 @@ class RemoteEngineTest {
     @Test
     void theKeyNeverShowsInToString() {
         assertThat(ApiKey.of(KEY.toCharArray()).toString()).doesNotContain(KEY);
-        assertThat(engine().toString()).doesNotContain(KEY).contains("127.0.0.1:" + server.baseUri().getPort());
+        assertThat(engine().toString()).doesNotContain(KEY).contains("127.0.0.1:" + openAi.server().baseUri().getPort());
     }
 
     @Test
     void cancellingMidStreamReturnsPromptlyAndDropsTheConnection() throws InterruptedException {
-        server.failNext(new Fault.EndlessStream());
+        openAi.server().failNext(new Fault.EndlessStream());
         AtomicBoolean cancel = new AtomicBoolean();
         StringBuilder received = new StringBuilder();
 
@@ -247,6 +235,6 @@ class RemoteEngineTest {
 
         assertThat(completion.finishReason()).isEqualTo(FinishReason.CANCELLED);
         assertThat(completion.text()).isEqualTo(received.toString()).isNotEmpty();
-        assertThat(server.awaitClientDisconnect(Duration.ofSeconds(10))).isTrue();
+        assertThat(openAi.server().awaitClientDisconnect(Duration.ofSeconds(10))).isTrue();
     }
 }

@@ -2,23 +2,18 @@ package org.hearth.assistant.task.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.hearth.assistant.engine.remote.ApiKey;
 import org.hearth.assistant.engine.remote.RemoteEndpoint;
 import org.hearth.assistant.engine.remote.RemoteEngine;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
-import org.hearth.fixtures.openai.LoopbackOpenAiServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hearth.fixtures.openai.OpenAiServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The summarizer, unchanged, on an OpenAI-compatible server instead of the in-process model: the proof that
@@ -28,21 +23,10 @@ import org.junit.jupiter.api.Test;
 class RemoteSummarizerTest {
 
     private static final String MODEL = "qwen3.5-9b-instruct";
-    private static final Pattern PAGE_REFERENCE = Pattern.compile("\\(S\\. ([0-9–, ]+)\\)");
 
-    private final HttpClient client = HttpClient.newHttpClient();
-    private LoopbackOpenAiServer server;
 
-    @BeforeEach
-    void start() throws IOException {
-        server = LoopbackOpenAiServer.start(MODEL);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        client.close();
-    }
+    @RegisterExtension
+    final OpenAiServerExtension openAi = new OpenAiServerExtension(MODEL);
 
     @Test
     void aSummaryRunsOverTheServerWithValidPageReferences() {
@@ -69,7 +53,7 @@ class RemoteSummarizerTest {
                 pieces.add(piece);
             }
         };
-        Summarizer summarizer = new Summarizer(new RemoteEngine(client, RemoteEndpoint.of(server.baseUri(), MODEL, 1024, 1), ApiKey.none()));
+        Summarizer summarizer = new Summarizer(new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 1024, 1), ApiKey.none()));
 
         Summary summary = summarizer.summarize(new SummaryRequest("Mietsache Müller ./. Schmidt", pages, SummaryStyle.KEY_POINTS,
                 Optional.empty()), listener, () -> false, trace);
@@ -84,14 +68,14 @@ class RemoteSummarizerTest {
             assertThat(locator.from()).isBetween(1, pages.size());
             assertThat(locator.to()).isBetween(locator.from(), pages.size());
         });
-        List<Integer> rendered = renderedPages(summary.text());
+        List<Integer> rendered = SummarizerTest.renderedPages(summary.text());
         assertThat(rendered).isNotEmpty().allSatisfy(page -> assertThat(page).isBetween(1, pages.size()));
         assertThat(String.join("", pieces)).isEqualTo(summary.text());
         assertThat(summary.stats().maxPromptTokens()).isLessThanOrEqualTo(1024 - SummaryJob.answerTokens(1024));
         // one HTTP request per step, each with the same system message and the step's schema
-        assertThat(server.requests()).hasSize(steps.size()).allSatisfy(request -> {
+        assertThat(openAi.server().requests()).hasSize(steps.size()).allSatisfy(request -> {
             assertThat(request.json().at("/response_format/type").asText()).isEqualTo("json_schema");
-            assertThat(request.json().at("/messages/0/content")).isEqualTo(server.requests().getFirst().json().at("/messages/0/content"));
+            assertThat(request.json().at("/messages/0/content")).isEqualTo(openAi.server().requests().getFirst().json().at("/messages/0/content"));
         });
     }
 
@@ -99,17 +83,5 @@ class RemoteSummarizerTest {
         return IntStream.rangeClosed(1, count).mapToObj(page -> new Passage("Seite " + page + ": Der Kläger verlangt von der "
                 + "Beklagten die Zahlung der rückständigen Miete. Die Frist zur Stellungnahme endet am 15. Januar. Das Gericht "
                 + "hat den Termin zur mündlichen Verhandlung auf den 3. März bestimmt.", Locator.page(page))).toList();
-    }
-
-    private static List<Integer> renderedPages(String text) {
-        List<Integer> pages = new ArrayList<>();
-        Matcher matcher = PAGE_REFERENCE.matcher(text);
-        while (matcher.find()) {
-            for (String range : matcher.group(1).split(", ")) {
-                String[] ends = range.split("–");
-                IntStream.rangeClosed(Integer.parseInt(ends[0]), Integer.parseInt(ends[ends.length - 1])).forEach(pages::add);
-            }
-        }
-        return pages;
     }
 }

@@ -175,7 +175,8 @@ class SummarizerTest {
                 .isEqualTo(trace.steps.stream().mapToInt(StepTrace.Step::promptTokens).max().orElseThrow());
     }
 
-    private static List<Integer> renderedPages(String text) {
+    /** The pages a summary's rendered references "(S. 2, 4–6)" name, each once per mention. */
+    static List<Integer> renderedPages(String text) {
         List<Integer> pages = new ArrayList<>();
         Matcher matcher = PAGE_REFERENCE.matcher(text);
         while (matcher.find()) {
