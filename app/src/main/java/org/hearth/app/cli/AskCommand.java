@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.search.CitedAnswers;
 import org.hearth.app.search.SearchSetup;
@@ -14,22 +13,16 @@ import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.answer.AnswerListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = {"Answer a question from the indexed files with the local model, citing the passages.",
                 "Every citation's quote is checked word for word against the passage; unverified ones are marked."})
-final class AskCommand implements Callable<Integer> {
+final class AskCommand extends HearthSubcommand {
 
-    @ParentCommand
-    HearthCommand parent;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Parameters(index = "0", paramLabel = "QUESTION", description = "The question, in quotes.")
     String question;
@@ -40,17 +33,11 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--embedding-model", paramLabel = "FILE", description = "Embedding GGUF (default: the installed one, if any).")
     Path embeddingModel;
 
-    @Mixin
-    ModelOptions modelOptions;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        HearthPaths paths = HearthCli.paths(parent.home);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        HearthPaths paths = paths();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ModelSetup models = modelOptions.setup(paths);
         LlamaModel[] loaded = new LlamaModel[1];
         CitedAnswers.Result result;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import java.util.Optional;
 import org.hearth.assistant.engine.Completion;
@@ -19,22 +18,13 @@ import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.StructuredOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate text with a local model. With --schema the output is exactly one JSON document that validates.")
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand extends HearthSubcommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ParentCommand
-    HearthCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The user message.")
     String prompt;
@@ -54,14 +44,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--json", description = "Print one JSON document with the text and statistics.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        HearthPaths paths = HearthCli.paths(parent.home);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        HearthPaths paths = paths();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (maxTokens < 1) {
             throw new IllegalArgumentException("--max-tokens must be at least 1");
         }

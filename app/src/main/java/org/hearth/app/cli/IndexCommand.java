@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.ingest.document.IsolatedDocumentReader;
@@ -17,24 +16,15 @@ import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.index.FileError;
 import org.hearth.ingest.index.IndexResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Add folders to a collection and bring its search index up to date.",
                 "Only new and changed files are read (by content hash); deleted and renamed files are followed."})
-final class IndexCommand implements Callable<Integer> {
+final class IndexCommand extends HearthSubcommand {
 
     static final String DEFAULT_COLLECTION = "Dokumente";
-
-    @ParentCommand
-    HearthCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FOLDER", arity = "1..*", description = "Folders to add (their files are indexed, subfolders included).")
     List<Path> folders;
@@ -50,14 +40,11 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for embeddings (default: the settings, else all cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        HearthPaths paths = HearthCli.paths(parent.home);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        HearthPaths paths = paths();
+        PrintWriter out = out();
+        PrintWriter err = err();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 throw new IllegalArgumentException("not a folder: " + folder);

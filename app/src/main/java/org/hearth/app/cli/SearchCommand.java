@@ -7,28 +7,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.ingest.index.Hit;
 import org.hearth.ingest.index.SearchRequest;
 import org.hearth.ingest.index.SearchResponse;
 import org.hearth.ingest.index.StoredChunk;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Find passages in the indexed collections (keywords, plus meaning when an embedding model is installed).")
-final class SearchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    HearthCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class SearchCommand extends HearthSubcommand {
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "Words to look for, in quotes.")
     String query;
@@ -42,17 +32,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--embedding-model", paramLabel = "FILE", description = "Embedding GGUF (default: the installed one, if any).")
     Path embeddingModel;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         if (top < 1 || top > SearchRequest.MAX_TOP) {
             throw new IllegalArgumentException("--top must be 1 to " + SearchRequest.MAX_TOP);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         SearchResponse response;
-        try (SearchSetup setup = SearchSetup.open(HearthCli.paths(parent.home), Optional.ofNullable(embeddingModel), 0)) {
+        try (SearchSetup setup = SearchSetup.open(paths(), Optional.ofNullable(embeddingModel), 0)) {
             SearchRequest request = SearchRequest.hybrid(top);
             response = setup.index().search(query, collection == null ? request : request.in(collection));
         }

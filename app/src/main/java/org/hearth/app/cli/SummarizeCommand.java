@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.documents.SummaryStyles;
@@ -24,23 +23,14 @@ import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = "Summarise PDF, DOCX, text and e-mail files with the local model, citing pages or paragraphs.")
-final class SummarizeCommand implements Callable<Integer> {
+final class SummarizeCommand extends HearthSubcommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ParentCommand
-    HearthCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD or EML files.")
     List<Path> files;
@@ -64,9 +54,6 @@ final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     /** Never a command-line argument: those show in every user's process list. */
     private Optional<String> documentPassword() {
         if (askedPassword != null) {
@@ -77,9 +64,9 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HearthPaths paths = HearthCli.paths(parent.home);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        HearthPaths paths = paths();
+        PrintWriter stdout = out();
+        PrintWriter err = err();
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
         ModelSetup models = modelOptions.setup(paths);

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.mail.AccountCredentials;
 import org.hearth.app.mail.InboxRefresh;
@@ -30,23 +29,14 @@ import org.hearth.ui.service.InboxService.InboxRun.Stage;
 import org.hearth.ui.service.InboxService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "triage", mixinStandardHelpOptions = true,
         description = {"Fetch new mail over IMAP (read-only) and triage it with the local model.",
                 "Results are kept in Hearth's mail database: the next run fetches only mail that is new since."})
-final class TriageCommand implements Callable<Integer> {
+final class TriageCommand extends HearthSubcommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ParentCommand
-    HearthCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--imap", paramLabel = "URL", description = "imaps://USER@HOST:PORT[/FOLDER] (or imap:// for STARTTLS).")
     String imap;
@@ -72,9 +62,6 @@ final class TriageCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         if ((imap == null) == (account == null)) {
@@ -83,9 +70,9 @@ final class TriageCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be 0 or more");
         }
-        HearthPaths paths = HearthCli.paths(parent.home);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        HearthPaths paths = paths();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ModelSetup models = modelOptions.setup(paths);
         var settings = models.settings();
         SyncOptions options = SyncOptions.DEFAULTS.withLimit(limit);
