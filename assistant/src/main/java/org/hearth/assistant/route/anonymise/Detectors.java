@@ -36,6 +36,7 @@ final class Detectors {
                 licencePlateAfterMarker(),
                 new AddressDetector(),
                 new PersonDetector(),
+                new GivenNameDetector(),
                 organisation()));
         firmFileNumber.ifPresent(pattern -> detectors.add(new PatternDetector(EntityType.FIRM_FILE_NUMBER, pattern)));
         return List.copyOf(detectors);
@@ -59,7 +60,7 @@ final class Detectors {
 
     static Detector firmFileNumberAfterMarker() {
         return new PatternDetector(EntityType.FIRM_FILE_NUMBER, Pattern.compile(
-                "(?i:unser(?:e)?[ ](?:Zeichen|Az\\.?|Aktenzeichen|Akte)|Ihr(?:e)?[ ](?:Zeichen|Az\\.?|Aktenzeichen)|"
+                "(?i:unser(?:e)?[ ](?:Zeichen|Az\\.?|Aktenzeichen|Akte)|Akte(?:[ ]Nr\\.)?|Ihr(?:e)?[ ](?:Zeichen|Az\\.?|Aktenzeichen)|"
                         + "our[ ](?:ref(?:erence)?\\.?|file)|your[ ]ref(?:erence)?\\.?)[ ]?[:.]?[ ]*"
                         + "(?<value>[A-Z0-9][A-Za-z0-9./-]*\\d[A-Za-z0-9/-]*)", FLAGS));
     }
