@@ -34,7 +34,14 @@ public final class Anonymiser {
         return placeholders;
     }
 
+    /** Safe to call from several threads of one job: the placeholders are taken one text at a time. */
     public Anonymised anonymise(String text) throws AnonymisationException {
+        synchronized (placeholders) {
+            return anonymiseAlone(text);
+        }
+    }
+
+    private Anonymised anonymiseAlone(String text) throws AnonymisationException {
         List<Finding> found = new ArrayList<>();
         for (Detector detector : detectors) {
             found.addAll(detector.find(text));

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The placeholders of one job or matter and what they stand for. The same value gets the same placeholder in every
  * text of the job, whatever its writing; a person's family name alone gets the person's placeholder. Lives only on
- * this machine: nothing in it is ever sent. Not thread-safe; one job uses it at a time.
+ * this machine: nothing in it is ever sent. The anonymiser holds it while it works on a text; answers are restored
+ * from it on other threads.
  */
 public final class Placeholders {
 
@@ -28,7 +29,7 @@ public final class Placeholders {
     private final Map<EntityType, Integer> issued = new EnumMap<>(EntityType.class);
 
     /** The placeholder for {@code value}, issuing a new one for a value not seen before. */
-    Placeholder of(EntityType type, String value) {
+    synchronized Placeholder of(EntityType type, String value) {
         String key = type + ":" + Forms.key(type, value);
         Placeholder known = byKey.get(key);
         if (known != null) {
@@ -83,18 +84,18 @@ public final class Placeholders {
     }
 
     /** What {@code placeholder} stands for: the value as first written in the job. */
-    public Optional<String> value(Placeholder placeholder) {
+    public synchronized Optional<String> value(Placeholder placeholder) {
         return Optional.ofNullable(values.get(placeholder));
     }
 
     /** How many distinct values of each type the job has replaced so far. */
-    public Map<EntityType, Integer> counts() {
+    public synchronized Map<EntityType, Integer> counts() {
         return Collections.unmodifiableMap(new EnumMap<>(issued));
     }
 
     /** Every placeholder issued, with its value; for the local preview, never for sending. */
-    public Map<Placeholder, String> all() {
-        return Collections.unmodifiableMap(values);
+    public synchronized Map<Placeholder, String> all() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     List<Form> forms() {

@@ -1,5 +1,6 @@
 package org.hearth.assistant.route.anonymise;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +23,22 @@ public final class Restorer {
             "«[ *_]*(?<label>(?iu:\\p{L}{2,12}))" + JOIN + "(?<number>\\d{1,5})[ *_]*»"
                     + "|(?<![\\p{L}\\p{N}])(?<bare>" + LABELS + ")[_\\u2010\\u2011\\-](?<bareNumber>\\d{1,5})(?![\\p{L}\\p{N}])");
 
+    private static final JsonStringEncoder JSON_STRING = JsonStringEncoder.getInstance();
+
     private final Placeholders placeholders;
+    private final boolean insideJson;
 
     public Restorer(Placeholders placeholders) {
+        this(placeholders, false);
+    }
+
+    /**
+     * @param insideJson the answer is JSON (a structured answer): values go back escaped as JSON string content, so a
+     *                   name with a quote or backslash cannot break the document
+     */
+    public Restorer(Placeholders placeholders, boolean insideJson) {
         this.placeholders = placeholders;
+        this.insideJson = insideJson;
     }
 
     public String restore(String answer) throws AnonymisationException {
@@ -42,7 +55,7 @@ public final class Restorer {
                 throw new AnonymisationException("The answer holds a placeholder that was never issued ("
                         + (type == null ? "unknown kind" : type.label()) + "); it was not shown.");
             }
-            restored.append(answer, at, matcher.start()).append(value);
+            restored.append(answer, at, matcher.start()).append(insideJson ? new String(JSON_STRING.quoteAsString(value)) : value);
             at = matcher.end();
         }
         return restored.append(answer, at, answer.length()).toString();
