@@ -47,11 +47,7 @@ final class AnonymizeCommand extends HearthSubcommand {
                     AnonymiseDocument.Result result = anonymise.run(file, Optional.empty(), cancelled);
                     entry.put("status", "ok");
                     entry.putNull("error");
-                    entry.put("outgoing", result.anonymised().outgoing());
-                    entry.put("restored", result.anonymised().source());
-                    ArrayNode entities = entry.putArray("entities");
-                    occurrences(result.anonymised()).forEach((placeholder, count) -> entities.addObject()
-                            .put("type", placeholder.type().name()).put("placeholder", placeholder.text()).put("count", count));
+                    describe(entry, result.anonymised());
                     if (!json) {
                         out.println("== " + file.getFileName() + " ==");
                         out.println(result.anonymised().outgoing());
@@ -73,6 +69,15 @@ final class AnonymizeCommand extends HearthSubcommand {
             out.println(JSON.writeValueAsString(root));
         }
         return failed < files.size() ? 0 : 1;
+    }
+
+    /** outgoing, restored and the placeholders with how often each stands in the text. */
+    static void describe(ObjectNode entry, Anonymised anonymised) {
+        entry.put("outgoing", anonymised.outgoing());
+        entry.put("restored", anonymised.source());
+        ArrayNode entities = entry.putArray("entities");
+        occurrences(anonymised).forEach((placeholder, count) -> entities.addObject()
+                .put("type", placeholder.type().name()).put("placeholder", placeholder.text()).put("count", count));
     }
 
     private static Map<Placeholder, Integer> occurrences(Anonymised anonymised) {

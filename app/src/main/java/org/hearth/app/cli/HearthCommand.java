@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
         description = "Hearth: a private office assistant. Without a command it opens the window.",
         subcommands = {GenerateCommand.class, SummarizeCommand.class, TriageCommand.class, AccountsCommand.class,
                 IndexCommand.class, SearchCommand.class, AskCommand.class, ModelsCommand.class, AnonymizeCommand.class, AuditCommand.class,
+                TargetsCommand.class, PolicyCommand.class,
                 BenchCommand.class})
 final class HearthCommand implements Callable<Integer> {
 

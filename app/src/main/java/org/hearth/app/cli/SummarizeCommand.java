@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
+import org.hearth.app.privacy.AnonymiseDocument;
 import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.export.SummaryExporter;
 import org.hearth.assistant.engine.local.LocalEngine;
@@ -51,6 +52,13 @@ final class SummarizeCommand extends HearthSubcommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
     Path out;
 
+    @Option(names = "--target", paramLabel = "NAME",
+            description = "Send these files to a saved server (`hearth targets`), anonymised; without --yes only shows what would be sent.")
+    String target;
+
+    @Option(names = "--yes", description = "Send to --target: you have seen the preview.")
+    boolean yes;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -67,6 +75,12 @@ final class SummarizeCommand extends HearthSubcommand {
         HearthPaths paths = paths();
         PrintWriter stdout = out();
         PrintWriter err = err();
+        if (yes && target == null) {
+            throw new IllegalArgumentException("--yes confirms sending to --target; name the target");
+        }
+        if (target != null && !yes) {
+            return preview(paths, stdout, err);
+        }
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
         ModelSetup models = modelOptions.setup(paths);
@@ -78,7 +92,8 @@ final class SummarizeCommand extends HearthSubcommand {
         LoadedOnce model = new LoadedOnce(models, err);
         SummarizeDocument.Options options = new SummarizeDocument.Options(summaryStyle, outputLanguage, documentPassword());
         try (Cancellation cancelled = new Cancellation();
-             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
+             RoutedSummaries routed = target == null ? null : new RoutedSummaries(paths, target)) {
             SummarizeDocument summarizeDocument = new SummarizeDocument(reader);
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -121,9 +136,10 @@ final class SummarizeCommand extends HearthSubcommand {
                         }
                     }
                 };
-                SummarizeDocument.Outcome outcome = summarizeDocument.run(file, options,
-                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), cancelled, () -> { }),
-                        listener, cancelled);
+                SummarizeDocument.EngineSource local =
+                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), cancelled, () -> { });
+                SummarizeDocument.Outcome outcome = routed == null ? summarizeDocument.run(file, options, local, listener, cancelled)
+                        : routed.summarise(summarizeDocument, file, options, local, listener, cancelled, err);
                 progress.done();
                 if (outcome instanceof SummarizeDocument.Done(SummarizeDocument.Result summary)) {
                     if (stream) {
@@ -161,6 +177,53 @@ final class SummarizeCommand extends HearthSubcommand {
             stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));
         }
         return succeeded > 0 ? 0 : 1;
+    }
+
+    /**
+     * What `--target` without `--yes` prints: where each file would go and the exact text that would leave, with
+     * placeholders. Nothing is sent.
+     */
+    private int preview(HearthPaths paths, PrintWriter stdout, PrintWriter err) throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("sent", false);
+        ArrayNode entries = root.putArray("files");
+        int readable = 0;
+        try (Cancellation cancelled = new Cancellation();
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
+             RoutedSummaries routed = new RoutedSummaries(paths, target)) {
+            SummarizeDocument summaries = new SummarizeDocument(reader);
+            SummarizeDocument.Options options = new SummarizeDocument.Options(SummaryStyles.fromCli(style),
+                    SummaryStyles.language(Optional.ofNullable(language)), documentPassword());
+            for (Path file : files) {
+                ObjectNode entry = entries.addObject().put("file", file.toString());
+                SummarizeDocument.Read read = summaries.read(file, options, new SummarizeDocument.Listener() { }, cancelled);
+                if (!(read instanceof SummarizeDocument.ReadDocument document)) {
+                    fail(entry, ((SummarizeDocument.ReadFailed) read).outcome() instanceof SummarizeDocument.Failed failed
+                            ? failed.detail() : "cancelled", err, json);
+                    continue;
+                }
+                readable++;
+                var route = routed.route(document);
+                var anonymised = AnonymiseDocument.anonymise(document.document(), Optional.empty()).anonymised();
+                entry.put("status", "ok").put("route", route.describe()).put("leaves", route.leavesTheMachine());
+                if (route.anonymised()) {
+                    AnonymizeCommand.describe(entry, anonymised);
+                    entry.remove("restored");
+                } else {
+                    entry.put("outgoing", anonymised.source());
+                }
+                if (!json) {
+                    stdout.println("== " + file.getFileName() + ": " + route.describe() + " ==");
+                    stdout.println(route.anonymised() ? anonymised.outgoing() : anonymised.source());
+                    stdout.println();
+                }
+            }
+        }
+        if (json) {
+            stdout.println(JSON.writeValueAsString(root));
+        } else {
+            err.println("hearth: nothing was sent; run again with --yes to send it as shown");
+        }
+        return readable > 0 ? 0 : 1;
     }
 
     /** Loads the model at the first document that could be read, so unreadable files never wait for it. */

@@ -41,7 +41,14 @@ public final class AnonymiseDocument {
 
     public Result run(Path file, Optional<Pattern> firmFileNumber, BooleanSupplier cancelled)
             throws DocumentException, AnonymisationException {
-        DocumentText document = reader.read(file, ReadOptions.none(), (done, total) -> { }, cancelled);
+        return anonymise(reader.read(file, ReadOptions.none(), (done, total) -> { }, cancelled), firmFileNumber);
+    }
+
+    /**
+     * The document's text as it would leave. A routed job starts from these placeholders, so what it sends uses the
+     * same numbering as the preview the user confirmed.
+     */
+    public static Result anonymise(DocumentText document, Optional<Pattern> firmFileNumber) throws AnonymisationException {
         String text = document.blocks().stream().map(TextBlock::text).collect(Collectors.joining("\n\n"));
         Placeholders placeholders = new Placeholders();
         Anonymiser anonymiser = new Anonymiser(placeholders, knownFromHeaders(document), firmFileNumber);
@@ -49,7 +56,7 @@ public final class AnonymiseDocument {
     }
 
     /** "Klaus Weber <k.weber@example.de>, anna@example.de" → the person and both addresses. */
-    static List<KnownEntity> knownFromHeaders(DocumentText document) {
+    public static List<KnownEntity> knownFromHeaders(DocumentText document) {
         List<KnownEntity> known = new ArrayList<>();
         for (String header : List.of("from", "to")) {
             String value = document.metadata().get(header);
