@@ -25,9 +25,9 @@ import org.hearth.assistant.route.anonymise.Placeholders;
 import org.hearth.assistant.task.summary.Passage;
 
 /**
- * `summarize --target NAME --yes`: each file is its own job, sent to the target the user named (the per-job opt-in),
- * anonymised with the same placeholders the preview showed, every request logged. A file too long for the target
- * runs on this machine and says so.
+ * Summaries that may leave this machine: to the target named with `--target` (the per-job opt-in) or to those the
+ * policy allows for summaries. Each file is its own job, anonymised with the same placeholders its preview showed,
+ * every request logged. A file too long for every allowed target runs on this machine and says so.
  */
 final class RoutedSummaries implements AutoCloseable {
 
@@ -36,18 +36,27 @@ final class RoutedSummaries implements AutoCloseable {
 
     private final RoutingStore store;
     private final RoutedEngines engines;
-    private final Target target;
+    private final List<Target> allowed;
 
-    RoutedSummaries(HearthPaths paths, String targetName) {
+    /**
+     * @param targetName the server the user named for this run; without one, those the policy allows for summaries
+     */
+    RoutedSummaries(HearthPaths paths, Optional<String> targetName) {
         this.store = new RoutingStore(LocalState.open(paths.database()));
-        this.target = store.find(targetName).orElseThrow(() -> new IllegalArgumentException("no target named \"" + targetName
-                + "\"; see `hearth targets list`")).target();
+        this.allowed = targetName.isEmpty() ? store.allowed(JobClass.SUMMARY)
+                : List.of(store.find(targetName.get()).orElseThrow(() -> new IllegalArgumentException("no target named \""
+                        + targetName.get() + "\"; see `hearth targets list`")).target());
         this.engines = new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths));
+    }
+
+    /** Whether any summary may leave this machine in this run; if not, every file runs locally as always. */
+    boolean mayLeave() {
+        return !allowed.isEmpty();
     }
 
     Route route(SummarizeDocument.ReadDocument read) {
         long characters = DocumentPassages.of(read.document()).stream().map(Passage::text).mapToLong(String::length).sum();
-        return Router.decide(List.of(target), Math.round(characters / 3.5), ANSWER_TOKENS, false);
+        return Router.decide(allowed, Math.round(characters / 3.5), ANSWER_TOKENS, false);
     }
 
     SummarizeDocument.Outcome summarise(SummarizeDocument summaries, Path file, SummarizeDocument.Options options,

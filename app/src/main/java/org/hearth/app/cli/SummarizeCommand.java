@@ -75,12 +75,19 @@ final class SummarizeCommand extends HearthSubcommand {
         HearthPaths paths = paths();
         PrintWriter stdout = out();
         PrintWriter err = err();
-        if (yes && target == null) {
-            throw new IllegalArgumentException("--yes confirms sending to --target; name the target");
+        try (RoutedSummaries routing = new RoutedSummaries(paths, Optional.ofNullable(target))) {
+            if (yes && !routing.mayLeave()) {
+                throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
+                        + "or allowed for summaries (`hearth policy set summary NAME`)");
+            }
+            if (routing.mayLeave() && !yes) {
+                return preview(routing, stdout, err);
+            }
+            return summarize(paths, stdout, err, routing.mayLeave() ? routing : null);
         }
-        if (target != null && !yes) {
-            return preview(paths, stdout, err);
-        }
+    }
+
+    private int summarize(HearthPaths paths, PrintWriter stdout, PrintWriter err, RoutedSummaries routed) throws Exception {
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
         ModelSetup models = modelOptions.setup(paths);
@@ -92,8 +99,7 @@ final class SummarizeCommand extends HearthSubcommand {
         LoadedOnce model = new LoadedOnce(models, err);
         SummarizeDocument.Options options = new SummarizeDocument.Options(summaryStyle, outputLanguage, documentPassword());
         try (Cancellation cancelled = new Cancellation();
-             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
-             RoutedSummaries routed = target == null ? null : new RoutedSummaries(paths, target)) {
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
             SummarizeDocument summarizeDocument = new SummarizeDocument(reader);
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -183,13 +189,12 @@ final class SummarizeCommand extends HearthSubcommand {
      * What `--target` without `--yes` prints: where each file would go and the exact text that would leave, with
      * placeholders. Nothing is sent.
      */
-    private int preview(HearthPaths paths, PrintWriter stdout, PrintWriter err) throws Exception {
+    private int preview(RoutedSummaries routed, PrintWriter stdout, PrintWriter err) throws Exception {
         ObjectNode root = JSON.createObjectNode().put("sent", false);
         ArrayNode entries = root.putArray("files");
         int readable = 0;
         try (Cancellation cancelled = new Cancellation();
-             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
-             RoutedSummaries routed = new RoutedSummaries(paths, target)) {
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
             SummarizeDocument summaries = new SummarizeDocument(reader);
             SummarizeDocument.Options options = new SummarizeDocument.Options(SummaryStyles.fromCli(style),
                     SummaryStyles.language(Optional.ofNullable(language)), documentPassword());

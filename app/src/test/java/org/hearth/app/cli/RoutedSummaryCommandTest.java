@@ -94,6 +94,29 @@ class RoutedSummaryCommandTest {
         assertThat(JSON.readTree(verified.out()).get("intact").asBoolean()).isTrue();
     }
 
+    @Test
+    void aPolicyThatAllowsSummariesToLeaveStillShowsThePreviewFirst() throws Exception {
+        CliRun allowed = hearth("policy", "set", "summary", "Kanzlei-Server");
+        CliRun shown = hearth("policy", "show", "--json");
+        CliRun run = hearth("summarize", "--json", file.toString());
+
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(JSON.readTree(shown.out()).get("summary")).singleElement().extracting(JsonNode::asText).isEqualTo("Kanzlei-Server");
+        assertThat(JSON.readTree(shown.out()).get("triage")).isEmpty();
+        assertThat(JSON.readTree(run.out()).get("sent").asBoolean()).isFalse();
+        assertThat(openAi.server().requests()).isEmpty();
+    }
+
+    @Test
+    void yesWithoutAnyAllowedServerIsRefusedBeforeAnythingRuns() {
+        CliRun run = hearth("summarize", "--yes", "--json", file.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("no server is named");
+        assertThat(openAi.server().requests()).isEmpty();
+    }
+
     private void assertNoValueIn(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (SensitiveValue value : letter.values()) {
