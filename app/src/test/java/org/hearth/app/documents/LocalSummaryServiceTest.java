@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.app.estimate.SpeedBook;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.SummaryStyle;
@@ -50,7 +51,7 @@ class LocalSummaryServiceTest {
         JsonSettingsStore settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
         // A hub nobody listens on: these tests must not touch the network.
         models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
-        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1));
+        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE);
         models.start();
     }
 

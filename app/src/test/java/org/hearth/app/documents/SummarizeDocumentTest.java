@@ -49,7 +49,7 @@ class SummarizeDocumentTest {
 
     private SummarizeDocument.EngineSource engines() {
         return cancelled -> new SummarizeDocument.EngineUse(
-                new LocalEngine(model, ContextOptions.defaults().withThreads(1)), cancelled, () -> released++);
+                new LocalEngine(model, ContextOptions.defaults().withThreads(1)), "tiny.gguf", cancelled, () -> released++);
     }
 
     private final SummarizeDocument.Listener listener = new SummarizeDocument.Listener() {
