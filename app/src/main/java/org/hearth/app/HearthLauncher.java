@@ -15,6 +15,7 @@ import org.hearth.app.search.LocalSearchService;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.app.search.SourceViewer;
 import org.hearth.app.secrets.Keychain;
+import org.hearth.app.estimate.ModelSpeeds;
 import org.hearth.app.state.LocalState;
 import org.hearth.app.models.ContextSettings;
 import org.hearth.app.models.LocalModelService;
@@ -54,6 +55,7 @@ public final class HearthLauncher {
 
         private LocalModelService models;
         private LocalSummaryService summaries;
+        private ModelSpeeds speeds;
         private LocalInboxService inbox;
         private MailStore mailStore;
         private LocalSearchService search;
@@ -64,7 +66,8 @@ public final class HearthLauncher {
             SettingsService settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
             // No network unless the user presses Download: the hub is only contacted by download().
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
-            summaries = new LocalSummaryService(models, () -> contextOptions(settings));
+            speeds = new ModelSpeeds(LocalState.open(paths.database()));
+            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds);
             inbox = inboxService(settings);
             search = searchService(settings);
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
@@ -102,6 +105,7 @@ public final class HearthLauncher {
             inbox.close();
             mailStore.close();
             summaries.close();
+            speeds.close();
             models.close();
         }
     }

@@ -2,6 +2,7 @@ package org.hearth.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ final class FakeSummaryService implements SummaryService {
     final class FakeJob implements SummaryJob {
         private final AtomicBoolean cancelRequested = new AtomicBoolean();
         private SummaryJob.Listener listener;
+        private final List<OptionalInt> proceeded = new CopyOnWriteArrayList<>();
 
         @Override
         public void cancel() {
@@ -36,6 +38,16 @@ final class FakeSummaryService implements SummaryService {
 
         boolean cancelRequested() {
             return cancelRequested.get();
+        }
+
+        @Override
+        public void proceed(OptionalInt firstPages) {
+            proceeded.add(firstPages);
+        }
+
+        /** The user's choices after a long-job question, in order. */
+        List<OptionalInt> proceeded() {
+            return proceeded;
         }
     }
 

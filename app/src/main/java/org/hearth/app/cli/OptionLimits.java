@@ -45,7 +45,9 @@ final class OptionLimits {
             Map.entry("--answer-tokens", new Range(1, 4_096)),
             Map.entry("--chunks", new Range(1, 10_000_000)),
             Map.entry("--dimension", new Range(1, 8_192)),
-            Map.entry("--queries", new Range(1, 1_000_000)));
+            Map.entry("--queries", new Range(1, 1_000_000)),
+            Map.entry("--max-pages", new Range(1, 10_000_000)),
+            Map.entry("--max-minutes", new Range(1, 100_000))); // about ten weeks
 
     private OptionLimits() {
     }

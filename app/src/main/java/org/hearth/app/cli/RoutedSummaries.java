@@ -74,7 +74,9 @@ final class RoutedSummaries implements AutoCloseable {
         Placeholders placeholders = AnonymiseDocument.anonymise(document.document(), Optional.empty()).placeholders();
         Engine engine = engines.engine(route, JobClass.SUMMARY, "cli --yes", placeholders,
                 AnonymiseDocument.knownFromHeaders(document.document()), Optional.empty());
-        return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine, jobCancelled, () -> { }),
+        // the server's speed is kept apart from any local model's: estimates for this target rest on its own pace
+        String model = route.target().orElseThrow().model() + "@" + route.target().orElseThrow().name();
+        return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine, model, jobCancelled, () -> { }),
                 listener, cancelled);
     }
 

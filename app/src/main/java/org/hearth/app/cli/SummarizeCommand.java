@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.privacy.AnonymiseDocument;
 import org.hearth.app.documents.SummaryStyles;
+import org.hearth.app.estimate.ModelSpeeds;
+import org.hearth.app.estimate.SummaryEstimate;
+import org.hearth.app.state.LocalState;
 import org.hearth.app.export.SummaryExporter;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.LlamaModel;
@@ -59,6 +64,13 @@ final class SummarizeCommand extends HearthSubcommand {
     @Option(names = "--yes", description = "Send to --target: you have seen the preview.")
     boolean yes;
 
+    @Option(names = "--max-pages", paramLabel = "N", description = "Summarise only the first N pages (paragraphs of a DOCX or text file).")
+    Integer maxPages;
+
+    @Option(names = "--max-minutes", paramLabel = "M",
+            description = "Do not start a summary estimated to take longer than M minutes on this machine; say what would fit instead.")
+    Integer maxMinutes;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -97,10 +109,13 @@ final class SummarizeCommand extends HearthSubcommand {
         List<Language> languages = new ArrayList<>();
         int succeeded = 0;
         LoadedOnce model = new LoadedOnce(models, err);
-        SummarizeDocument.Options options = new SummarizeDocument.Options(summaryStyle, outputLanguage, documentPassword());
+        SummarizeDocument.Options options = new SummarizeDocument.Options(summaryStyle, outputLanguage, documentPassword())
+                .limitedTo(maxPages == null ? OptionalInt.empty() : OptionalInt.of(maxPages),
+                        Optional.ofNullable(maxMinutes).map(Duration::ofMinutes));
         try (Cancellation cancelled = new Cancellation();
-             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
-            SummarizeDocument summarizeDocument = new SummarizeDocument(reader);
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
+             ModelSpeeds speeds = new ModelSpeeds(LocalState.open(paths.database()))) {
+            SummarizeDocument summarizeDocument = new SummarizeDocument(reader, speeds);
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 ObjectNode entry = results.addObject();
@@ -121,9 +136,26 @@ final class SummarizeCommand extends HearthSubcommand {
                         }
                     }
 
+                    private int stepsDone;
+                    private int stepsTotal;
+
                     @Override
-                    public void summarising(int stepsDone, int stepsTotal) {
-                        progress.show(String.format(Locale.ROOT, "Summarising %s: step %d of %d", name, stepsDone, stepsTotal));
+                    public void estimated(SummaryEstimate estimate) {
+                        if (stream) {
+                            err.println("hearth: " + name + ": " + EstimateWords.of(estimate));
+                        }
+                    }
+
+                    @Override
+                    public void summarising(int done, int total) {
+                        stepsDone = done;
+                        stepsTotal = total;
+                    }
+
+                    @Override
+                    public void remaining(Duration left) {
+                        progress.show(String.format(Locale.ROOT, "Summarising %s: step %d of %d, about %d min left",
+                                name, stepsDone, stepsTotal, SummaryEstimate.minutes(left)));
                     }
 
                     @Override
@@ -143,7 +175,7 @@ final class SummarizeCommand extends HearthSubcommand {
                     }
                 };
                 SummarizeDocument.EngineSource local =
-                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), cancelled, () -> { });
+                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), model.name(), cancelled, () -> { });
                 SummarizeDocument.Outcome outcome = routed == null ? summarizeDocument.run(file, options, local, listener, cancelled)
                         : routed.summarise(summarizeDocument, file, options, local, listener, cancelled, err);
                 progress.done();
@@ -156,11 +188,20 @@ final class SummarizeCommand extends HearthSubcommand {
                     entry.put("language", summary.language().code());
                     entry.put("pages", summary.pages());
                     summary.warning().ifPresent(warning -> entry.put("warning", warning));
+                    summary.firstPages().ifPresent(first -> {
+                        entry.put("firstPages", first);
+                        if (stream) {
+                            err.println("hearth: " + name + ": only the first " + first + " pages (or paragraphs) were summarised (--max-pages)");
+                        }
+                    });
                     entry.put("summary", summary.text());
                     entry.set("citations", citations(summary.citations()));
                     markdown.add("# " + name + "\n\n" + summary.text());
                     languages.add(summary.language());
                     succeeded++;
+                } else if (outcome instanceof SummarizeDocument.TooLong tooLong) {
+                    entry.set("estimate", estimate(tooLong.whole()));
+                    fail(entry, tooLongMessage(name, tooLong), err, json);
                 } else if (outcome instanceof SummarizeDocument.Failed failed) {
                     if (failed.reason() == SummarizeDocument.Reason.NO_MODEL || failed.reason() == SummarizeDocument.Reason.MODEL_FAILED || failed.reason() == SummarizeDocument.Reason.OTHER) {
                         // not the document's fault: stop as before and let the error handler report it
@@ -242,6 +283,10 @@ final class SummarizeCommand extends HearthSubcommand {
             this.err = err;
         }
 
+        String name() {
+            return loaded.file().getFileName().toString();
+        }
+
         LocalEngine engine(Cancellation cancelled) {
             if (loaded == null) {
                 loaded = models.load(err, cancelled);
@@ -255,6 +300,24 @@ final class SummarizeCommand extends HearthSubcommand {
                 loaded.close();
             }
         }
+    }
+
+    private String tooLongMessage(String name, SummarizeDocument.TooLong tooLong) {
+        String units = tooLong.unit() == Locator.Unit.PAGE ? "pages" : "paragraphs";
+        return String.format(Locale.ROOT, "%s: the summary would take %s, more than --max-minutes %d; nothing was summarised. "
+                        + "Summarise the first %d of %d %s instead (about %d min) with --max-pages %d, or allow more time with --max-minutes %d",
+                name, EstimateWords.of(tooLong.whole()), maxMinutes, tooLong.shorterUnits(), tooLong.units(), units,
+                tooLong.shorter().minutes(), tooLong.shorterUnits(), tooLong.whole().minutes());
+    }
+
+    private static ObjectNode estimate(SummaryEstimate estimate) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("minutes", estimate.minutes());
+        node.put("steps", estimate.plan().steps());
+        node.put("promptTokens", estimate.plan().promptTokens());
+        node.put("answerTokens", estimate.plan().answerAllowance());
+        node.put("rough", estimate.rough());
+        return node;
     }
 
     private static void fail(ObjectNode entry, String message, PrintWriter err, boolean json) {

@@ -1,12 +1,17 @@
 package org.hearth.app.documents;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.hearth.app.estimate.SpeedBook;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.engine.local.LocalEngine;
@@ -30,16 +35,21 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSummaryService.class);
 
+    /** Longer summaries wait for the user's choice before they start. */
+    static final Duration ASK_ABOVE = Duration.ofMinutes(5);
+
     private final LocalModelService models;
     private final Supplier<ContextOptions> contextOptions;
     private final IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
     private final ExecutorService reading = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-read").factory());
-    private final SummarizeDocument summary = new SummarizeDocument(reader);
+    private final SummarizeDocument summary;
     private final ExecutorService summarising = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-summarise").factory());
 
-    public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions) {
+    /** @param speeds where each model's measured speed is kept, for the estimates of later summaries */
+    public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions, SpeedBook speeds) {
         this.models = models;
         this.contextOptions = contextOptions;
+        this.summary = new SummarizeDocument(reader, speeds);
     }
 
     @Override
@@ -61,6 +71,8 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         private final Listener listener;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicBoolean finished = new AtomicBoolean();
+        /** The document read, while the job waits for the user's choice on a long summary. */
+        private final AtomicReference<SummarizeDocument.ReadDocument> awaiting = new AtomicReference<>();
         private final SummarizeDocument.Listener adapter = new SummarizeDocument.Listener() {
             @Override
             public void reading(int pagesDone, int pagesTotal) {
@@ -75,6 +87,11 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             @Override
             public void summarising(int stepsDone, int stepsTotal) {
                 listener.progress(new Progress(State.SUMMARISING, stepsDone, stepsTotal));
+            }
+
+            @Override
+            public void remaining(Duration left) {
+                listener.remaining(left);
             }
 
             @Override
@@ -97,6 +114,17 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         @Override
         public void cancel() {
             cancelled.set(true);
+            if (awaiting.getAndSet(null) != null) {
+                endCancelled();
+            }
+        }
+
+        @Override
+        public void proceed(OptionalInt firstPages) {
+            SummarizeDocument.ReadDocument document = awaiting.getAndSet(null);
+            if (document != null) {
+                summarising.execute(() -> summarise(document, useCaseOptions().limitedTo(firstPages, Optional.empty())));
+            }
         }
 
         void read() {
@@ -105,24 +133,33 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             }
             listener.state(State.READING);
             switch (summary.read(file, useCaseOptions(), adapter, cancelled::get)) {
-                case SummarizeDocument.ReadDocument document -> summarising.execute(() -> summarise(document));
+                case SummarizeDocument.ReadDocument document ->
+                        summarising.execute(() -> summarise(document, useCaseOptions().limitedTo(OptionalInt.empty(), Optional.of(ASK_ABOVE))));
                 case SummarizeDocument.ReadFailed failed -> end(failed.outcome());
             }
         }
 
-        void summarise(SummarizeDocument.ReadDocument document) {
+        void summarise(SummarizeDocument.ReadDocument document, SummarizeDocument.Options options) {
             if (stopIfCancelled()) {
                 return;
             }
             if (!(models.state() instanceof ModelState.Ready) && !(models.state() instanceof ModelState.Busy)) {
                 listener.state(State.WAITING_FOR_MODEL);
             }
-            end(summary.summarise(document, useCaseOptions(), this::lease, adapter, cancelled::get));
+            switch (summary.summarise(document, options, this::lease, adapter, cancelled::get)) {
+                case SummarizeDocument.TooLong tooLong -> {
+                    awaiting.set(document);
+                    listener.state(State.AWAITING_CHOICE);
+                    listener.longJob(longJob(tooLong));
+                }
+                case SummarizeDocument.Outcome outcome -> end(outcome);
+            }
         }
 
         private SummarizeDocument.EngineUse lease(BooleanSupplier jobCancelled) throws InterruptedException {
             ModelLease lease = models.lease(jobCancelled);
-            return new SummarizeDocument.EngineUse(new LocalEngine(lease.model(), contextOptions.get()), lease::cancelled, lease::close);
+            return new SummarizeDocument.EngineUse(new LocalEngine(lease.model(), contextOptions.get()),
+                    lease.model().file().getFileName().toString(), lease::cancelled, lease::close);
         }
 
         private SummarizeDocument.Options useCaseOptions() {
@@ -139,6 +176,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                     }
                 }
                 case SummarizeDocument.Cancelled ignored -> endCancelled();
+                case SummarizeDocument.TooLong ignored -> throw new IllegalStateException("a summary without a time budget was too long");
                 case SummarizeDocument.Failed failed -> {
                     if (failed.reason() == SummarizeDocument.Reason.MODEL_FAILED || failed.reason() == SummarizeDocument.Reason.OTHER) {
                         LOG.warn("Summarising {} failed", file.getFileName(), failed.cause());
@@ -168,6 +206,11 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 listener.failed(new Failure(reason, file.getFileName().toString(), detail == null ? "" : detail));
             }
         }
+    }
+
+    static SummaryJob.LongJob longJob(SummarizeDocument.TooLong tooLong) {
+        return new SummaryJob.LongJob(tooLong.whole().minutes(), tooLong.whole().rough(), tooLong.units(),
+                tooLong.unit() == Locator.Unit.PAGE, tooLong.shorterUnits(), tooLong.shorter().minutes());
     }
 
     static Failure.Reason reason(SummarizeDocument.Reason reason) {

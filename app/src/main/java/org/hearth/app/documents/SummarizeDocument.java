@@ -1,15 +1,22 @@
 package org.hearth.app.documents;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.hearth.app.estimate.ModelSpeed;
+import org.hearth.app.estimate.RemainingTime;
+import org.hearth.app.estimate.SpeedBook;
+import org.hearth.app.estimate.SummaryEstimate;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
+import org.hearth.assistant.task.summary.Passage;
 import org.hearth.assistant.task.summary.Summarizer;
 import org.hearth.assistant.task.summary.Summary;
 import org.hearth.assistant.task.summary.SummaryListener;
@@ -28,13 +35,32 @@ import org.hearth.ingest.document.ReadOptions;
 public final class SummarizeDocument {
 
     private final IsolatedDocumentReader reader;
+    private final SpeedBook speeds;
 
     public SummarizeDocument(IsolatedDocumentReader reader) {
-        this.reader = reader;
+        this(reader, SpeedBook.NONE);
     }
 
+    /** @param speeds where each model's measured speed is read for estimates and kept after each summary */
+    public SummarizeDocument(IsolatedDocumentReader reader, SpeedBook speeds) {
+        this.reader = reader;
+        this.speeds = speeds;
+    }
+
+    /**
+     * @param firstPages summarise only the pages (or paragraphs) numbered up to this
+     * @param budget     stop before starting when the estimate is longer than this
+     */
     public record Options(SummaryStyle style, Optional<Language> language,
-                          Optional<String> password) {
+                          Optional<String> password, OptionalInt firstPages, Optional<Duration> budget) {
+
+        public Options(SummaryStyle style, Optional<Language> language, Optional<String> password) {
+            this(style, language, password, OptionalInt.empty(), Optional.empty());
+        }
+
+        public Options limitedTo(OptionalInt pages, Optional<Duration> newBudget) {
+            return new Options(style, language, password, pages, newBudget);
+        }
     }
 
     /** Gives an engine for one summary; the CLI hands out its loaded-once model, the window a model lease. */
@@ -44,7 +70,8 @@ public final class SummarizeDocument {
     }
 
     /** An engine borrowed for one summary; closing gives the model back before the caller hears "done". */
-    public record EngineUse(Engine engine, BooleanSupplier cancelled, Runnable release) implements AutoCloseable {
+    /** @param model the model file's name: measured speeds are kept per model */
+    public record EngineUse(Engine engine, String model, BooleanSupplier cancelled, Runnable release) implements AutoCloseable {
         @Override
         public void close() {
             release.run();
@@ -62,6 +89,14 @@ public final class SummarizeDocument {
         default void summarising(int stepsDone, int stepsTotal) {
         }
 
+        /** What the summary is expected to take, before its first step. */
+        default void estimated(SummaryEstimate estimate) {
+        }
+
+        /** After each step: the time still needed, from the pace of the steps so far. */
+        default void remaining(Duration left) {
+        }
+
         default void text(String piece) {
         }
 
@@ -69,8 +104,9 @@ public final class SummarizeDocument {
         }
     }
 
+    /** @param firstPages present when only the pages (or paragraphs) up to this number were summarised */
     public record Result(String text, Language language, int pages,
-                         List<Locator> citations, Optional<String> warning) {
+                         List<Locator> citations, Optional<String> warning, OptionalInt firstPages) {
     }
 
     public enum Reason { PASSWORD_REQUIRED, WRONG_PASSWORD, NO_TEXT, UNSUPPORTED_TYPE, NOT_FOUND, DAMAGED, TOO_LARGE, TOO_SLOW, NO_MODEL, MODEL_FAILED, OTHER }
@@ -85,6 +121,16 @@ public final class SummarizeDocument {
     }
 
     public record Cancelled() implements Outcome {
+    }
+
+    /**
+     * Longer than the budget: nothing was summarised. {@code shorter} is how far the first pages (or paragraphs)
+     * would go within the budget, and their estimate.
+     *
+     * @param units how many pages (or paragraphs) the document has, {@code unit} says which
+     */
+    public record TooLong(SummaryEstimate whole, int units, Locator.Unit unit, int shorterUnits, SummaryEstimate shorter)
+            implements Outcome {
     }
 
     /** A file read and ready for the model, or the reason it could not be read. */
@@ -138,13 +184,24 @@ public final class SummarizeDocument {
             return new Failed(Reason.NO_MODEL, message(e), e);
         }
         try (EngineUse use = acquired) {
+            Summarizer summarizer = new Summarizer(use.engine());
+            List<Passage> all = DocumentPassages.of(document);
+            List<Passage> passages = firstPages(all, options.firstPages());
+            ModelSpeed speed = speeds.of(use.model()).orElse(ModelSpeed.ROUGH);
+            SummaryRequest request = new SummaryRequest(read.name(), passages, options.style(), options.language());
+            SummaryEstimate estimate = SummaryEstimate.of(summarizer.plan(request), speed);
+            if (options.budget().isPresent() && estimate.exceeds(options.budget().get())) {
+                return tooLong(summarizer, request, estimate, speed, options.budget().get());
+            }
             listener.summarising(document);
-            Summary summary = new Summarizer(use.engine()).summarize(
-                    new SummaryRequest(read.name(), DocumentPassages.of(document), options.style(), options.language()),
+            listener.estimated(estimate);
+            RemainingTime remaining = new RemainingTime(estimate.time(), System::nanoTime);
+            Summary summary = summarizer.summarize(request,
                     new SummaryListener() {
                         @Override
                         public void progress(int stepsDone, int stepsTotal) {
                             listener.summarising(stepsDone, stepsTotal);
+                            listener.remaining(remaining.after(stepsDone, stepsTotal));
                         }
 
                         @Override
@@ -157,8 +214,10 @@ public final class SummarizeDocument {
                             listener.textDiscarded();
                         }
                     }, use.cancelled());
+            ModelSpeed.of(summary.stats().usage(), estimate.plan()).ifPresent(measured -> speeds.record(use.model(), measured));
+            boolean limited = passages.size() < all.size();
             return new Done(new Result(summary.text(), summary.language(), document.pageCount(),
-                    summary.citations(), document.warning()));
+                    summary.citations(), document.warning(), limited ? options.firstPages() : OptionalInt.empty()));
         } catch (CancellationException e) {
             // the user's cancel, or the model host recalling the model for a swap: either way the job stopped
             return new Cancelled();
@@ -167,6 +226,27 @@ public final class SummarizeDocument {
         } catch (RuntimeException e) {
             return new Failed(Reason.OTHER, message(e), e);
         }
+    }
+
+    /**
+     * The first pages that fit the budget at the whole document's pace, and their own estimate (planned anew: the
+     * reduce rounds do not shrink in proportion).
+     */
+    private static TooLong tooLong(Summarizer summarizer, SummaryRequest request, SummaryEstimate whole, ModelSpeed speed, Duration budget) {
+        List<Passage> passages = request.passages();
+        int units = passages.getLast().locator().to();
+        int shorter = (int) Math.max(1, units * budget.toMillis() / Math.max(1, whole.time().toMillis()));
+        SummaryRequest first = new SummaryRequest(request.title(), firstPages(passages, OptionalInt.of(shorter)), request.style(), request.language());
+        return new TooLong(whole, units, passages.getFirst().locator().unit(), shorter, SummaryEstimate.of(summarizer.plan(first), speed));
+    }
+
+    /** The passages that start on or before page (or paragraph) {@code last}; always at least the first one. */
+    static List<Passage> firstPages(List<Passage> passages, OptionalInt last) {
+        if (last.isEmpty()) {
+            return passages;
+        }
+        List<Passage> first = passages.stream().filter(passage -> passage.locator().from() <= last.getAsInt()).toList();
+        return first.isEmpty() ? passages.subList(0, 1) : first;
     }
 
     private static String message(Exception e) {

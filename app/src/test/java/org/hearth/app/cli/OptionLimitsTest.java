@@ -46,7 +46,10 @@ class OptionLimitsTest {
             "search hello --top 0                                       | --top must be between 1 and",
             "triage --account x --limit -1                              | --limit must be between 0 and",
             "bench search --chunks 0                                    | --chunks must be between 1 and",
-            "bench ingest . --workers 100000                            | --workers must be between 1 and"})
+            "bench ingest . --workers 100000                            | --workers must be between 1 and",
+            "summarize a.pdf --max-pages 0                              | --max-pages must be between 1 and 10000000, was 0",
+            "summarize a.pdf --max-minutes 0                            | --max-minutes must be between 1 and 100000, was 0",
+            "summarize a.pdf --max-minutes 2147483647                   | --max-minutes must be between 1 and 100000, was 2147483647"})
     void outOfRangeNumbersEndWithOneLineAndNoOutput(String commandLine, String error) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -107,4 +107,52 @@ class SummarizeCommandTest {
         assertThat(JSON.readTree(run.out()).get("files").get(0).get("status").asText()).isEqualTo("ok");
         assertThat(Files.readString(dir.resolve("summary.md"))).contains(encrypted.getFileName().toString());
     }
+
+    @Test
+    void aSummaryLongerThanMaxMinutesDoesNotStartAndTheJsonNamesTheEstimateAndTheWayOut() throws Exception {
+        Path pdf = TestPdfs.longDocument(dir, 40);
+
+        // no speed of the tiny model is measured in this fresh home: the rough default puts 40 pages well above a minute
+        CliRun run = summarize(pdf.toString(), "--max-minutes", "1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode entry = JSON.readTree(run.out()).get("files").get(0);
+        assertThat(entry.get("status").asText()).isEqualTo("error");
+        assertThat(entry.has("summary")).isFalse();
+        JsonNode estimate = entry.get("estimate");
+        assertThat(estimate.get("minutes").asLong()).isGreaterThan(1);
+        assertThat(estimate.get("steps").asInt()).isGreaterThan(1);
+        assertThat(estimate.get("rough").asBoolean()).isTrue();
+        assertThat(entry.get("error").asText()).contains(pdf.getFileName().toString())
+                .contains("about " + estimate.get("minutes").asLong() + " min").contains("more than --max-minutes 1")
+                .containsPattern("Summarise the first \\d+ of 40 pages instead \\(about \\d+ min\\) with --max-pages \\d+")
+                .contains("--max-minutes " + estimate.get("minutes").asLong());
+    }
+
+    @Test
+    void maxPagesSummarisesOnlyTheFirstPagesAndSaysSo() throws Exception {
+        Path pdf = TestPdfs.longDocument(dir, 40);
+
+        CliRun run = summarize(pdf.toString(), "--max-pages", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode entry = JSON.readTree(run.out()).get("files").get(0);
+        assertThat(entry.get("status").asText()).isEqualTo("ok");
+        assertThat(entry.get("pages").asInt()).isEqualTo(40);
+        assertThat(entry.get("firstPages").asInt()).isEqualTo(2);
+        assertThat(entry.get("citations")).isNotEmpty().allSatisfy(c -> assertThat(c.get("page").asInt()).isBetween(1, 2));
+    }
+
+    @Test
+    void inTextModeTheEstimateAndThePageLimitAreSaidOnStderr() throws Exception {
+        Path pdf = TestPdfs.longDocument(dir, 40);
+
+        CliRun run = CliRun.of("--home", dir.resolve("home").toString(), "summarize", pdf.toString(), "--max-pages", "2",
+                "--model", TestModels.tinyQwen35(dir).toString(), "--threads", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).containsPattern("hearth: akte-40-seiten.pdf: about \\d+ min \\(1 model step, [0-9,]+ tokens to read\\); rough")
+                .contains("hearth: akte-40-seiten.pdf: only the first 2 pages (or paragraphs) were summarised (--max-pages)");
+        assertThat(run.out()).startsWith("== akte-40-seiten.pdf ==");
+    }
 }

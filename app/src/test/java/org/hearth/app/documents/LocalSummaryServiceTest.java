@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
+import org.hearth.app.estimate.SpeedBook;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.SummaryStyle;
@@ -50,7 +53,7 @@ class LocalSummaryServiceTest {
         JsonSettingsStore settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
         // A hub nobody listens on: these tests must not touch the network.
         models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
-        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1));
+        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE);
         models.start();
     }
 
@@ -108,10 +111,59 @@ class LocalSummaryServiceTest {
         assertThat(next.end.get(120, TimeUnit.SECONDS)).isInstanceOf(SummaryJob.Result.class);
     }
 
+    @Test
+    void aLongSummaryWaitsForTheUsersChoiceAndThenSummarisesOnlyTheFirstPagesChosen() throws Exception {
+        Recorder recorder = new Recorder();
+        // 40 pages take several steps; at the rough default speed of a model never measured here that is over 5 minutes
+        SummaryJob job = summaries.summarize(TestPdfs.longDocument(dir, 40),
+                new SummaryOptions(SummaryStyle.BRIEF, Optional.of(Language.GERMAN), Optional.empty()), recorder);
+
+        SummaryJob.LongJob asked = recorder.longJob.get(120, TimeUnit.SECONDS);
+        assertThat(recorder.states).last().isEqualTo(State.AWAITING_CHOICE);
+        assertThat(asked.minutes()).isGreaterThan(LocalSummaryService.ASK_ABOVE.toMinutes());
+        assertThat(asked.rough()).isTrue();
+        assertThat(asked.units()).isEqualTo(40);
+        assertThat(asked.paged()).isTrue();
+        assertThat(asked.firstUnits()).isBetween(1, 39);
+        assertThat(asked.firstMinutes()).isLessThan(asked.minutes());
+        assertThat(recorder.end).as("nothing runs while the question is open").isNotDone();
+
+        job.proceed(OptionalInt.of(asked.firstUnits()));
+
+        SummaryJob.Result result = (SummaryJob.Result) recorder.end.get(120, TimeUnit.SECONDS);
+        assertThat(result.citations()).isNotEmpty().allSatisfy(c -> assertThat(c.to()).isLessThanOrEqualTo(asked.firstUnits()));
+        assertThat(recorder.states).containsSubsequence(State.AWAITING_CHOICE, State.SUMMARISING, State.DONE);
+        assertThat(recorder.remaining).isNotEmpty();
+    }
+
+    @Test
+    void cancellingWhileTheQuestionIsOpenEndsTheJobCancelled() throws Exception {
+        Recorder recorder = new Recorder();
+        SummaryJob job = summaries.summarize(TestPdfs.longDocument(dir, 40),
+                new SummaryOptions(SummaryStyle.BRIEF, Optional.of(Language.GERMAN), Optional.empty()), recorder);
+        recorder.longJob.get(120, TimeUnit.SECONDS);
+
+        job.cancel();
+
+        assertThat(recorder.end.get(10, TimeUnit.SECONDS)).isEqualTo(State.CANCELLED);
+    }
+
     /** Records what a job reports; {@code end} completes with the result, the failure or CANCELLED. */
     private static final class Recorder extends StreamedText implements SummaryJob.Listener {
         final List<State> states = new CopyOnWriteArrayList<>();
         final CompletableFuture<Object> end = new CompletableFuture<>();
+        final CompletableFuture<SummaryJob.LongJob> longJob = new CompletableFuture<>();
+        final List<Duration> remaining = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void longJob(SummaryJob.LongJob estimate) {
+            longJob.complete(estimate);
+        }
+
+        @Override
+        public void remaining(Duration left) {
+            remaining.add(left);
+        }
 
         @Override
         public void state(State state) {

@@ -3,9 +3,16 @@ package org.hearth.app.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hearth.app.estimate.ModelSpeed;
+import org.hearth.app.estimate.SpeedBook;
+import org.hearth.app.estimate.SummaryEstimate;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
@@ -49,10 +56,17 @@ class SummarizeDocumentTest {
 
     private SummarizeDocument.EngineSource engines() {
         return cancelled -> new SummarizeDocument.EngineUse(
-                new LocalEngine(model, ContextOptions.defaults().withThreads(1)), cancelled, () -> released++);
+                new LocalEngine(model, ContextOptions.defaults().withThreads(1)), "tiny.gguf", cancelled, () -> released++);
     }
 
+    private final List<SummaryEstimate> estimates = new CopyOnWriteArrayList<>();
+
     private final SummarizeDocument.Listener listener = new SummarizeDocument.Listener() {
+        @Override
+        public void estimated(SummaryEstimate estimate) {
+            estimates.add(estimate);
+        }
+
         @Override
         public void reading(int pagesDone, int pagesTotal) {
             events.add("reading");
@@ -113,5 +127,70 @@ class SummarizeDocumentTest {
 
         assertThat(outcome).isInstanceOf(SummarizeDocument.Cancelled.class);
         assertThat(released).isZero();
+    }
+
+    @Test
+    void aSummaryLongerThanItsBudgetStopsBeforeItStartsAndSaysHowManyPagesWouldFit() throws Exception {
+        Duration budget = Duration.ofSeconds(200);
+
+        SummarizeDocument.Outcome outcome = new SummarizeDocument(reader).run(TestPdfs.longDocument(dir, 40),
+                options(OptionalInt.empty(), Optional.of(budget)), engines(), listener, () -> false);
+
+        assertThat(outcome).isInstanceOfSatisfying(SummarizeDocument.TooLong.class, tooLong -> {
+            assertThat(tooLong.units()).isEqualTo(40);
+            assertThat(tooLong.unit()).isEqualTo(Locator.Unit.PAGE);
+            assertThat(tooLong.whole().exceeds(budget)).isTrue();
+            assertThat(tooLong.whole().rough()).as("no speed of this model was measured").isTrue();
+            assertThat(tooLong.whole().plan().steps()).isGreaterThan(1);
+            assertThat(tooLong.shorterUnits()).isBetween(1, 39);
+            assertThat(tooLong.shorter().time()).isLessThan(tooLong.whole().time());
+        });
+        assertThat(events).doesNotContain("summarising");
+        assertThat(streamed).isEmpty();
+        assertThat(released).isEqualTo(1);
+    }
+
+    @Test
+    void withAPageLimitOnlyTheFirstPagesAreSummarisedAndCited() throws Exception {
+        SummarizeDocument.Outcome outcome = new SummarizeDocument(reader).run(TestPdfs.longDocument(dir, 40),
+                options(OptionalInt.of(3), Optional.empty()), engines(), listener, () -> false);
+
+        assertThat(outcome).isInstanceOfSatisfying(SummarizeDocument.Done.class, done -> {
+            assertThat(done.result().firstPages()).hasValue(3);
+            assertThat(done.result().pages()).isEqualTo(40);
+            assertThat(done.result().citations()).isNotEmpty().allSatisfy(cited -> assertThat(cited.to()).isLessThanOrEqualTo(3));
+        });
+        assertThat(estimates).singleElement().satisfies(estimate -> assertThat(estimate.plan().steps()).isEqualTo(1));
+    }
+
+    @Test
+    void aFinishedSummaryKeepsTheModelsSpeedAndTheNextEstimateRestsOnIt() throws Exception {
+        Map<String, ModelSpeed> kept = new ConcurrentHashMap<>();
+        SpeedBook speeds = new SpeedBook() {
+            @Override
+            public Optional<ModelSpeed> of(String model) {
+                return Optional.ofNullable(kept.get(model));
+            }
+
+            @Override
+            public void record(String model, ModelSpeed speed) {
+                kept.put(model, speed);
+            }
+        };
+        SummarizeDocument summarize = new SummarizeDocument(reader, speeds);
+
+        summarize.run(TestPdfs.multiPage(dir), options(OptionalInt.empty(), Optional.empty()), engines(), listener, () -> false);
+        ModelSpeed first = kept.get("tiny.gguf");
+        summarize.run(TestPdfs.multiPage(dir), options(OptionalInt.empty(), Optional.empty()), engines(), listener, () -> false);
+
+        assertThat(kept).containsOnlyKeys("tiny.gguf");
+        assertThat(first.measured()).isTrue();
+        assertThat(estimates).extracting(SummaryEstimate::rough).containsExactly(true, false);
+        assertThat(estimates.get(1)).isEqualTo(SummaryEstimate.of(estimates.get(1).plan(), first));
+    }
+
+    private static SummarizeDocument.Options options(OptionalInt firstPages, Optional<Duration> budget) {
+        return new SummarizeDocument.Options(SummaryStyle.BRIEF, Optional.of(Language.GERMAN), Optional.empty())
+                .limitedTo(firstPages, budget);
     }
 }

@@ -24,6 +24,7 @@ import javafx.stage.FileChooser;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.service.ExportService;
 import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.LongJob;
 import org.hearth.ui.service.SummaryJob.State;
 
 /**
@@ -49,6 +50,13 @@ final class DocumentDetailView extends StackPane {
     private final Button copy = new Button();
     private final MenuButton export = new MenuButton();
     private final Label feedback = new Label();
+    private final Label remaining = new Label();
+    private final Label longJobQuestion = new Label();
+    private final Label longJobRough = new Label();
+    private final Button longJobAll = new Button();
+    private final Button longJobFirst = new Button();
+    private final Button longJobCancel = new Button();
+    private final VBox longJobPanel;
     private final VBox content;
     private final ChangeListener<Object> refresh = (obs, old, now) -> showOutcome();
     private DocumentItem shown;
@@ -116,7 +124,11 @@ final class DocumentDetailView extends StackPane {
         feedback.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         feedback.textProperty().bind(localization.text(viewModel.actionFeedbackProperty()));
 
-        content = new VBox(8, title, actions, progress, failure, passwordRow, setUpModel, partial, summary, feedback);
+        remaining.setId("documents-remaining");
+        remaining.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        longJobPanel = longJobPanel();
+
+        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, summary, feedback);
         content.setPadding(new Insets(16));
 
         Label empty = new Label();
@@ -130,9 +142,34 @@ final class DocumentDetailView extends StackPane {
         show(viewModel.selectedProperty().get());
     }
 
+    /** The question before a long summary: all of it, only the first pages, or not at all. Nothing runs meanwhile. */
+    private VBox longJobPanel() {
+        longJobQuestion.setId("documents-longjob-question");
+        longJobQuestion.setWrapText(true);
+        longJobRough.setId("documents-longjob-rough");
+        longJobRough.textProperty().bind(localization.text("documents.longJob.rough"));
+        longJobRough.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        longJobRough.setWrapText(true);
+        longJobAll.setId("documents-longjob-all");
+        longJobAll.setOnAction(e -> shown.summariseAll());
+        longJobFirst.setId("documents-longjob-first");
+        longJobFirst.getStyleClass().add(Styles.ACCENT);
+        longJobFirst.setOnAction(e -> shown.summariseFirstPages());
+        longJobCancel.setId("documents-longjob-cancel");
+        longJobCancel.textProperty().bind(localization.text("documents.longJob.cancel"));
+        longJobCancel.setOnAction(e -> shown.cancel());
+        HBox choices = new HBox(8, longJobFirst, longJobAll, longJobCancel);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        VBox panel = new VBox(6, longJobQuestion, longJobRough, choices);
+        panel.setId("documents-longjob");
+        return panel;
+    }
+
     private void show(DocumentItem item) {
         if (shown != null) {
             shown.stateProperty().removeListener(refresh);
+            shown.longJobProperty().removeListener(refresh);
+            remaining.textProperty().unbind();
             status.textProperty().unbind();
             progress.progressProperty().unbind();
             summary.textProperty().unbind();
@@ -147,7 +184,9 @@ final class DocumentDetailView extends StackPane {
         status.textProperty().bind(localization.text(item.statusProperty()));
         progress.progressProperty().bind(item.progressProperty());
         summary.textProperty().bind(item.textProperty());
+        remaining.textProperty().bind(localization.text(item.remainingProperty()));
         item.stateProperty().addListener(refresh);
+        item.longJobProperty().addListener(refresh);
         showOutcome();
     }
 
@@ -164,6 +203,8 @@ final class DocumentDetailView extends StackPane {
         setShown(passwordRow, failed && shown.needsPassword());
         setShown(setUpModel, failed && shown.needsModel());
         setShown(progress, shown.isRunning());
+        setShown(remaining, state == State.SUMMARISING);
+        showLongJob(shown.longJobProperty().get());
         setShown(summary, !failed);
         // A cancelled job keeps what it wrote so far: worth reading, but not to be taken as the whole summary.
         setShown(partial, state == State.CANCELLED && !shown.textProperty().get().isEmpty());
@@ -173,6 +214,23 @@ final class DocumentDetailView extends StackPane {
         if (failed && shown.failureProperty().get().reason() == Failure.Reason.WRONG_PASSWORD) {
             password.requestFocus();
         }
+    }
+
+    private void showLongJob(LongJob job) {
+        setShown(longJobPanel, job != null);
+        longJobQuestion.textProperty().unbind();
+        longJobAll.textProperty().unbind();
+        longJobFirst.textProperty().unbind();
+        if (job != null) {
+            bind(longJobQuestion.textProperty(), DocumentWording.longJobQuestion(job));
+            bind(longJobAll.textProperty(), DocumentWording.longJobAll(job));
+            bind(longJobFirst.textProperty(), DocumentWording.longJobFirst(job));
+            setShown(longJobRough, job.rough());
+        }
+    }
+
+    private void bind(javafx.beans.property.StringProperty text, org.hearth.ui.common.Message message) {
+        text.bind(localization.text(message.key(), message.args().toArray()));
     }
 
     private void retryWithPassword() {

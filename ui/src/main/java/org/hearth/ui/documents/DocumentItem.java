@@ -1,7 +1,9 @@
 package org.hearth.ui.documents;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,6 +13,7 @@ import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.StreamedText;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.LongJob;
 import org.hearth.ui.service.SummaryJob.Progress;
 import org.hearth.ui.service.SummaryJob.Result;
 import org.hearth.ui.service.SummaryJob.State;
@@ -26,6 +29,10 @@ public final class DocumentItem extends ProgressTask {
     private final StreamedText text = new StreamedText();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    /** Set while the job waits for the user's choice on a long summary. */
+    private final ReadOnlyObjectWrapper<LongJob> longJob = new ReadOnlyObjectWrapper<>();
+    /** "about 12 min left" while summarising, once the service has an estimate. */
+    private final ReadOnlyObjectWrapper<Message> remaining = new ReadOnlyObjectWrapper<>();
     private SummaryOptions options;
     private SummaryJob job;
 
@@ -46,6 +53,26 @@ public final class DocumentItem extends ProgressTask {
         show(State.QUEUED, null);
         setRunning(true);
         job = summaries.summarize(file, newOptions, new FxListener(run));
+    }
+
+    /** The answer to the long-job question: the whole document. */
+    void summariseAll() {
+        proceed(OptionalInt.empty());
+    }
+
+    /** The answer to the long-job question: only the first pages that fit the time asked about. */
+    void summariseFirstPages() {
+        LongJob asked = longJob.get();
+        if (asked != null) {
+            proceed(OptionalInt.of(asked.firstUnits()));
+        }
+    }
+
+    private void proceed(OptionalInt firstPages) {
+        if (longJob.get() != null && job != null) {
+            longJob.set(null);
+            job.proceed(firstPages);
+        }
     }
 
     /** Tries again after a password prompt, keeping the style and language. */
@@ -84,6 +111,14 @@ public final class DocumentItem extends ProgressTask {
         return result.getReadOnlyProperty();
     }
 
+    public ReadOnlyObjectProperty<LongJob> longJobProperty() {
+        return longJob.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> remainingProperty() {
+        return remaining.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Failure> failureProperty() {
         return failure.getReadOnlyProperty();
     }
@@ -111,6 +146,12 @@ public final class DocumentItem extends ProgressTask {
             default -> updateProgress(progress == null ? 0 : progress.done(), progress == null ? 0 : progress.total());
         }
         setRunning(!isFinished(newState));
+        if (newState != State.SUMMARISING) {
+            remaining.set(null);
+        }
+        if (newState != State.AWAITING_CHOICE) {
+            longJob.set(null);
+        }
         state.set(newState);
     }
 
@@ -138,6 +179,16 @@ public final class DocumentItem extends ProgressTask {
         @Override
         public void progress(Progress progress) {
             onFx(() -> show(progress.stage(), progress));
+        }
+
+        @Override
+        public void longJob(LongJob estimate) {
+            onFx(() -> longJob.set(estimate));
+        }
+
+        @Override
+        public void remaining(Duration left) {
+            onFx(() -> remaining.set(DocumentWording.remaining(left)));
         }
 
         @Override

@@ -1,8 +1,10 @@
 package org.hearth.ui.documents;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.LongJob;
 import org.hearth.ui.service.SummaryJob.Progress;
 import org.hearth.ui.service.SummaryJob.State;
 
@@ -24,6 +26,7 @@ final class DocumentWording {
                     ? Message.of("documents.state.reading", progress.done(), progress.total())
                     : Message.of("documents.state.readingStarted");
             case WAITING_FOR_MODEL -> Message.of("documents.state.waitingForModel");
+            case AWAITING_CHOICE -> Message.of("documents.state.awaitingChoice");
             case SUMMARISING -> counted
                     ? Message.of("documents.state.summarising", partInHand(progress), progress.total())
                     : Message.of("documents.state.summarisingStarted");
@@ -38,6 +41,24 @@ final class DocumentWording {
     /** The service counts parts finished; people count the part being worked on, so the first reads "1 of n". */
     private static long partInHand(Progress progress) {
         return Math.min(progress.done() + 1, progress.total());
+    }
+
+    /** "about 12 min left": whole minutes rounded up, so the last minute never reads "0". */
+    static Message remaining(Duration left) {
+        return Message.of("documents.remaining", Math.max(1, Math.ceilDiv(left.toSeconds(), 60)));
+    }
+
+    /** The question before a long summary, e.g. "Summarising all 300 pages takes about 40 min on this machine." */
+    static Message longJobQuestion(LongJob job) {
+        return Message.of(job.paged() ? "documents.longJob.question" : "documents.longJob.questionParagraphs", job.units(), job.minutes());
+    }
+
+    static Message longJobAll(LongJob job) {
+        return Message.of("documents.longJob.all", job.minutes());
+    }
+
+    static Message longJobFirst(LongJob job) {
+        return Message.of(job.paged() ? "documents.longJob.first" : "documents.longJob.firstParagraphs", job.firstUnits(), job.firstMinutes());
     }
 
     /** The full, specific sentence, naming the file and what to do. */

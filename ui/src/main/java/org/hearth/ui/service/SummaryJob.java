@@ -1,6 +1,8 @@
 package org.hearth.ui.service;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 
@@ -10,7 +12,26 @@ public interface SummaryJob {
     /** Stops the job as soon as possible; the listener then hears {@link State#CANCELLED}. */
     void cancel();
 
-    enum State { QUEUED, READING, WAITING_FOR_MODEL, SUMMARISING, DONE, FAILED, CANCELLED }
+    /**
+     * Goes on after {@link State#AWAITING_CHOICE}: the whole document, or only its pages (or paragraphs) up to
+     * {@code firstPages}. Ignored in any other state.
+     */
+    void proceed(OptionalInt firstPages);
+
+    /** AWAITING_CHOICE: the summary would take long; nothing runs until the user chooses (see {@link LongJob}). */
+    enum State { QUEUED, READING, WAITING_FOR_MODEL, AWAITING_CHOICE, SUMMARISING, DONE, FAILED, CANCELLED }
+
+    /**
+     * A summary estimated to take long, before it starts.
+     *
+     * @param minutes      the whole document's estimate
+     * @param rough        no job of this model was measured on this machine yet: the minutes rest on a default
+     * @param units        pages of a PDF, paragraphs otherwise ({@code paged} says which)
+     * @param firstUnits   how many of the first pages (or paragraphs) fit the time the window accepts without asking
+     * @param firstMinutes their estimate
+     */
+    record LongJob(long minutes, boolean rough, int units, boolean paged, int firstUnits, long firstMinutes) {
+    }
 
     /** What is happening: e.g. stage READING with 41 of 300 pages, or SUMMARISING part 3 of 12. */
     record Progress(State stage, long done, long total) {
@@ -33,6 +54,14 @@ public interface SummaryJob {
         void state(State state);
 
         void progress(Progress progress);
+
+        /** The summary would take long: the job waits in {@link State#AWAITING_CHOICE} for {@link SummaryJob#proceed}. */
+        default void longJob(LongJob estimate) {
+        }
+
+        /** While summarising, after each step: the time still needed, from the pace so far on this machine. */
+        default void remaining(Duration left) {
+        }
 
         /** A piece of the final summary as the model writes it. */
         void text(String piece);

@@ -41,16 +41,37 @@ public final class Summarizer {
         return summarize(request, listener, cancelled, StepTrace.none());
     }
 
+    /**
+     * The plan {@link #summarize} would start this request with, without calling the model: its parts, steps and
+     * tokens, for estimating how long the summary takes. Counts the whole text's tokens, so it takes a moment on a
+     * long document.
+     *
+     * @throws org.hearth.assistant.engine.EngineException when the context is too small to summarise in
+     */
+    public SummaryPlan plan(SummaryRequest request) {
+        SummaryPrompts prompts = prompts(request, language(request));
+        SummaryBudget budget = new SummaryBudget(request, prompts, engine);
+        return budget.plan(PartSplitter.split(request.passages(), prompts, engine::count, budget.inputBudget));
+    }
+
     Summary summarize(SummaryRequest request, SummaryListener listener, BooleanSupplier cancelled, StepTrace trace) {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Cancelled");
         }
-        Language language = request.language().orElseGet(() -> LanguageDetector.detect(request.passages().stream().map(Passage::text).toList()));
-        SummaryPrompts prompts = new SummaryPrompts(language, request.unit(), request.style(), request.title());
+        Language language = language(request);
+        SummaryPrompts prompts = prompts(request, language);
         try (PromptSeries series = engine.series(prompts.system(), 1, cancelled)) {
             SummaryJob job = new SummaryJob(request, language, prompts, engine, series, listener, trace);
             trace.systemPrompt(job.systemTokens());
             return job.run();
         }
+    }
+
+    private static Language language(SummaryRequest request) {
+        return request.language().orElseGet(() -> LanguageDetector.detect(request.passages().stream().map(Passage::text).toList()));
+    }
+
+    private static SummaryPrompts prompts(SummaryRequest request, Language language) {
+        return new SummaryPrompts(language, request.unit(), request.style(), request.title());
     }
 }

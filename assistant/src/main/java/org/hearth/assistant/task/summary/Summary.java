@@ -1,6 +1,7 @@
 package org.hearth.assistant.task.summary;
 
 import java.util.List;
+import org.hearth.assistant.engine.Usage;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 
@@ -27,7 +28,8 @@ public record Summary(String text, Language language, List<Locator> citations, S
      * @param totalPromptTokens tokens actually decoded over the job: the shared system prompt once,
      *                          plus each step's own tokens (retries count again)
      * @param contextLength     the context the job ran in; every prompt plus its answer allowance fits it
+     * @param usage             the engine's account of the job: tokens and time, for measuring its speed
      */
-    public record Stats(int parts, int levels, int maxPromptTokens, long totalPromptTokens, int contextLength) {
+    public record Stats(int parts, int levels, int maxPromptTokens, long totalPromptTokens, int contextLength, Usage usage) {
     }
 }

@@ -26,16 +26,13 @@ import org.hearth.domain.Locator;
  */
 final class SummaryJob {
 
-    /** Room left unused at the end of the context, so generation never runs into the wall. */
-    static final int MARGIN = 8;
-
     private final SummaryRequest request;
     private final Language language;
     private final SummaryPrompts prompts;
     private final Engine engine;
     private final PromptSeries series;
+    private final SummaryBudget budget;
     private final int contextLength;
-    private final int systemTokens;
     private final SummaryListener listener;
     private final StepTrace trace;
     private final int answerTokens;
@@ -62,34 +59,15 @@ final class SummaryJob {
         this.series = series;
         this.listener = listener;
         this.trace = trace;
-        this.contextLength = engine.capabilities().contextLength();
-        this.systemTokens = engine.count(List.of(Message.system(prompts.system())), false);
-        int context = contextLength;
-        this.answerTokens = answerTokens(context);
-        int largestNumber = request.passages().getLast().locator().to();
-        int messageOverhead = promptTokens(prompts.longestMessageAround("", largestNumber)) - systemTokens;
-        int fixed = systemTokens + messageOverhead + answerTokens + MARGIN;
-        this.inputBudget = context - fixed;
-        if (inputBudget < 2 * answerTokens) {
-            // below this the reduce levels would not shrink the findings fast enough, or at all
-            throw new EngineException("A context of " + context + " tokens is too small to summarise in: instructions and one answer take "
-                    + fixed + "; use at least " + (fixed + 2 * answerTokens) + " tokens");
-        }
-        this.tokensPerChar = (double) systemTokens / prompts.system().length();
+        this.budget = new SummaryBudget(request, prompts, engine);
+        this.contextLength = budget.contextLength;
+        this.answerTokens = budget.answerTokens;
+        this.inputBudget = budget.inputBudget;
+        this.tokensPerChar = budget.tokensPerChar;
     }
 
     int systemTokens() {
-        return systemTokens;
-    }
-
-    /** Tokens of the whole prompt for this user message, system prompt and template included. */
-    private int promptTokens(String userMessage) {
-        return engine.count(List.of(Message.system(prompts.system()), Message.user(userMessage)), true);
-    }
-
-    /** Tokens each step may answer with: an eighth of the context, enough for a part's findings, leaves most for the text. */
-    static int answerTokens(int contextLength) {
-        return Math.clamp(contextLength / 8, 64, 1536);
+        return budget.systemTokens;
     }
 
     Summary run() {
@@ -104,7 +82,7 @@ final class SummaryJob {
                     part.blocks(passages, prompts)), part.numbers(passages));
             return summary(finished(outcome), parts.size());
         }
-        stepsTotal = parts.size() + stepsAfter(parts.size());
+        stepsTotal = parts.size() + budget.stepsAfter(parts.size());
         report();
         List<Finding> findings = new ArrayList<>();
         for (Part part : parts) {
@@ -130,7 +108,7 @@ final class SummaryJob {
                 throw new EngineException("The findings do not get shorter from one reduce level to the next ("
                         + groups.size() + " groups); the context of " + contextLength + " tokens is too small");
             }
-            stepsTotal = stepsDone + groups.size() + stepsAfter(groups.size());
+            stepsTotal = stepsDone + groups.size() + budget.stepsAfter(groups.size());
             report();
             List<Finding> condensed = new ArrayList<>();
             for (List<Line> group : groups) {
@@ -209,16 +187,6 @@ final class SummaryJob {
         return new Line(finding, text, engine.count(text));
     }
 
-    /** Steps still to come after a round that produced {@code outputs} answers: reduce rounds (estimated) and the final one. */
-    private int stepsAfter(int outputs) {
-        int steps = 1;
-        for (int count = outputs; (long) count * answerTokens > inputBudget; ) {
-            count = (int) Math.ceilDiv((long) count * answerTokens, inputBudget);
-            steps += count;
-        }
-        return steps;
-    }
-
     private void report() {
         stepsTotal = Math.max(stepsTotal, stepsDone);
         listener.progress(stepsDone, stepsTotal);
@@ -232,7 +200,7 @@ final class SummaryJob {
 
     private Summary summary(Outcome outcome, int parts) {
         List<Integer> cited = outcome.findings().stream().flatMap(finding -> finding.refs().stream()).toList();
-        Summary.Stats stats = new Summary.Stats(parts, levels, longestPrompt, series.usage().promptTokensDecoded(), contextLength);
+        Summary.Stats stats = new Summary.Stats(parts, levels, longestPrompt, series.usage().promptTokensDecoded(), contextLength, series.usage());
         return new Summary(outcome.text(), language, References.merge(cited, request.unit()), stats);
     }
 }

@@ -71,7 +71,7 @@ class RemoteSummarizerTest {
         List<Integer> rendered = SummarizerTest.renderedPages(summary.text());
         assertThat(rendered).isNotEmpty().allSatisfy(page -> assertThat(page).isBetween(1, pages.size()));
         assertThat(String.join("", pieces)).isEqualTo(summary.text());
-        assertThat(summary.stats().maxPromptTokens()).isLessThanOrEqualTo(1024 - SummaryJob.answerTokens(1024));
+        assertThat(summary.stats().maxPromptTokens()).isLessThanOrEqualTo(1024 - SummaryBudget.answerTokens(1024));
         // one HTTP request per step, each with the same system message and the step's schema
         assertThat(openAi.server().requests()).hasSize(steps.size()).allSatisfy(request -> {
             assertThat(request.json().at("/response_format/type").asText()).isEqualTo("json_schema");

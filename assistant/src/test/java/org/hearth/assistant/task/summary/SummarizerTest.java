@@ -158,6 +158,42 @@ class SummarizerTest {
                 .isEqualTo(naive - (long) (trace.steps.size() - 1) * systemTokens);
     }
 
+    @Test
+    void thePlanIsTheOneTheSummaryStartsWith() {
+        List<Passage> pages = germanPages(300, 80);
+        Summarizer summarizer = summarizer(1024);
+        Recorder recorder = new Recorder();
+        Trace trace = new Trace();
+
+        SummaryPlan plan = summarizer.plan(request(pages, SummaryStyle.BRIEF));
+        Summary summary = summarizer.summarize(request(pages, SummaryStyle.BRIEF), recorder, () -> false, trace);
+
+        assertThat(plan.parts()).isEqualTo(summary.stats().parts());
+        assertThat(plan.steps()).isEqualTo(recorder.progress.getFirst()[1]);
+        assertThat(plan.answerAllowance()).isEqualTo((long) plan.steps() * SummaryBudget.answerTokens(1024));
+        long mapTokens = trace.systemTokens + trace.steps.stream().filter(step -> step.phase() == Phase.MAP)
+                .mapToLong(StepTrace.Step::decodedTokens).sum();
+        // the reduce inputs are planned at their full allowance, so the plan reads more than the map round alone
+        assertThat(plan.promptTokens()).isGreaterThan(mapTokens);
+    }
+
+    @Test
+    void aShortDocumentsPlanCountsTheTokensItsOneStepDecodes() {
+        List<Passage> pages = germanPages(2, 100);
+        Summarizer summarizer = summarizer(1024);
+        Trace trace = new Trace();
+
+        SummaryPlan plan = summarizer.plan(request(pages, SummaryStyle.BRIEF));
+        summarizer.summarize(request(pages, SummaryStyle.BRIEF), SummaryListener.none(), () -> false, trace);
+
+        assertThat(plan.parts()).isEqualTo(1);
+        assertThat(plan.steps()).isEqualTo(1);
+        long decoded = trace.systemTokens + trace.steps.getFirst().decodedTokens();
+        // the plan counts each message at its longest instructions (of any phase), so it may read a few tokens more
+        assertThat(plan.promptTokens()).isBetween(decoded, decoded + 64);
+        assertThat(plan.answerAllowance()).isEqualTo(SummaryBudget.answerTokens(1024));
+    }
+
     /** Map steps in document order, each starting where the previous ended: no page is skipped. */
     private static void assertCoversEveryPage(Summary summary, Trace trace, int pages) {
         List<Locator> mapped = trace.steps.stream().filter(step -> step.phase() == Phase.MAP).map(StepTrace.Step::range).toList();
@@ -171,7 +207,7 @@ class SummarizerTest {
 
     private static void assertWithinContext(Summary summary, Trace trace) {
         int context = summary.stats().contextLength();
-        assertThat(summary.stats().maxPromptTokens()).isLessThanOrEqualTo(context - SummaryJob.answerTokens(context))
+        assertThat(summary.stats().maxPromptTokens()).isLessThanOrEqualTo(context - SummaryBudget.answerTokens(context))
                 .isEqualTo(trace.steps.stream().mapToInt(StepTrace.Step::promptTokens).max().orElseThrow());
     }
 
