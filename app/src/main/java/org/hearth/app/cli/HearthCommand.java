@@ -11,7 +11,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = HearthVersion.class,
         description = "Hearth: a private office assistant. Without a command it opens the window.",
         subcommands = {GenerateCommand.class, SummarizeCommand.class, TriageCommand.class, AccountsCommand.class,
-                IndexCommand.class, SearchCommand.class, AskCommand.class, ModelsCommand.class, BenchCommand.class})
+                IndexCommand.class, SearchCommand.class, AskCommand.class, ModelsCommand.class, AnonymizeCommand.class, AuditCommand.class,
+                TargetsCommand.class, PolicyCommand.class,
+                BenchCommand.class})
 final class HearthCommand implements Callable<Integer> {
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",

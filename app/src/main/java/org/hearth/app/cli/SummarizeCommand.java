@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
+import org.hearth.app.privacy.AnonymiseDocument;
 import org.hearth.app.documents.SummaryStyles;
 import org.hearth.app.estimate.ModelSpeeds;
 import org.hearth.app.estimate.SummaryEstimate;
@@ -56,6 +57,13 @@ final class SummarizeCommand extends HearthSubcommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the summaries to a .md or .docx file.")
     Path out;
 
+    @Option(names = "--target", paramLabel = "NAME",
+            description = "Send these files to a saved server (`hearth targets`), anonymised; without --yes only shows what would be sent.")
+    String target;
+
+    @Option(names = "--yes", description = "Send to --target: you have seen the preview.")
+    boolean yes;
+
     @Option(names = "--max-pages", paramLabel = "N", description = "Summarise only the first N pages (paragraphs of a DOCX or text file).")
     Integer maxPages;
 
@@ -79,6 +87,19 @@ final class SummarizeCommand extends HearthSubcommand {
         HearthPaths paths = paths();
         PrintWriter stdout = out();
         PrintWriter err = err();
+        try (RoutedSummaries routing = new RoutedSummaries(paths, Optional.ofNullable(target))) {
+            if (yes && !routing.mayLeave()) {
+                throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
+                        + "or allowed for summaries (`hearth policy set summary NAME`)");
+            }
+            if (routing.mayLeave() && !yes) {
+                return preview(routing, stdout, err);
+            }
+            return summarize(paths, stdout, err, routing.mayLeave() ? routing : null);
+        }
+    }
+
+    private int summarize(HearthPaths paths, PrintWriter stdout, PrintWriter err, RoutedSummaries routed) throws Exception {
         SummaryStyle summaryStyle = SummaryStyles.fromCli(style);
         var outputLanguage = SummaryStyles.language(Optional.ofNullable(language));
         ModelSetup models = modelOptions.setup(paths);
@@ -153,9 +174,10 @@ final class SummarizeCommand extends HearthSubcommand {
                         }
                     }
                 };
-                SummarizeDocument.Outcome outcome = summarizeDocument.run(file, options,
-                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), model.name(), cancelled, () -> { }),
-                        listener, cancelled);
+                SummarizeDocument.EngineSource local =
+                        jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), model.name(), cancelled, () -> { });
+                SummarizeDocument.Outcome outcome = routed == null ? summarizeDocument.run(file, options, local, listener, cancelled)
+                        : routed.summarise(summarizeDocument, file, options, local, listener, cancelled, err);
                 progress.done();
                 if (outcome instanceof SummarizeDocument.Done(SummarizeDocument.Result summary)) {
                     if (stream) {
@@ -202,6 +224,52 @@ final class SummarizeCommand extends HearthSubcommand {
             stdout.println(JSON.writeValueAsString(JSON.createObjectNode().set("files", results)));
         }
         return succeeded > 0 ? 0 : 1;
+    }
+
+    /**
+     * What `--target` without `--yes` prints: where each file would go and the exact text that would leave, with
+     * placeholders. Nothing is sent.
+     */
+    private int preview(RoutedSummaries routed, PrintWriter stdout, PrintWriter err) throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("sent", false);
+        ArrayNode entries = root.putArray("files");
+        int readable = 0;
+        try (Cancellation cancelled = new Cancellation();
+             IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
+            SummarizeDocument summaries = new SummarizeDocument(reader);
+            SummarizeDocument.Options options = new SummarizeDocument.Options(SummaryStyles.fromCli(style),
+                    SummaryStyles.language(Optional.ofNullable(language)), documentPassword());
+            for (Path file : files) {
+                ObjectNode entry = entries.addObject().put("file", file.toString());
+                SummarizeDocument.Read read = summaries.read(file, options, new SummarizeDocument.Listener() { }, cancelled);
+                if (!(read instanceof SummarizeDocument.ReadDocument document)) {
+                    fail(entry, ((SummarizeDocument.ReadFailed) read).outcome() instanceof SummarizeDocument.Failed failed
+                            ? failed.detail() : "cancelled", err, json);
+                    continue;
+                }
+                readable++;
+                var route = routed.route(document);
+                var anonymised = AnonymiseDocument.anonymise(document.document(), Optional.empty()).anonymised();
+                entry.put("status", "ok").put("route", route.describe()).put("leaves", route.leavesTheMachine());
+                if (route.anonymised()) {
+                    AnonymizeCommand.describe(entry, anonymised);
+                    entry.remove("restored");
+                } else {
+                    entry.put("outgoing", anonymised.source());
+                }
+                if (!json) {
+                    stdout.println("== " + file.getFileName() + ": " + route.describe() + " ==");
+                    stdout.println(route.anonymised() ? anonymised.outgoing() : anonymised.source());
+                    stdout.println();
+                }
+            }
+        }
+        if (json) {
+            stdout.println(JSON.writeValueAsString(root));
+        } else {
+            err.println("hearth: nothing was sent; run again with --yes to send it as shown");
+        }
+        return readable > 0 ? 0 : 1;
     }
 
     /** Loads the model at the first document that could be read, so unreadable files never wait for it. */

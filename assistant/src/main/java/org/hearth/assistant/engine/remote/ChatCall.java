@@ -46,13 +46,15 @@ final class ChatCall {
     private final HttpClient client;
     private final RemoteEndpoint endpoint;
     private final Optional<String> bearer;
+    private final Outbound outbound;
     private final String system;
     private final EngineRequest request;
 
-    ChatCall(HttpClient client, RemoteEndpoint endpoint, ApiKey apiKey, String system, EngineRequest request) {
+    ChatCall(HttpClient client, RemoteEndpoint endpoint, ApiKey apiKey, Outbound outbound, String system, EngineRequest request) {
         this.client = client;
         this.endpoint = endpoint;
         this.bearer = apiKey.bearer();
+        this.outbound = outbound;
         this.system = system;
         this.request = request;
     }
@@ -62,10 +64,12 @@ final class ChatCall {
         if (cancelled.getAsBoolean()) {
             return new Completion("", FinishReason.CANCELLED, Usage.NONE);
         }
+        byte[] body = ChatRequestBody.of(endpoint.model(), system, request, endpoint.schemaForm());
+        outbound.sending(endpoint.completionsUri(), body);
         HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.completionsUri())
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ChatRequestBody.of(endpoint.model(), system, request, endpoint.schemaForm())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         bearer.ifPresent(value -> http.header("Authorization", value));
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
                 client.sendAsync(http.build(), HttpResponse.BodyHandlers.ofPublisher());

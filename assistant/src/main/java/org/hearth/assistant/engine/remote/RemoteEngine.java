@@ -33,12 +33,19 @@ public final class RemoteEngine implements Engine {
     private final HttpClient client;
     private final RemoteEndpoint endpoint;
     private final ApiKey apiKey;
+    private final Outbound outbound;
 
     /** @param client the only way this engine reaches the network, e.g. one guarded by the app's network gate */
     public RemoteEngine(HttpClient client, RemoteEndpoint endpoint, ApiKey apiKey) {
+        this(client, endpoint, apiKey, Outbound.NONE);
+    }
+
+    /** @param outbound sees every request body before it is sent (the egress log) */
+    public RemoteEngine(HttpClient client, RemoteEndpoint endpoint, ApiKey apiKey, Outbound outbound) {
         this.client = Objects.requireNonNull(client, "client");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
     }
 
     @Override
@@ -78,7 +85,7 @@ public final class RemoteEngine implements Engine {
             throw new PromptTooLongException("A prompt of about " + prompt + " tokens and its answer of up to "
                     + request.maxTokens() + " do not fit the context of " + endpoint.contextLength() + " tokens");
         }
-        return new ChatCall(client, endpoint, apiKey, system, request).run(listener, cancelled);
+        return new ChatCall(client, endpoint, apiKey, outbound, system, request).run(listener, cancelled);
     }
 
     @Override

@@ -1,0 +1,81 @@
+package org.hearth.app.privacy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hearth.assistant.route.anonymise.AnonymisationException;
+import org.hearth.assistant.route.anonymise.Anonymised;
+import org.hearth.assistant.route.anonymise.Anonymiser;
+import org.hearth.assistant.route.anonymise.EntityType;
+import org.hearth.assistant.route.anonymise.KnownEntity;
+import org.hearth.assistant.route.anonymise.Placeholders;
+import org.hearth.ingest.document.DocumentException;
+import org.hearth.ingest.document.DocumentText;
+import org.hearth.ingest.document.IsolatedDocumentReader;
+import org.hearth.ingest.document.ReadOptions;
+import org.hearth.ingest.document.TextBlock;
+
+/**
+ * Reads a document in the isolated reader and anonymises its text as a routed job would send it: the names in a
+ * mail's From and To are known before the text is read. The same use case serves `hearth anonymize` and the
+ * window's preview.
+ */
+public final class AnonymiseDocument {
+
+    private static final Pattern ADDRESS = Pattern.compile("\\s*\"?([^\"<,]*?)\"?\\s*<([^>]+)>\\s*|\\s*([^\\s<>,]+@[^\\s<>,]+)\\s*");
+
+    private final IsolatedDocumentReader reader;
+
+    public AnonymiseDocument(IsolatedDocumentReader reader) {
+        this.reader = reader;
+    }
+
+    /** The text as extracted, the text as it would leave, and the job's placeholders. */
+    public record Result(String extracted, Anonymised anonymised, Placeholders placeholders) {
+    }
+
+    public Result run(Path file, Optional<Pattern> firmFileNumber, BooleanSupplier cancelled)
+            throws DocumentException, AnonymisationException {
+        return anonymise(reader.read(file, ReadOptions.none(), (done, total) -> { }, cancelled), firmFileNumber);
+    }
+
+    /**
+     * The document's text as it would leave. A routed job starts from these placeholders, so what it sends uses the
+     * same numbering as the preview the user confirmed.
+     */
+    public static Result anonymise(DocumentText document, Optional<Pattern> firmFileNumber) throws AnonymisationException {
+        String text = document.blocks().stream().map(TextBlock::text).collect(Collectors.joining("\n\n"));
+        Placeholders placeholders = new Placeholders();
+        Anonymiser anonymiser = new Anonymiser(placeholders, knownFromHeaders(document), firmFileNumber);
+        return new Result(text, anonymiser.anonymise(text), placeholders);
+    }
+
+    /** "Klaus Weber <k.weber@example.de>, anna@example.de" → the person and both addresses. */
+    public static List<KnownEntity> knownFromHeaders(DocumentText document) {
+        List<KnownEntity> known = new ArrayList<>();
+        for (String header : List.of("from", "to")) {
+            String value = document.metadata().get(header);
+            if (value == null) {
+                continue;
+            }
+            for (String part : value.split(",")) {
+                Matcher matcher = ADDRESS.matcher(part);
+                if (!matcher.matches()) {
+                    continue;
+                }
+                String name = matcher.group(1);
+                String address = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+                if (name != null && name.strip().contains(" ")) {
+                    known.add(new KnownEntity(EntityType.PERSON, name.strip()));
+                }
+                known.add(new KnownEntity(EntityType.EMAIL, address.strip()));
+            }
+        }
+        return known;
+    }
+}

@@ -1,0 +1,126 @@
+package org.hearth.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.hearth.app.HearthPaths;
+import org.hearth.app.privacy.EgressLogs;
+import org.hearth.assistant.route.egress.EgressEntry;
+import org.hearth.fixtures.anonymise.SensitiveDocument;
+import org.hearth.fixtures.anonymise.SensitiveDocuments;
+import org.hearth.fixtures.anonymise.SensitiveValue;
+import org.hearth.fixtures.openai.OpenAiServerExtension;
+import org.hearth.fixtures.openai.RecordedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `summarize --target`: without --yes it shows what would leave and sends nothing; with --yes the firm's server
+ * (the loopback server) gets only anonymised text, and every request is in the egress log by its body's hash.
+ */
+class RoutedSummaryCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MODEL = "qwen3.5-27b";
+
+    @RegisterExtension
+    final OpenAiServerExtension openAi = new OpenAiServerExtension(MODEL);
+
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private SensitiveDocument letter;
+    private Path file;
+
+    @BeforeEach
+    void addTheFirmServer() throws Exception {
+        home = dir.resolve("home");
+        letter = new SensitiveDocuments(23L).generate(1).getFirst();
+        file = Files.writeString(dir.resolve("brief.txt"), letter.text());
+        CliRun added = hearth("targets", "add", "Kanzlei-Server", "--kind", "firm", "--url", openAi.server().baseUri().toString(),
+                "--model", MODEL, "--context", "4096");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+    }
+
+    private CliRun hearth(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void withoutYesThePreviewShowsTheAnonymisedTextAndNothingIsSent() throws Exception {
+        CliRun preview = hearth("summarize", "--target", "Kanzlei-Server", "--json", file.toString());
+
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        JsonNode root = JSON.readTree(preview.out());
+        assertThat(root.get("sent").asBoolean()).isFalse();
+        JsonNode entry = root.get("files").get(0);
+        assertThat(entry.get("route").asText()).contains("goes to: Kanzlei-Server, anonymised");
+        assertNoValueIn(entry.get("outgoing").asText());
+        assertThat(openAi.server().requests()).isEmpty();
+        assertThat(EgressLogs.in(HearthPaths.resolve(home)).entries()).isEmpty();
+    }
+
+    @Test
+    void withYesOnlyAnonymisedTextLeavesAndEveryRequestIsLogged() throws Exception {
+        CliRun run = hearth("summarize", "--target", "Kanzlei-Server", "--yes", "--json", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).get("files").get(0).get("status").asText()).isEqualTo("ok");
+        List<RecordedRequest> received = openAi.server().requests();
+        assertThat(received).isNotEmpty();
+        received.forEach(request -> assertNoValueIn(request.json().toString()));
+        List<EgressEntry> entries = EgressLogs.in(HearthPaths.resolve(home)).entries();
+        assertThat(entries).hasSize(received.size());
+        for (int i = 0; i < entries.size(); i++) {
+            assertThat(entries.get(i).bodySha256()).isEqualTo(HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(received.get(i).body())));
+            assertThat(entries.get(i).confirmation()).isEqualTo("cli --yes");
+        }
+        CliRun verified = hearth("audit", "verify", "--json");
+        assertThat(JSON.readTree(verified.out()).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPolicyThatAllowsSummariesToLeaveStillShowsThePreviewFirst() throws Exception {
+        CliRun allowed = hearth("policy", "set", "summary", "Kanzlei-Server");
+        CliRun shown = hearth("policy", "show", "--json");
+        CliRun run = hearth("summarize", "--json", file.toString());
+
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(JSON.readTree(shown.out()).get("summary")).singleElement().extracting(JsonNode::asText).isEqualTo("Kanzlei-Server");
+        assertThat(JSON.readTree(shown.out()).get("triage")).isEmpty();
+        assertThat(JSON.readTree(run.out()).get("sent").asBoolean()).isFalse();
+        assertThat(openAi.server().requests()).isEmpty();
+    }
+
+    @Test
+    void yesWithoutAnyAllowedServerIsRefusedBeforeAnythingRuns() {
+        CliRun run = hearth("summarize", "--yes", "--json", file.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("no server is named");
+        assertThat(openAi.server().requests()).isEmpty();
+    }
+
+    private void assertNoValueIn(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (SensitiveValue value : letter.values()) {
+            assertThat(lower).as(value.kind()).doesNotContain(value.value().toLowerCase(Locale.ROOT));
+        }
+    }
+}
