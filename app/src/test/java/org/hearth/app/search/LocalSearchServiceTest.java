@@ -34,7 +34,9 @@ class LocalSearchServiceTest {
                 DocumentSource.inProcess(), cancelled -> {
                     throw new AssertionError("an off-topic question must not reach the model");
                 }, () -> ContextOptions.defaults().withThreads(1),
-                new SourceViewer(opened::add, List.of(), "Linux"))) {
+                new SourceViewer(opened::add, List.of(), "Linux"), (listener, cancellation) -> {
+                    throw new AssertionError("nothing installs the search model here");
+                })) {
 
             IndexRecorder indexing = new IndexRecorder();
             service.addFolder("Müller", folder, indexing);
@@ -47,8 +49,25 @@ class LocalSearchServiceTest {
                 assertThat(c.chunks()).isGreaterThanOrEqualTo(2);
             });
 
-            SearchService.Results results = service.search("Kündigungsfristen", Optional.of("Müller"), 10);
-            assertThat(results.hybrid()).isFalse();
+            CompletableFuture<SearchService.Results> found = new CompletableFuture<>();
+            service.search("Kündigungsfristen", Optional.of("Müller"), 10, new SearchService.SearchJob.Listener() {
+                @Override
+                public void found(SearchService.Results results) {
+                    found.complete(results);
+                }
+
+                @Override
+                public void refined(SearchService.Results results) {
+                    throw new AssertionError("without a search model nothing refines the keyword hits");
+                }
+
+                @Override
+                public void failed(String message) {
+                    found.completeExceptionally(new AssertionError(message));
+                }
+            });
+            SearchService.Results results = found.get(1, TimeUnit.MINUTES);
+            assertThat(results.ranking()).isEqualTo(SearchService.Ranking.KEYWORDS_NO_MODEL);
             assertThat(results.hits()).anySatisfy(hit -> {
                 assertThat(hit.location().fileName()).isEqualTo("mueller.txt");
                 String highlighted = hit.snippet().substring(hit.highlights().getFirst().start(), hit.highlights().getFirst().end());
