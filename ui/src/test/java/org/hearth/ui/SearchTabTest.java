@@ -165,10 +165,7 @@ class SearchTabTest {
         assertThat(update.folder()).as("an update, not a new folder").isEmpty();
         update.report(listener -> listener.progress(3, 10, "Vertrag.pdf"));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#search-index-cancel");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, update::cancelRequested);
-        search.awaitWorker();
-        WaitForAsyncUtils.waitForFxEvents();
+        cancel(robot, "#search-index-cancel", update);
         assertThat(text(robot, "#search-index-line"))
                 .isEqualTo("Stopped. The files indexed so far can be searched; “Update index” carries on from there.");
         assertThat(visible(robot, "#search-index-cancel")).isFalse();
@@ -310,10 +307,7 @@ class SearchTabTest {
         assertThat(visible(robot, "#search-refusal")).as("the new question replaced the refusal").isFalse();
         assertThat(text(robot, "#status-jobs")).isEqualTo("1 job running");
 
-        robot.clickOn("#search-answer-cancel");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, asked::cancelRequested);
-        search.awaitWorker();
-        WaitForAsyncUtils.waitForFxEvents();
+        cancel(robot, "#search-answer-cancel", asked);
         assertThat(refused.cancelRequested()).isFalse();
         assertThat(text(robot, "#search-answer-status"))
                 .isEqualTo("Stopped – the text so far is incomplete and was not checked against the sources.");
@@ -390,10 +384,7 @@ class SearchTabTest {
         assertThat(visible(robot, "#search-install-model")).as("one download at a time").isFalse();
         assertThat(text(robot, "#status-jobs")).isEqualTo("1 job running");
 
-        robot.clickOn("#search-model-cancel");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, download::cancelRequested);
-        search.awaitWorker();
-        WaitForAsyncUtils.waitForFxEvents();
+        cancel(robot, "#search-model-cancel", download);
         assertThat(text(robot, "#search-model-line")).isEqualTo("Stopped. “Install search model” carries on from there.");
         assertThat(visible(robot, "#search-model-cancel")).isFalse();
         assertThat(visible(robot, "#search-install-model")).isTrue();
@@ -411,6 +402,14 @@ class SearchTabTest {
                 + "your search words: 2 documents have not been indexed by meaning yet. Hearth does this in the background; "
                 + "if it was interrupted, “Update index” carries on.");
         assertThat(visible(robot, "#search-install-model")).isFalse();
+    }
+
+    /** Presses a Cancel button and waits until the fake has confirmed the cancel and the window shows it. */
+    private void cancel(FxRobot robot, String button, FakeJob<?> job) throws TimeoutException {
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, job::cancelRequested);
+        search.awaitWorker();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static double progress(FxRobot robot) {

@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
@@ -21,11 +20,9 @@ import org.hearth.assistant.model.ModelCatalog;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.fixtures.http.LoopbackFileServer;
 import org.hearth.ingest.index.DocumentSource;
-import org.hearth.ui.service.SearchService.IndexJob;
 import org.hearth.ui.service.SearchService.InstallJob;
 import org.hearth.ui.service.SearchService.Ranking;
 import org.hearth.ui.service.SearchService.Results;
-import org.hearth.ui.service.SearchService.SearchJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +66,7 @@ class SearchModelInstallTest {
             IndexEnd updated = new IndexEnd();
             service.update("Müller", updated);
             updated.end.get(2, TimeUnit.MINUTES);
-            Searched after = searched(service);
+            SearchRecorder after = searched(service);
             assertThat(after.found.get(1, TimeUnit.MINUTES).ranking()).isEqualTo(Ranking.KEYWORDS_REFINING);
             Results refined = after.refined.get(1, TimeUnit.MINUTES);
             assertThat(refined.ranking()).isEqualTo(Ranking.HYBRID);
@@ -77,58 +74,13 @@ class SearchModelInstallTest {
         }
     }
 
-    private static Searched searched(LocalSearchService service) {
-        Searched searched = new Searched();
+    private static SearchRecorder searched(LocalSearchService service) {
+        SearchRecorder searched = new SearchRecorder();
         service.search("Kündigungsfrist", Optional.empty(), 10, searched);
         return searched;
     }
 
-    private static final class Searched implements SearchJob.Listener {
-        final CompletableFuture<Results> found = new CompletableFuture<>();
-        final CompletableFuture<Results> refined = new CompletableFuture<>();
-
-        @Override
-        public void found(Results results) {
-            found.complete(results);
-        }
-
-        @Override
-        public void refined(Results results) {
-            refined.complete(results);
-        }
-
-        @Override
-        public void failed(String message) {
-            found.completeExceptionally(new AssertionError(message));
-            refined.completeExceptionally(new AssertionError(message));
-        }
-    }
-
-    private static final class IndexEnd implements IndexJob.Listener {
-        final CompletableFuture<IndexJob.Summary> end = new CompletableFuture<>();
-
-        @Override
-        public void progress(long filesDone, long filesTotal, String currentFile) {
-        }
-
-        @Override
-        public void done(IndexJob.Summary summary) {
-            end.complete(summary);
-        }
-
-        @Override
-        public void failed(String message) {
-            end.completeExceptionally(new AssertionError(message));
-        }
-
-        @Override
-        public void cancelled() {
-            end.completeExceptionally(new AssertionError("cancelled"));
-        }
-    }
-
-    private static final class InstallEnd implements InstallJob.Listener {
-        final CompletableFuture<Void> end = new CompletableFuture<>();
+    private static final class InstallEnd extends JobEnd<Void> implements InstallJob.Listener {
         final List<Long> progress = new CopyOnWriteArrayList<>();
 
         @Override
@@ -139,16 +91,6 @@ class SearchModelInstallTest {
         @Override
         public void done() {
             end.complete(null);
-        }
-
-        @Override
-        public void failed(String message) {
-            end.completeExceptionally(new AssertionError(message));
-        }
-
-        @Override
-        public void cancelled() {
-            end.completeExceptionally(new AssertionError("cancelled"));
         }
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.index.Embedder;
@@ -16,7 +13,6 @@ import org.hearth.ingest.index.IndexListener;
 import org.hearth.ingest.index.SearchIndex;
 import org.hearth.ui.service.SearchService.Ranking;
 import org.hearth.ui.service.SearchService.Results;
-import org.hearth.ui.service.SearchService.SearchJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,21 +36,21 @@ class TwoStepSearchTest {
     @Test
     void keyword_hits_come_at_once_then_the_hybrid_ranking_and_a_newer_search_drops_the_older_refinement() throws Exception {
         try (SearchIndex index = indexed(Optional.of(embedder)); TwoStepSearch searches = new TwoStepSearch()) {
-            Recorder first = new Recorder();
+            SearchRecorder first = new SearchRecorder();
             searches.search(index, "Kündigungsfrist", Optional.empty(), 10, first);
 
             assertThat(first.events).as("the keyword hits are there before search returns")
                     .containsExactly("found KEYWORDS_REFINING [mueller.txt]");
             assertThat(embedder.nextStarted(60)).as("the query's embedding is under way").isNotNull();
 
-            Recorder second = new Recorder();
+            SearchRecorder second = new SearchRecorder();
             searches.search(index, "Mietsicherheit", Optional.of("akten"), 10, second);
             assertThat(second.events).containsExactly("found KEYWORDS_REFINING [kaution.txt]");
 
             embedder.open();
             Results refined = second.refined.get(1, TimeUnit.MINUTES);
             assertThat(refined.ranking()).isEqualTo(Ranking.HYBRID);
-            assertThat(files(refined).getFirst()).isEqualTo("kaution.txt");
+            assertThat(SearchRecorder.files(refined).getFirst()).isEqualTo("kaution.txt");
             assertThat(second.events).hasSize(2);
             // Refinements run one at a time in order, so the first one's has ended by now: dropped, not reported.
             assertThat(first.events).containsExactly("found KEYWORDS_REFINING [mueller.txt]");
@@ -64,11 +60,11 @@ class TwoStepSearchTest {
     @Test
     void without_a_model_or_before_the_vectors_are_there_the_keyword_hits_are_all_and_say_why() throws Exception {
         try (SearchIndex index = indexed(Optional.empty()); TwoStepSearch searches = new TwoStepSearch()) {
-            Recorder noModel = new Recorder();
+            SearchRecorder noModel = new SearchRecorder();
             searches.search(index, "Kündigungsfrist", Optional.empty(), 10, noModel);
 
             index.useEmbedder(embedder);
-            Recorder indexing = new Recorder();
+            SearchRecorder indexing = new SearchRecorder();
             searches.search(index, "Kündigungsfrist", Optional.empty(), 10, indexing);
 
             assertThat(noModel.events).containsExactly("found KEYWORDS_NO_MODEL [mueller.txt]");
@@ -83,34 +79,5 @@ class TwoStepSearchTest {
         index.addFolder("akten", folder);
         assertThat(index.index(null, DocumentSource.inProcess(), IndexListener.none(), () -> false).indexed()).isEqualTo(2);
         return index;
-    }
-
-    private static List<String> files(Results results) {
-        return results.hits().stream().map(hit -> hit.location().fileName()).toList();
-    }
-
-    /** What a search reported, in order. */
-    private static final class Recorder implements SearchJob.Listener {
-        final List<String> events = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Results> found = new CompletableFuture<>();
-        final CompletableFuture<Results> refined = new CompletableFuture<>();
-
-        @Override
-        public void found(Results results) {
-            events.add("found " + results.ranking() + " " + files(results));
-            found.complete(results);
-        }
-
-        @Override
-        public void refined(Results results) {
-            events.add("refined " + results.ranking() + " " + files(results));
-            refined.complete(results);
-        }
-
-        @Override
-        public void failed(String message) {
-            events.add("failed " + message);
-            refined.completeExceptionally(new AssertionError(message));
-        }
     }
 }
