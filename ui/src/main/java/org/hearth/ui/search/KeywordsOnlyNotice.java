@@ -27,8 +27,7 @@ import org.hearth.ui.service.SearchService.Results;
 final class KeywordsOnlyNotice extends VBox {
 
     private final SearchViewModel viewModel;
-    // Held here: bindings only listened to, and held by nobody, are collected and go quiet.
-    private final BooleanBinding noModel;
+    // Held here: a binding only listened to, and held by nobody, is collected and goes quiet.
     private final BooleanBinding offerInstall;
 
     KeywordsOnlyNotice(Localization localization, SearchViewModel viewModel) {
@@ -46,7 +45,8 @@ final class KeywordsOnlyNotice extends VBox {
                 viewModel.resultsProperty(), viewModel.searchModelBytesProperty())));
 
         SearchModelInstall install = viewModel.searchModel();
-        noModel = Bindings.createBooleanBinding(() -> ranking() == Ranking.KEYWORDS_NO_MODEL, viewModel.resultsProperty());
+        BooleanBinding noModel = Bindings.createBooleanBinding(() -> ranking() == Ranking.KEYWORDS_NO_MODEL,
+                viewModel.resultsProperty());
         offerInstall = noModel.and(install.runningProperty().not()).and(Bindings.createBooleanBinding(
                 () -> install.outcomeProperty().get() == null || install.outcomeProperty().get().tone() != Tone.SUCCESS,
                 install.outcomeProperty()));
@@ -71,7 +71,7 @@ final class KeywordsOnlyNotice extends VBox {
 
         getChildren().addAll(why, row);
         BooleanBinding shown = Bindings.createBooleanBinding(() -> keywordsOnly() || install.isRunning(),
-                viewModel.resultsProperty(), viewModel.refiningProperty(), install.runningProperty());
+                viewModel.resultsProperty(), install.runningProperty());
         visibleProperty().bind(shown);
         managedProperty().bind(shown);
     }
