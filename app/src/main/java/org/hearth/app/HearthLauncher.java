@@ -92,7 +92,8 @@ public final class HearthLauncher {
             try {
                 return new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), settings.load().threads()),
                         DocumentSource.isolated(searchReader), models, () -> contextOptions(settings),
-                        SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())));
+                        SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())),
+                        models::downloadSearchModel);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);
             }

@@ -22,6 +22,7 @@ import org.hearth.assistant.model.CatalogModel;
 import org.hearth.assistant.model.DiskSpaceProbe;
 import org.hearth.assistant.model.DownloadCancellation;
 import org.hearth.assistant.model.DownloadException;
+import org.hearth.assistant.model.DownloadListener;
 import org.hearth.assistant.model.FitCheck;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.model.MachineFacts;
@@ -145,6 +146,14 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                 failed(Reason.MODELS_FOLDER, "Hearth cannot write to " + paths.models() + ": " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Downloads the search (embedding) model on the caller's thread, with the same resumable, checked download as
+     * {@link #download}; the search service loads it itself.
+     */
+    public Path downloadSearchModel(DownloadListener listener, DownloadCancellation cancellation) throws DownloadException {
+        return downloader.download(ModelCatalog.embeddingModel(), listener, cancellation);
     }
 
     @Override
