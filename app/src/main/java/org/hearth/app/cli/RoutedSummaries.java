@@ -10,6 +10,7 @@ import org.hearth.app.documents.DocumentPassages;
 import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.privacy.AnonymiseDocument;
 import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.secrets.Keychain;
@@ -76,8 +77,11 @@ final class RoutedSummaries implements AutoCloseable {
                 AnonymiseDocument.knownFromHeaders(document.document()), Optional.empty());
         // the server's speed is kept apart from any local model's: estimates for this target rest on its own pace
         String model = route.target().orElseThrow().model() + "@" + route.target().orElseThrow().name();
-        return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine, model, jobCancelled, () -> { }),
-                listener, cancelled);
+        Target target = route.target().orElseThrow();
+        try (NetworkGate.Permit permit = NetworkGate.current().allow("summary → " + target.name(), target.baseUri())) {
+            return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine, model, jobCancelled, () -> { }),
+                    listener, cancelled);
+        }
     }
 
     @Override

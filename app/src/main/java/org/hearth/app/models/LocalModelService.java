@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hearth.app.HearthPaths;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.assistant.engine.HostState;
 import org.hearth.assistant.engine.ModelHost;
 import org.hearth.assistant.engine.ModelLease;
@@ -48,6 +49,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
 
     private final HearthPaths paths;
     private final SettingsService settings;
+    private final HuggingFaceHub hub;
     private final ModelDownloader downloader;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-model").factory());
     private final List<Consumer<ModelState>> listeners = new CopyOnWriteArrayList<>();
@@ -61,6 +63,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         this.paths = paths;
         this.settings = settings;
         this.downloader = new ModelDownloader(hub, paths.models(), DiskSpaceProbe.fileStore());
+        this.hub = hub;
         host.addListener(this::hostChanged);
     }
 
@@ -117,7 +120,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         }
         host.expectModel(); // jobs wait for this download rather than fail with the last one's error
         worker.execute(() -> {
-            try {
+            try (NetworkGate.Permit permit = ModelHubAccess.permit(hub, target.id())) {
                 Files.createDirectories(paths.models());
                 Path file = downloader.download(target, progress -> publish(new ModelState.Downloading(target.displayName(),
                         progress.bytesDone(), progress.totalBytes(), progress.bytesPerSecond(),
