@@ -156,7 +156,9 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
      * {@link #download}; the search service loads it itself.
      */
     public Path downloadSearchModel(DownloadListener listener, DownloadCancellation cancellation) throws DownloadException {
-        return downloader.download(ModelCatalog.embeddingModel(), listener, cancellation);
+        try (NetworkGate.Permit permit = ModelHubAccess.permit(hub, ModelCatalog.embeddingModel().id())) {
+            return downloader.download(ModelCatalog.embeddingModel(), listener, cancellation);
+        }
     }
 
     @Override
