@@ -2,9 +2,13 @@ package org.hearth.ui.documents;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -13,12 +17,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RowCell;
 import org.hearth.ui.service.SummaryJob.State;
 
 /**
  * One queue row: file name, what is happening, a thin progress bar while running, and at the right edge a worded
  * Cancel button while the job runs or a remove cross once it ended, so stopping a job never looks like deleting.
+ * The cross deletes a kept summary for good, so there it asks first.
  */
 final class DocumentCell extends RowCell<DocumentItem> {
 
@@ -28,6 +34,7 @@ final class DocumentCell extends RowCell<DocumentItem> {
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button();
     private final Button remove = new Button();
+    private final Tooltip removeTip = new Tooltip();
     private final ChangeListener<State> stateListener = (obs, old, state) -> StateTone.apply(status, state);
     private DocumentItem shown;
 
@@ -43,9 +50,13 @@ final class DocumentCell extends RowCell<DocumentItem> {
         cancel.setOnAction(e -> shown.cancel());
         remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "queue-remove");
         remove.setGraphic(Icons.cross());
-        remove.setTooltip(tooltip(localization, "documents.remove"));
-        remove.accessibleTextProperty().bind(localization.text("documents.remove"));
-        remove.setOnAction(e -> viewModel.remove(shown));
+        remove.setTooltip(removeTip);
+        remove.accessibleTextProperty().bind(removeTip.textProperty());
+        remove.setOnAction(e -> {
+            if (!shown.isStored() || confirmDelete()) {
+                viewModel.remove(shown);
+            }
+        });
         VBox text = widthless(new VBox(4, name, status, progress));
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(8, text, cancel, remove);
@@ -59,6 +70,7 @@ final class DocumentCell extends RowCell<DocumentItem> {
         if (shown != null) {
             shown.stateProperty().removeListener(stateListener);
             status.textProperty().unbind();
+            removeTip.textProperty().unbind();
             progress.progressProperty().unbind();
             for (var node : List.of(progress, cancel, remove)) {
                 node.visibleProperty().unbind();
@@ -72,6 +84,8 @@ final class DocumentCell extends RowCell<DocumentItem> {
         }
         name.setText(shown.fileName());
         status.textProperty().bind(localization.text(shown.statusProperty()));
+        removeTip.textProperty().bind(localization.text(Bindings.createObjectBinding(
+                () -> Message.of(item.isStored() ? "documents.delete" : "documents.remove"), item.storedProperty())));
         progress.progressProperty().bind(shown.progressProperty());
         for (var node : List.of(progress, cancel)) {
             node.visibleProperty().bind(shown.runningProperty());
@@ -82,6 +96,17 @@ final class DocumentCell extends RowCell<DocumentItem> {
         shown.stateProperty().addListener(stateListener);
         StateTone.apply(status, shown.getState());
         showRow();
+    }
+
+    private boolean confirmDelete() {
+        ButtonType delete = new ButtonType(localization.get("documents.delete.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(localization.get("documents.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, localization.get("documents.delete.text", shown.fileName()),
+                delete, keep);
+        confirm.initOwner(getScene().getWindow());
+        confirm.setTitle(localization.get("documents.delete.title"));
+        confirm.setHeaderText(null);
+        return confirm.showAndWait().orElse(keep) == delete;
     }
 
     private static Tooltip tooltip(Localization localization, String key) {

@@ -1,8 +1,10 @@
 package org.hearth.ui.documents;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.LongJob;
 import org.hearth.ui.service.SummaryJob.Progress;
@@ -64,6 +66,14 @@ final class DocumentWording {
     /** The full, specific sentence, naming the file and what to do. */
     static Message failure(Failure failure) {
         return Message.of("documents.failure." + failure.reason().name(), failure.fileName());
+    }
+
+    /** The file changed or is gone since its kept summary was written; null when it is as it was. */
+    static Message source(StoredSummary.Source source, Path file) {
+        return switch (source) {
+            case UNCHANGED -> null;
+            case CHANGED, MISSING -> Message.of("documents.source." + source.name(), file.getFileName().toString(), file.toString());
+        };
     }
 
     static boolean asksForPassword(Failure.Reason reason) {
