@@ -5,16 +5,14 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.hearth.ui.common.Confirmation;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
@@ -53,7 +51,8 @@ final class DocumentCell extends RowCell<DocumentItem> {
         remove.setTooltip(removeTip);
         remove.accessibleTextProperty().bind(removeTip.textProperty());
         remove.setOnAction(e -> {
-            if (!shown.isStored() || confirmDelete()) {
+            if (!shown.isStored() || Confirmation.confirmed(this, localization, "documents.delete.title",
+                    localization.get("documents.delete.text", shown.fileName()), "documents.delete.ok", "documents.delete.keep")) {
                 viewModel.remove(shown);
             }
         });
@@ -96,17 +95,6 @@ final class DocumentCell extends RowCell<DocumentItem> {
         shown.stateProperty().addListener(stateListener);
         StateTone.apply(status, shown.getState());
         showRow();
-    }
-
-    private boolean confirmDelete() {
-        ButtonType delete = new ButtonType(localization.get("documents.delete.ok"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(localization.get("documents.delete.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, localization.get("documents.delete.text", shown.fileName()),
-                delete, keep);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setTitle(localization.get("documents.delete.title"));
-        confirm.setHeaderText(null);
-        return confirm.showAndWait().orElse(keep) == delete;
     }
 
     private static Tooltip tooltip(Localization localization, String key) {
