@@ -59,8 +59,8 @@ class StoredSummariesWindowTest {
     @Test
     void kept_summaries_are_listed_newest_first_and_reopen_with_their_text_and_citations(FxRobot robot) throws Exception {
         assertThat(listed(robot, 3)).containsExactly("vertrag.pdf", "gutachten.docx", "anlage.pdf");
-        assertThat(cellText(robot, "vertrag.pdf")).contains("Done");
-        assertThat(cellText(robot, "gutachten.docx")).contains("Cancelled");
+        assertThat(cellText(robot, "vertrag.pdf")).as("when it was written").contains("Done · 2 Dec 2026, ");
+        assertThat(cellText(robot, "gutachten.docx")).contains("Cancelled · 1 Dec 2026, ");
 
         robot.clickOn(cell(robot, "vertrag.pdf"));
         assertThat(text(robot, "#documents-detail-title")).isEqualTo("vertrag.pdf");

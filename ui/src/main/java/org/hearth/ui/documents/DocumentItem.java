@@ -67,6 +67,7 @@ public final class DocumentItem extends ProgressTask {
         item.text.replace(kept.text());
         kept.result().ifPresent(item.result::set);
         item.show(kept.partial() ? State.CANCELLED : State.DONE, null);
+        item.updateStatus(DocumentWording.kept(kept.partial(), kept.created()));
         return item;
     }
 

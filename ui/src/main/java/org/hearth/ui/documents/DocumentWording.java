@@ -2,6 +2,8 @@ package org.hearth.ui.documents;
 
 import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.EnumSet;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.service.StoredSummary;
@@ -66,6 +68,11 @@ final class DocumentWording {
     /** The full, specific sentence, naming the file and what to do. */
     static Message failure(Failure failure) {
         return Message.of("documents.failure." + failure.reason().name(), failure.fileName());
+    }
+
+    /** The line under a kept summary's name: how it ended, and when, so it is not taken for one written just now. */
+    static Message kept(boolean partial, Instant created) {
+        return Message.of(partial ? "documents.state.cancelledOn" : "documents.state.doneOn", Date.from(created));
     }
 
     /** The file changed or is gone since its kept summary was written; null when it is as it was. */
