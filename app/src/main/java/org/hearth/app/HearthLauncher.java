@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
+import org.hearth.app.documents.SummaryStore;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
@@ -54,6 +55,7 @@ public final class HearthLauncher {
     public static final class FxApplication extends Application {
 
         private LocalModelService models;
+        private SummaryStore summaryStore;
         private LocalSummaryService summaries;
         private ModelSpeeds speeds;
         private LocalInboxService inbox;
@@ -66,9 +68,11 @@ public final class HearthLauncher {
             SettingsService settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
             // No network unless the user presses Download: the hub is only contacted by download().
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
-            speeds = new ModelSpeeds(LocalState.open(paths.database()));
-            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds);
-            inbox = inboxService(settings);
+            LocalState state = LocalState.open(paths.database());
+            speeds = new ModelSpeeds(state);
+            summaryStore = new SummaryStore(state);
+            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore);
+            inbox = inboxService(settings, state);
             search = searchService(settings);
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             new MainWindow(models, settings, List.of(
@@ -78,8 +82,8 @@ public final class HearthLauncher {
             models.start();
         }
 
-        private LocalInboxService inboxService(SettingsService settings) {
-            mailStore = new MailStore(LocalState.open(paths.database()));
+        private LocalInboxService inboxService(SettingsService settings, LocalState state) {
+            mailStore = new MailStore(state);
             // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
             org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
             return new LocalInboxService(mailStore, Keychain.system(), models,
@@ -107,6 +111,7 @@ public final class HearthLauncher {
             mailStore.close();
             summaries.close();
             speeds.close();
+            summaryStore.close();
             models.close();
         }
     }
