@@ -118,20 +118,7 @@ final class AuditCommand implements Callable<Integer> {
 
     private static ArrayNode entriesJson(List<EgressEntry> entries) {
         ArrayNode array = JSON.createArrayNode();
-        for (EgressEntry entry : entries) {
-            ObjectNode node = array.addObject();
-            node.put("seq", entry.sequence());
-            node.put("time", entry.time().toString());
-            node.put("job", entry.jobClass());
-            node.put("target", entry.target());
-            node.put("host", entry.host());
-            node.put("reason", entry.reason());
-            node.put("bytes", entry.bytes());
-            node.put("sha256", entry.bodySha256());
-            ObjectNode counts = node.putObject("placeholders");
-            entry.placeholders().forEach(counts::put);
-            node.put("confirmation", entry.confirmation());
-        }
+        entries.forEach(entry -> array.add(EgressLog.describe(entry)));
         return array;
     }
 

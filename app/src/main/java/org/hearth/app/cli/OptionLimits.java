@@ -47,7 +47,9 @@ final class OptionLimits {
             Map.entry("--dimension", new Range(1, 8_192)),
             Map.entry("--queries", new Range(1, 1_000_000)),
             Map.entry("--max-pages", new Range(1, 10_000_000)),
-            Map.entry("--max-minutes", new Range(1, 100_000))); // about ten weeks
+            Map.entry("--max-minutes", new Range(1, 100_000)), // about ten weeks
+            // a target's model context: the smallest that holds a step, the largest any served model offers
+            Map.entry("--context", new Range(512, 10_000_000)));
 
     private OptionLimits() {
     }

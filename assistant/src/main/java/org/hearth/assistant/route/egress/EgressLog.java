@@ -186,6 +186,11 @@ public final class EgressLog {
     }
 
     private static ObjectNode toJson(EgressEntry entry, String previous) {
+        return describe(entry).put("prev", previous);
+    }
+
+    /** An entry as JSON, as the log line holds it without its chain fields; for listing and export. */
+    public static ObjectNode describe(EgressEntry entry) {
         ObjectNode node = JSON.createObjectNode();
         node.put("seq", entry.sequence());
         node.put("time", entry.time().toString());
@@ -199,7 +204,6 @@ public final class EgressLog {
         new TreeMap<>(entry.placeholders()).forEach(counts::put);
         node.put("confirmation", entry.confirmation());
         entry.text().ifPresent(text -> node.put("text", text));
-        node.put("prev", previous);
         return node;
     }
 
