@@ -60,6 +60,8 @@ final class PdfReader {
             if (unreadable.size() == pageCount) {
                 throw DocumentException.damaged(file);
             }
+            // the page count first, so a document that stops at the text limit knows how many pages it left out
+            sink.pages(0, pageCount);
             new PageStripper(sink, pageCount).strip(document);
             warning(unreadable, !endsWithEndMarker(file)).ifPresent(warning -> sink.metadata(DocumentText.WARNING, warning));
             sink.pages(pageCount, pageCount);
