@@ -17,6 +17,9 @@ final class CappedSink implements DocumentSink {
         }
     }
 
+    /** A title or subject is a line; a longer value is a file trying to get around the limit. */
+    private static final int MAX_METADATA_CHARACTERS = 10_000;
+
     private final DocumentSink target;
     private final int maxCharacters;
     private int taken;
@@ -28,9 +31,6 @@ final class CappedSink implements DocumentSink {
         this.target = target;
         this.maxCharacters = maxCharacters;
     }
-
-    /** A title or subject is a line; a longer value is a file trying to get around the limit. */
-    private static final int MAX_METADATA_CHARACTERS = 10_000;
 
     @Override
     public void metadata(String key, String value) {
@@ -66,11 +66,6 @@ final class CappedSink implements DocumentSink {
     @Override
     public void limitReached(TextLimitReached reached) {
         target.limitReached(reached);
-    }
-
-    @Override
-    public int remainingCharacters() {
-        return maxCharacters - taken;
     }
 
     /** The page count as the parser reported it with its progress; 0 for formats without pages. */

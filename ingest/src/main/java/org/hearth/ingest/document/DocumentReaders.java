@@ -145,10 +145,5 @@ public final class DocumentReaders {
         public void limitReached(TextLimitReached reached) {
             target.limitReached(reached);
         }
-
-        @Override
-        public int remainingCharacters() {
-            return target.remainingCharacters();
-        }
     }
 }

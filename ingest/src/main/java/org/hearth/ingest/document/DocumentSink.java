@@ -15,11 +15,6 @@ interface DocumentSink {
     /** The document's text passed the limit; nothing follows but the end of the document. */
     void limitReached(TextLimitReached reached);
 
-    /** How many more characters this document may contribute, so a parser can stop inside a long page. */
-    default int remainingCharacters() {
-        return Integer.MAX_VALUE;
-    }
-
     /** Metadata with blank values is not worth sending. */
     default void metadataIfPresent(String key, String value) {
         if (value != null && !value.isBlank()) {

@@ -60,8 +60,6 @@ final class PdfReader {
             if (unreadable.size() == pageCount) {
                 throw DocumentException.damaged(file);
             }
-            // the page count first, so a document that stops at the text limit knows how many pages it left out
-            sink.pages(0, pageCount);
             new PageStripper(sink, pageCount).strip(document);
             warning(unreadable, !endsWithEndMarker(file)).ifPresent(warning -> sink.metadata(DocumentText.WARNING, warning));
             sink.pages(pageCount, pageCount);
@@ -177,8 +175,9 @@ final class PdfReader {
         @Override
         protected void endPage(PDPage pdPage) {
             int number = getCurrentPageNo();
-            sink.block(new TextBlock(page.toString().strip(), Locator.page(number), BlockKind.BODY));
+            // progress first: a page that reaches the text limit ends reading, and the limit's note names the page count
             sink.pages(number, pageCount);
+            sink.block(new TextBlock(page.toString().strip(), Locator.page(number), BlockKind.BODY));
         }
     }
 }

@@ -156,7 +156,7 @@ class IsolatedDocumentReaderTest {
         assertThat(text.blocks()).hasSize(320);
         assertThat(text.blocks().get(199).text()).isEqualTo(String.join("\n", TestPdfs.longPageLines(200, 320)));
         assertThat(text.blocks().get(199).locator()).isEqualTo(Locator.page(200));
-        assertThat(pages).as("the page count comes before the first page").startsWith(0, 1, 2, 3).endsWith(320);
+        assertThat(pages).startsWith(1, 2, 3).endsWith(320);
     }
 
     @Test
