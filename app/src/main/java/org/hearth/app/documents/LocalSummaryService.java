@@ -172,7 +172,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                     if (finished.compareAndSet(false, true)) {
                         SummarizeDocument.Result result = done.result();
                         listener.state(State.DONE);
-                        listener.done(new Result(result.text(), result.language(), result.pages(), result.citations()));
+                        listener.done(new Result(result.text(), result.language(), result.pages(), result.citations(), result.limitReached()));
                     }
                 }
                 case SummarizeDocument.Cancelled ignored -> endCancelled();

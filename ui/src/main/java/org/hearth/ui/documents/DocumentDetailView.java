@@ -41,6 +41,7 @@ final class DocumentDetailView extends StackPane {
     private final ProgressBar progress = new ProgressBar();
     private final Label failure = new Label();
     private final Label partial = new Label();
+    private final Label limitNote = new Label();
     private final PasswordField password = new PasswordField();
     private final Button retry = new Button();
     private final HBox passwordRow;
@@ -110,6 +111,10 @@ final class DocumentDetailView extends StackPane {
         partial.textProperty().bind(localization.text("documents.partial"));
         partial.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
 
+        limitNote.setId("documents-limit");
+        limitNote.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        limitNote.setWrapText(true);
+
         setUpModel.setId("documents-setup");
         setUpModel.textProperty().bind(localization.text("documents.setUpModel"));
         setUpModel.getStyleClass().add(Styles.ACCENT);
@@ -128,7 +133,8 @@ final class DocumentDetailView extends StackPane {
         remaining.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         longJobPanel = longJobPanel();
 
-        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, summary, feedback);
+        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, limitNote,
+                summary, feedback);
         content.setPadding(new Insets(16));
 
         Label empty = new Label();
@@ -209,6 +215,13 @@ final class DocumentDetailView extends StackPane {
         // A cancelled job keeps what it wrote so far: worth reading, but not to be taken as the whole summary.
         setShown(partial, state == State.CANCELLED && !shown.textProperty().get().isEmpty());
         boolean done = state == State.DONE;
+        // the summary of a document cut at the text limit covers its beginning only: said next to it, every time
+        limitNote.textProperty().unbind();
+        boolean limited = done && shown.limitMessage() != null;
+        if (limited) {
+            limitNote.textProperty().bind(localization.text(Bindings.createObjectBinding(shown::limitMessage)));
+        }
+        setShown(limitNote, limited);
         export.setDisable(!done);
         again.setDisable(shown.isRunning() || (failed && shown.needsPassword()));
         if (failed && shown.failureProperty().get().reason() == Failure.Reason.WRONG_PASSWORD) {

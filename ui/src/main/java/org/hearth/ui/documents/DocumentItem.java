@@ -128,6 +128,11 @@ public final class DocumentItem extends ProgressTask {
         return failure.get() == null ? null : DocumentWording.failure(failure.get());
     }
 
+    /** The note that the summary covers only the beginning of a very long document; null otherwise. */
+    public Message limitMessage() {
+        return result.get() == null ? null : result.get().limitReached().map(DocumentWording::limitReached).orElse(null);
+    }
+
     /** It failed only because no model is installed yet: setting one up, then summarising again, helps. */
     public boolean needsModel() {
         return failure.get() != null && failure.get().reason() == Failure.Reason.NO_MODEL;
