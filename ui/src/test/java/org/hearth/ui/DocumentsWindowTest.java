@@ -164,7 +164,7 @@ class DocumentsWindowTest {
 
         assertThat(visible(robot, "#documents-limit")).isTrue();
         assertThat(text(robot, "#documents-limit")).isEqualTo("Only the text up to page 123 of 3,000 was read: the rest was left out "
-                + "because Hearth takes at most 12,000,000 characters from one document. The summary covers that part.");
+                + "because Hearth takes at most 12,000,000 characters from one document.");
 
         robot.clickOn("#nav-settings");
         ComboBox<UiLanguage> language = robot.lookup("#settings-language").queryComboBox();
@@ -174,7 +174,7 @@ class DocumentsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, "#documents-limit")).isEqualTo("Nur der Text bis Seite 123 von 3.000 wurde gelesen: Der Rest wurde "
-                + "weggelassen, weil Hearth aus einem Dokument höchstens 12.000.000 Zeichen übernimmt. Die Zusammenfassung gilt für diesen Teil.");
+                + "weggelassen, weil Hearth aus einem Dokument höchstens 12.000.000 Zeichen übernimmt.");
     }
 
     static String text(FxRobot robot, String query) {

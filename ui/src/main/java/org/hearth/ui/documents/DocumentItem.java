@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.TextLimitWording;
 import org.hearth.ui.common.ProgressTask;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.StreamedText;
@@ -130,7 +131,7 @@ public final class DocumentItem extends ProgressTask {
 
     /** The note that the summary covers only the beginning of a very long document; null otherwise. */
     public Message limitMessage() {
-        return result.get() == null ? null : result.get().limitReached().map(DocumentWording::limitReached).orElse(null);
+        return result.get() == null ? null : result.get().limitReached().map(TextLimitWording::note).orElse(null);
     }
 
     /** It failed only because no model is installed yet: setting one up, then summarising again, helps. */

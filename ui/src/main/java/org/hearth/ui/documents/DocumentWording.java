@@ -2,8 +2,6 @@ package org.hearth.ui.documents;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import org.hearth.domain.Locator;
-import org.hearth.ingest.document.TextLimitReached;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.LongJob;
@@ -66,16 +64,6 @@ final class DocumentWording {
     /** The full, specific sentence, naming the file and what to do. */
     static Message failure(Failure failure) {
         return Message.of("documents.failure." + failure.reason().name(), failure.fileName());
-    }
-
-    /** "Only the text up to page 2,000 of 9,000 was read: …", the rest left out at the limit of one document. */
-    static Message limitReached(TextLimitReached limit) {
-        if (limit.unit() == Locator.Unit.PARAGRAPH) {
-            return Message.of("documents.limitReached.paragraphs", limit.lastRead(), limit.maxCharacters());
-        }
-        return limit.total() > 0
-                ? Message.of("documents.limitReached.pages", limit.lastRead(), limit.total(), limit.maxCharacters())
-                : Message.of("documents.limitReached.page", limit.lastRead(), limit.maxCharacters());
     }
 
     static boolean asksForPassword(Failure.Reason reason) {
