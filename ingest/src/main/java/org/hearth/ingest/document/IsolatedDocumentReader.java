@@ -45,7 +45,7 @@ public final class IsolatedDocumentReader implements AutoCloseable {
          * 2,000 pages of 6,000 characters: a dense A4 page of legal text holds 3,000–5,000, so a long
          * contract or file is read whole, while a small file that expands to hundreds of megabytes of
          * text (many pages showing one content stream) costs the app about 70 MB while it is indexed,
-         * not gigabytes (BENCHMARKS.md, ADR 0009).
+         * not gigabytes (BENCHMARKS.md, ADR 0010).
          */
         public static final int MAX_CHARACTERS = 12_000_000;
 
