@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class LanguageDetector {
 
     /** Enough text to decide; long documents do not change language halfway often enough to matter. */
-    private static final int SAMPLE_CHARACTERS = 50_000;
+    public static final int SAMPLE_CHARACTERS = 50_000;
     /** Passages sampled from a document given in parts: spread over it, not all 300 pages. */
     private static final int SAMPLED_PARTS = 16;
     private static final int SAMPLED_CHARACTERS_PER_PART = 2_000;

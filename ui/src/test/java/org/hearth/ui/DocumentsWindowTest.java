@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,6 +15,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.hearth.domain.Language;
+import org.hearth.domain.Locator;
+import org.hearth.ingest.document.TextLimitReached;
 import org.hearth.ui.documents.DocumentItem;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService.Theme;
@@ -71,9 +74,11 @@ class DocumentsWindowTest {
         assertThat(cellText(robot, "vertrag.pdf")).contains("Summarising part 3 of 12");
 
         summaries.report(0, listener -> listener.done(new SummaryJob.Result(
-                "Der Mieter zahlt monatlich 1.200 EUR (S. 2). Kündigung mit drei Monaten Frist (S. 7).", Language.GERMAN, 12, List.of())));
+                "Der Mieter zahlt monatlich 1.200 EUR (S. 2). Kündigung mit drei Monaten Frist (S. 7).", Language.GERMAN, 12, List.of(),
+                Optional.empty())));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(summary(robot)).endsWith("(S. 7).");
+        assertThat(visible(robot, "#documents-limit")).as("a document read whole has no note").isFalse();
         assertThat(cellText(robot, "vertrag.pdf")).contains("Done");
         assertThat(robot.lookup("#documents-export").queryAs(Node.class).isDisabled()).isFalse();
     }
@@ -148,6 +153,28 @@ class DocumentsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#documents-detail-title")).isEqualTo("vertrag.pdf");
         assertThat(visible(robot, "#documents-partial")).as("no mark on an unfinished, uncancelled job").isFalse();
+    }
+
+    @Test
+    void a_summary_of_a_document_cut_at_the_text_limit_says_up_to_which_page_in_either_language(FxRobot robot) {
+        Drops.drop(robot, robot.lookup("#documents-queue").query(), Path.of("anlagen.pdf"));
+        summaries.report(0, listener -> listener.done(new SummaryJob.Result("Die Anlagen wiederholen den Mietvertrag (S. 3).",
+                Language.GERMAN, 3000, List.of(), Optional.of(new TextLimitReached(Locator.Unit.PAGE, 123, 3000, 12_000_000)))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(visible(robot, "#documents-limit")).isTrue();
+        assertThat(text(robot, "#documents-limit")).isEqualTo("Only the text up to page 123 of 3,000 was read: the rest was left out "
+                + "because Hearth takes at most 12,000,000 characters from one document.");
+
+        robot.clickOn("#nav-settings");
+        ComboBox<UiLanguage> language = robot.lookup("#settings-language").queryComboBox();
+        robot.interact(() -> language.setValue(UiLanguage.GERMAN));
+        robot.clickOn("#settings-save");
+        robot.clickOn("#nav-documents");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#documents-limit")).isEqualTo("Nur der Text bis Seite 123 von 3.000 wurde gelesen: Der Rest wurde "
+                + "weggelassen, weil Hearth aus einem Dokument höchstens 12.000.000 Zeichen übernimmt.");
     }
 
     static String text(FxRobot robot, String query) {

@@ -120,7 +120,7 @@ class LongSummaryQuestionTest {
         assertThat(text(robot, "#documents-remaining")).isEqualTo("noch etwa 1 Min.");
 
         summaries.report(0, listener -> listener.state(State.DONE));
-        summaries.report(0, listener -> listener.done(new org.hearth.ui.service.SummaryJob.Result("Text", org.hearth.domain.Language.GERMAN, 40, java.util.List.of())));
+        summaries.report(0, listener -> listener.done(new org.hearth.ui.service.SummaryJob.Result("Text", org.hearth.domain.Language.GERMAN, 40, java.util.List.of(), java.util.Optional.empty())));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot, "#documents-remaining")).as("nothing left once done").isFalse();
     }

@@ -92,7 +92,7 @@ class ScreenshotTest {
             listener.progress(new Progress(State.READING, 18, 18));
             listener.progress(new Progress(State.SUMMARISING, 4, 4));
             listener.text(SUMMARY);
-            listener.done(new SummaryJob.Result(SUMMARY, Language.GERMAN, 18, List.of()));
+            listener.done(new SummaryJob.Result(SUMMARY, Language.GERMAN, 18, List.of(), Optional.empty()));
         });
         summaries.report(1, listener -> {
             listener.progress(new Progress(State.SUMMARISING, 3, 12));

@@ -24,6 +24,9 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
+import org.hearth.domain.Locator;
+import org.hearth.ingest.document.TextLimitReached;
+import org.hearth.ingest.index.PartlyRead;
 import org.hearth.ui.FakeSearchService.FakeAnswerJob;
 import org.hearth.ui.FakeSearchService.FakeIndexJob;
 import org.hearth.ui.FakeSearchService.FakeInstallJob;
@@ -136,7 +139,8 @@ class SearchTabTest {
 
         search.putCollection(new Collection("Müller GmbH", List.of(FOLDER), 299, 4180));
         job.report(listener -> listener.done(new Summary(299, 0, 0, List.of(new FileError(
-                FOLDER.resolve("Scan_2019.pdf"), "It is a scan without text; text recognition is not available yet.")))));
+                FOLDER.resolve("Scan_2019.pdf"), "It is a scan without text; text recognition is not available yet.")),
+                List.of(new PartlyRead(FOLDER.resolve("Anlagen.pdf"), new TextLimitReached(Locator.Unit.PAGE, 123, 3000, 12_000_000))))));
         ComboBox<?> chooser = robot.lookup("#search-collection").queryComboBox();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "Müller GmbH · 299 files · 4,180 passages".equals(chooser.getButtonCell().getText()));
@@ -151,7 +155,9 @@ class SearchTabTest {
         robot.clickOn("#search-index-details");
         assertThat(visible(robot, "#search-index-unreadable")).isTrue();
         assertThat(texts(robot, "#search-index-unreadable"))
-                .containsExactly("Scan_2019.pdf – It is a scan without text; text recognition is not available yet.");
+                .containsExactly("Scan_2019.pdf – It is a scan without text; text recognition is not available yet.",
+                        "Anlagen.pdf – Only the text up to page 123 of 3,000 was read: the rest was left out because Hearth "
+                                + "takes at most 12,000,000 characters from one document.");
         assertThat(robot.lookup("#search-update").queryButton().isDisabled())
                 .as("the new collection is chosen and can be updated").isFalse();
         assertThat(text(robot, "#search-placeholder")).startsWith("Type a few words");

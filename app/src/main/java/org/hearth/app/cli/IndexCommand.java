@@ -15,6 +15,7 @@ import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.index.FileError;
 import org.hearth.ingest.index.IndexResult;
+import org.hearth.ingest.index.PartlyRead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,6 +79,16 @@ final class IndexCommand extends HearthSubcommand {
             for (FileError error : result.errors()) {
                 errors.addObject().put("file", error.file().toString()).put("error", error.message());
             }
+            ArrayNode partlyRead = root.putArray("partlyRead");
+            for (PartlyRead partly : result.partlyRead()) {
+                partlyRead.addObject()
+                        .put("file", partly.file().toString())
+                        .put("unit", partly.limit().unit().name().toLowerCase(Locale.ROOT))
+                        .put("lastRead", partly.limit().lastRead())
+                        .put("total", partly.limit().total())
+                        .put("maxCharacters", partly.limit().maxCharacters())
+                        .put("note", partly.limit().describe());
+            }
             root.put("cancelled", result.cancelled());
             out.println(mapper.writeValueAsString(root));
         } else {
@@ -85,6 +96,7 @@ final class IndexCommand extends HearthSubcommand {
                     result.indexed(), result.unchanged(), result.removed(), result.renamed(), result.errors().size(),
                     hybrid ? "" : " (keywords only: no embedding model installed)");
             result.errors().forEach(e -> out.println("  " + e.file() + ": " + e.message()));
+            result.partlyRead().forEach(p -> out.println("  " + p.file() + ": " + p.limit().describe()));
         }
         if (result.cancelled()) {
             err.println("hearth: cancelled; the next run goes on from the last commit");

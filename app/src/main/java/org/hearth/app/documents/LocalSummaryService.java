@@ -212,7 +212,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                         listener.state(State.DONE);
                         keep(new KeptSummary(file, stamp, options.style(), Optional.of(result.language()), result.pages(),
                                 result.text(), result.citations(), result.warning(), false, Instant.now()));
-                        listener.done(new Result(result.text(), result.language(), result.pages(), result.citations()));
+                        listener.done(new Result(result.text(), result.language(), result.pages(), result.citations(), result.limitReached()));
                     }
                 }
                 case SummarizeDocument.Cancelled ignored -> endCancelled();

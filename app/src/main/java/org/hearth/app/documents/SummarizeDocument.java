@@ -26,6 +26,7 @@ import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.document.ReadOptions;
+import org.hearth.ingest.document.TextLimitReached;
 
 /**
  * The summary use case shared by the command line and the window: a file is read in the bounded reader,
@@ -104,9 +105,14 @@ public final class SummarizeDocument {
         }
     }
 
-    /** @param firstPages present when only the pages (or paragraphs) up to this number were summarised */
+    /**
+     * @param warning      what could not be read or was left out, in English words (the CLI prints it)
+     * @param firstPages   present when only the pages (or paragraphs) up to this number were summarised
+     * @param limitReached present when the text passed the limit of one document, for the window to word
+     */
     public record Result(String text, Language language, int pages,
-                         List<Locator> citations, Optional<String> warning, OptionalInt firstPages) {
+                         List<Locator> citations, Optional<String> warning, OptionalInt firstPages,
+                         Optional<TextLimitReached> limitReached) {
     }
 
     public enum Reason { PASSWORD_REQUIRED, WRONG_PASSWORD, NO_TEXT, UNSUPPORTED_TYPE, NOT_FOUND, DAMAGED, TOO_LARGE, TOO_SLOW, NO_MODEL, MODEL_FAILED, OTHER }
@@ -217,7 +223,8 @@ public final class SummarizeDocument {
             ModelSpeed.of(summary.stats().usage(), estimate.plan()).ifPresent(measured -> speeds.record(use.model(), measured));
             boolean limited = passages.size() < all.size();
             return new Done(new Result(summary.text(), summary.language(), document.pageCount(),
-                    summary.citations(), document.warning(), limited ? options.firstPages() : OptionalInt.empty()));
+                    summary.citations(), document.warning(), limited ? options.firstPages() : OptionalInt.empty(),
+                    document.limitReached()));
         } catch (CancellationException e) {
             // the user's cancel, or the model host recalling the model for a swap: either way the job stopped
             return new Cancelled();

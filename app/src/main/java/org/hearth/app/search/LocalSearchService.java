@@ -170,7 +170,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                 return;
             }
             listener.done(new IndexJob.Summary(result.indexed(), result.unchanged(), result.removed(),
-                    result.errors().stream().map(e -> new IndexJob.FileError(e.file(), e.message())).toList()));
+                    result.errors().stream().map(e -> new IndexJob.FileError(e.file(), e.message())).toList(), result.partlyRead()));
         } catch (CancellationException e) {
             listener.cancelled();
         } catch (IOException | RuntimeException e) {

@@ -70,6 +70,28 @@ class SearchCommandsTest {
     }
 
     @Test
+    void aFileWithMoreTextThanOneDocumentMayHaveIsIndexedUpToTheLimitAndSaysWhere() throws Exception {
+        // 130 pages of 99,000 characters from one shared content stream: 12.9 million characters, a few kilobytes of file
+        Path hostile = TestPdfs.repeatedContent(Files.createDirectories(dir.resolve("Anlagen")), "wiederholt.pdf", 130, 1000);
+
+        CliRun indexed = hearth("index", hostile.getParent().toString(), "--json");
+
+        assertThat(indexed.exitCode()).as(indexed.err()).isZero();
+        JsonNode report = JSON.readTree(indexed.out());
+        assertThat(report.get("indexed").asInt()).isEqualTo(1);
+        assertThat(report.get("errors")).isEmpty();
+        assertThat(report.get("partlyRead")).singleElement().satisfies(partly -> {
+            assertThat(partly.get("file").asText()).isEqualTo(hostile.toString());
+            assertThat(partly.get("unit").asText()).isEqualTo("page");
+            assertThat(partly.get("lastRead").asInt()).isBetween(100, 129);
+            assertThat(partly.get("total").asInt()).isEqualTo(130);
+            assertThat(partly.get("maxCharacters").asInt()).isEqualTo(12_000_000);
+            assertThat(partly.get("note").asText()).isEqualTo("Only the text up to page " + partly.get("lastRead").asInt()
+                    + " of 130 was read: the rest was left out because Hearth takes at most 12,000,000 characters from one document");
+        });
+    }
+
+    @Test
     void anUnknownCollectionIsAOneLineErrorNotNothingFound() throws Exception {
         hearth("index", folder.toString(), "--collection", "Müller", "--json");
 

@@ -24,6 +24,7 @@ import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
+import org.hearth.ingest.document.TextLimitReached;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,23 @@ class SummarizeDocumentTest {
         assertThat(streamed.toString()).isEqualTo(result.text());
         assertThat(events).containsSubsequence("reading", "summarising");
         assertThat(released).isEqualTo(1);
+    }
+
+    @Test
+    void aSummaryOfADocumentCutAtTheTextLimitCarriesTheNoteForCliAndWindow() throws Exception {
+        Path hostile = TestPdfs.repeatedContent(dir, "wiederholt.pdf", 3, 10);
+        SummarizeDocument.Outcome outcome;
+        try (IsolatedDocumentReader limited = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults().withMaxCharacters(600))) {
+            outcome = new SummarizeDocument(limited).run(hostile,
+                    new SummarizeDocument.Options(SummaryStyle.BRIEF, Optional.of(Language.GERMAN), Optional.empty()),
+                    engines(), listener, () -> false);
+        }
+
+        assertThat(outcome).isInstanceOf(SummarizeDocument.Done.class);
+        SummarizeDocument.Result result = ((SummarizeDocument.Done) outcome).result();
+        assertThat(result.limitReached()).contains(new TextLimitReached(Locator.Unit.PAGE, 1, 3, 600));
+        assertThat(result.warning()).contains("Only the text up to page 1 of 3 was read: the rest was left out because "
+                + "Hearth takes at most 600 characters from one document");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.hearth.app.export.SummaryExporter.Format;
@@ -99,7 +100,7 @@ class SummaryExporterTest {
     @Test
     void the_window_exports_the_summary_text_of_its_job_result() throws IOException {
         Path target = dir.resolve("Zusammenfassung.docx");
-        SummaryJob.Result result = new SummaryJob.Result(TEXT, Language.GERMAN, 4, List.of(Locator.page(2)));
+        SummaryJob.Result result = new SummaryJob.Result(TEXT, Language.GERMAN, 4, List.of(Locator.page(2)), Optional.empty());
 
         new SummaryExportService().export("Kündigung Müller", result, ExportService.Format.DOCX, target);
 

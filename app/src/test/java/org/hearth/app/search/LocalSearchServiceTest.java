@@ -10,8 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
 import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestPdfs;
+import org.hearth.ingest.document.DocumentReaders;
+import org.hearth.ingest.document.ReadOptions;
+import org.hearth.ingest.document.ReadProgress;
+import org.hearth.ingest.document.TextLimitReached;
 import org.hearth.ingest.index.DocumentSource;
+import org.hearth.ingest.index.PartlyRead;
 import org.hearth.ui.service.SearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +27,30 @@ class LocalSearchServiceTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFileCutAtTheTextLimitReachesTheWindowAsPartlyRead() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Anlagen"));
+        Path hostile = TestPdfs.repeatedContent(folder, "wiederholt.pdf", 3, 10);
+        HearthPaths paths = new HearthPaths(dir.resolve("home"));
+        DocumentSource limited = (file, cancelled) -> DocumentReaders.read(file, ReadOptions.none(), ReadProgress.none(), 500);
+        try (LocalSearchService service = new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), 1),
+                limited, cancelled -> {
+                    throw new AssertionError("indexing needs no model");
+                }, () -> ContextOptions.defaults().withThreads(1),
+                new SourceViewer(file -> { }, List.of(), "Linux"), (listener, cancellation) -> {
+                    throw new AssertionError("nothing installs the search model here");
+                })) {
+
+            IndexEnd indexing = new IndexEnd();
+            service.addFolder("Anlagen", folder, indexing);
+            SearchService.IndexJob.Summary summary = indexing.end.get(2, TimeUnit.MINUTES);
+
+            assertThat(summary.indexed()).isEqualTo(1);
+            assertThat(summary.errors()).isEmpty();
+            assertThat(summary.partlyRead()).containsExactly(new PartlyRead(hostile, new TextLimitReached(Locator.Unit.PAGE, 1, 3, 500)));
+        }
+    }
 
     @Test
     void aFolderIsIndexedWithProgressThenSearchedAndAnOffTopicQuestionIsRefused() throws Exception {

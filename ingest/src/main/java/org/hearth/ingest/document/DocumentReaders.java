@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a document in this process. The app does not call this directly on user files: it uses
@@ -17,11 +18,17 @@ public final class DocumentReaders {
     private DocumentReaders() {
     }
 
+    /** With the limit of {@link IsolatedDocumentReader.Limits#defaults()}. */
     public static DocumentText read(Path file, ReadOptions options, ReadProgress progress) throws DocumentException {
+        return read(file, options, progress, IsolatedDocumentReader.Limits.MAX_CHARACTERS);
+    }
+
+    /** At most {@code maxCharacters} of text; more is left out and said so in the result. */
+    public static DocumentText read(Path file, ReadOptions options, ReadProgress progress, int maxCharacters) throws DocumentException {
         DocumentType type = checkReadable(file);
         CollectingSink sink = new CollectingSink(progress);
-        int pageCount = read(file, type, options, sink);
-        return new DocumentText(file, type, pageCount, sink.metadata, sink.blocks);
+        int pageCount = read(file, type, options, maxCharacters, sink);
+        return new DocumentText(file, type, pageCount, sink.metadata, sink.blocks, Optional.ofNullable(sink.limitReached));
     }
 
     /** The checks that need no parsing, so the app can answer them without starting a worker. */
@@ -43,8 +50,9 @@ public final class DocumentReaders {
      * Parses the file into {@code sink}; returns the page count (0 for formats without pages).
      * A document without any text is an error, never an empty result.
      */
-    static int read(Path file, DocumentType type, ReadOptions options, DocumentSink sink) throws DocumentException {
-        CountingSink counting = new CountingSink(sink);
+    static int read(Path file, DocumentType type, ReadOptions options, int maxCharacters, DocumentSink sink) throws DocumentException {
+        CappedSink capped = new CappedSink(sink, maxCharacters);
+        CountingSink counting = new CountingSink(capped);
         int pageCount;
         try {
             pageCount = switch (type) {
@@ -62,6 +70,9 @@ public final class DocumentReaders {
                     yield 0;
                 }
             };
+        } catch (CappedSink.Full full) {
+            pageCount = capped.pageTotal();
+            capped.limitReached(capped.reached().orElseThrow());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // Parsers signal malformed input with all of these (a reference loop can recurse until the
             // stack ends). The exception itself is dropped: its message may quote the document.
@@ -77,6 +88,7 @@ public final class DocumentReaders {
         private final ReadProgress progress;
         private final Map<String, String> metadata = new LinkedHashMap<>();
         private final List<TextBlock> blocks = new ArrayList<>();
+        private TextLimitReached limitReached;
 
         CollectingSink(ReadProgress progress) {
             this.progress = progress;
@@ -95,6 +107,11 @@ public final class DocumentReaders {
         @Override
         public void pages(int done, int total) {
             progress.pages(done, total);
+        }
+
+        @Override
+        public void limitReached(TextLimitReached reached) {
+            limitReached = reached;
         }
     }
 
@@ -122,6 +139,11 @@ public final class DocumentReaders {
         @Override
         public void pages(int done, int total) {
             target.pages(done, total);
+        }
+
+        @Override
+        public void limitReached(TextLimitReached reached) {
+            target.limitReached(reached);
         }
     }
 }

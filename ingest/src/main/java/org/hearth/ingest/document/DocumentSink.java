@@ -12,6 +12,9 @@ interface DocumentSink {
 
     void pages(int done, int total);
 
+    /** The document's text passed the limit; nothing follows but the end of the document. */
+    void limitReached(TextLimitReached reached);
+
     /** Metadata with blank values is not worth sending. */
     default void metadataIfPresent(String key, String value) {
         if (value != null && !value.isBlank()) {

@@ -65,7 +65,8 @@ final class DocumentWorker {
 
     private static void serve(WorkerProtocol.Request request, DataOutputStream out) throws IOException {
         try {
-            int pageCount = DocumentReaders.read(request.file(), request.type(), request.options(), new FramingSink(out));
+            int pageCount = DocumentReaders.read(request.file(), request.type(), request.options(), request.maxCharacters(),
+                    new FramingSink(out));
             WorkerProtocol.writeDone(out, pageCount);
         } catch (DocumentException e) {
             WorkerProtocol.writeFailed(out, e.kind(), e.getMessage());
@@ -83,6 +84,11 @@ final class DocumentWorker {
         @Override
         public void block(TextBlock block) {
             write(() -> WorkerProtocol.writeBlock(out, block));
+        }
+
+        @Override
+        public void limitReached(TextLimitReached reached) {
+            write(() -> WorkerProtocol.writeLimitReached(out, reached));
         }
 
         /** Flushed at once so the app's progress bar moves while later pages are parsed. */

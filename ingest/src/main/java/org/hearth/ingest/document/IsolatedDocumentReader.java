@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.hearth.domain.Locator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +36,36 @@ public final class IsolatedDocumentReader implements AutoCloseable {
      * @param maxFileBytes  larger files are refused before any parsing
      * @param heapMegabytes the worker's -Xmx
      * @param timeout       the longest one document may take
+     * @param maxCharacters the most text taken from one document; the rest is left out and the result
+     *                      says so ({@link DocumentText#limitReached()})
      */
-    public record Limits(long maxFileBytes, int heapMegabytes, Duration timeout) {
+    public record Limits(long maxFileBytes, int heapMegabytes, Duration timeout, int maxCharacters) {
+
+        /**
+         * 2,000 pages of 6,000 characters: a dense A4 page of legal text holds 3,000–5,000, so a long
+         * contract or file is read whole, while a small file that expands to hundreds of megabytes of
+         * text (many pages showing one content stream) costs the app about 70 MB while it is indexed,
+         * not gigabytes (BENCHMARKS.md, ADR 0010).
+         */
+        public static final int MAX_CHARACTERS = 12_000_000;
 
         public Limits {
-            if (maxFileBytes <= 0 || heapMegabytes < 16 || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("limits must be positive, heap at least 16 MB: " + maxFileBytes + ", " + heapMegabytes + ", " + timeout);
+            if (maxFileBytes <= 0 || heapMegabytes < 16 || timeout.isNegative() || timeout.isZero() || maxCharacters <= 0) {
+                throw new IllegalArgumentException("limits must be positive, heap at least 16 MB: " + maxFileBytes + ", "
+                        + heapMegabytes + ", " + timeout + ", " + maxCharacters);
             }
+        }
+
+        public Limits(long maxFileBytes, int heapMegabytes, Duration timeout) {
+            this(maxFileBytes, heapMegabytes, timeout, MAX_CHARACTERS);
         }
 
         public static Limits defaults() {
             return new Limits(200_000_000L, 512, Duration.ofSeconds(120));
+        }
+
+        public Limits withMaxCharacters(int characters) {
+            return new Limits(maxFileBytes, heapMegabytes, timeout, characters);
         }
     }
 
@@ -78,10 +98,12 @@ public final class IsolatedDocumentReader implements AutoCloseable {
             throw new CancellationException("reading " + DocumentException.name(file) + " was cancelled");
         }
         long deadline = System.nanoTime() + limits.timeout().toNanos();
-        WorkerProcess current = send(new WorkerProtocol.Request(file.toAbsolutePath(), type, options));
+        WorkerProcess current = send(new WorkerProtocol.Request(file.toAbsolutePath(), type, options, limits.maxCharacters()));
 
         Map<String, String> metadata = new LinkedHashMap<>();
         List<TextBlock> blocks = new ArrayList<>();
+        TextLimitReached limitReached = null;
+        int pageTotal = 0;
         while (true) {
             throwIfCancelled(file, cancelled);
             long remaining = deadline - System.nanoTime();
@@ -99,11 +121,27 @@ public final class IsolatedDocumentReader implements AutoCloseable {
             }
             switch (frame) {
                 case null -> { }
-                case WorkerFrame.Progress p -> progress.pages(p.done(), p.total());
+                case WorkerFrame.Progress p -> {
+                    pageTotal = p.total();
+                    progress.pages(p.done(), p.total());
+                }
                 case WorkerFrame.Metadata m -> metadata.put(m.key(), m.value());
-                case WorkerFrame.Block b -> blocks.add(b.block());
+                case WorkerFrame.Block b -> {
+                    if (!b.block().text().isBlank()) {
+                        blocks.add(b.block());
+                    }
+                }
+                case WorkerFrame.LimitReached reached -> limitReached = reached.reached();
+                case WorkerFrame.LimitPassed ignored -> {
+                    // the worker did not stop at the limit: it is out of step, and the text so far is all we take
+                    discardWorker();
+                    LOG.warn("document worker sent more text than the limit of {} characters; it was stopped", limits.maxCharacters());
+                    Locator last = blocks.isEmpty() ? null : blocks.getLast().locator();
+                    return new DocumentText(file, type, pageTotal, metadata, blocks,
+                            Optional.of(CappedSink.reached(last, pageTotal, limits.maxCharacters())));
+                }
                 case WorkerFrame.Done done -> {
-                    return new DocumentText(file, type, done.pageCount(), metadata, blocks);
+                    return new DocumentText(file, type, done.pageCount(), metadata, blocks, Optional.ofNullable(limitReached));
                 }
                 case WorkerFrame.Failed failed -> {
                     if (!leavesWorkerHealthy(failed.kind())) {

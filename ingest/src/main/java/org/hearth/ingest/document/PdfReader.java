@@ -175,8 +175,9 @@ final class PdfReader {
         @Override
         protected void endPage(PDPage pdPage) {
             int number = getCurrentPageNo();
-            sink.block(new TextBlock(page.toString().strip(), Locator.page(number), BlockKind.BODY));
+            // progress first: a page that reaches the text limit ends reading, and the limit's note names the page count
             sink.pages(number, pageCount);
+            sink.block(new TextBlock(page.toString().strip(), Locator.page(number), BlockKind.BODY));
         }
     }
 }

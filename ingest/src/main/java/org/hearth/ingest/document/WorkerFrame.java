@@ -12,7 +12,16 @@ sealed interface WorkerFrame {
 
     record Block(TextBlock block) implements WorkerFrame { }
 
-    /** The document was read completely; every block has been sent before this. */
+    /** The worker stopped at the text limit; {@link Done} follows. */
+    record LimitReached(TextLimitReached reached) implements WorkerFrame { }
+
+    /**
+     * Added by the parent when the worker sent more text than the limit allows (a worker out of step
+     * with the request): the block before it was cut to the limit, later text is dropped unread.
+     */
+    record LimitPassed() implements WorkerFrame { }
+
+    /** The document was read completely (or up to {@link LimitReached}); every block has been sent before this. */
     record Done(int pageCount) implements WorkerFrame { }
 
     /** The document could not be read; the message is already worded for people. */

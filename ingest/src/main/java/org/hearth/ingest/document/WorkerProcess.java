@@ -35,6 +35,8 @@ final class WorkerProcess implements AutoCloseable {
     private final Path tempFolder;
     private final DataOutputStream requests;
     private final BlockingQueue<WorkerFrame> frames = new LinkedBlockingQueue<>();
+    /** The current request's; read by the frame pump, which only reads frames of one request at a time. */
+    private volatile TextBudget budget = new TextBudget(0);
 
     private WorkerProcess(Process process, Path tempFolder) {
         this.process = process;
@@ -133,6 +135,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     void send(WorkerProtocol.Request request) throws IOException {
+        budget = new TextBudget(request.maxCharacters());
         WorkerProtocol.writeRequest(requests, request);
     }
 
@@ -144,7 +147,10 @@ final class WorkerProcess implements AutoCloseable {
     private void pumpFrames() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
             while (true) {
-                frames.add(WorkerProtocol.readFrame(in));
+                frames.add(WorkerProtocol.readFrame(in, () -> budget));
+                if (budget.passedUnreported()) {
+                    frames.add(new WorkerFrame.LimitPassed());
+                }
             }
         } catch (EOFException exited) {
             // the worker is ending; killing it now would hide its exit code (3: out of memory)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import org.hearth.domain.Locator;
 import org.hearth.ingest.document.BlockKind;
 import org.hearth.ingest.document.DocumentText;
@@ -18,6 +19,8 @@ import org.hearth.ingest.document.TextBlock;
  * the last line break, sentence end or space before the limit.
  *
  * <p>The document's text is its blocks joined by {@link #SEPARATOR}; chunk offsets point into it.
+ * That text is never built: chunks are cut from the blocks, so indexing a long document holds its
+ * text once as blocks and once as chunks, not a third time joined.
  */
 final class Chunker {
 
@@ -27,7 +30,6 @@ final class Chunker {
     private static final int EARLIEST_CUT = TARGET / 2;
 
     private final DocumentText document;
-    private final String text;
     private final int[] blockStarts;
     private final List<Chunk> chunks = new ArrayList<>();
     private int first = -1;
@@ -36,20 +38,23 @@ final class Chunker {
     private Chunker(DocumentText document) {
         this.document = document;
         this.blockStarts = new int[document.blocks().size()];
-        StringBuilder joined = new StringBuilder();
+        int start = 0;
         for (int i = 0; i < blockStarts.length; i++) {
-            if (i > 0) {
-                joined.append(SEPARATOR);
-            }
-            blockStarts[i] = joined.length();
-            joined.append(document.blocks().get(i).text());
+            blockStarts[i] = start;
+            start += document.blocks().get(i).text().length() + SEPARATOR.length();
         }
-        this.text = joined.toString();
     }
 
-    /** The document's text the chunk offsets refer to. */
-    static String documentText(DocumentText document) {
-        return new Chunker(document).text;
+    /** The beginning of the document's text, at least {@code characters} long unless the document is shorter. */
+    static String opening(DocumentText document, int characters) {
+        StringJoiner opening = new StringJoiner(SEPARATOR);
+        for (TextBlock block : document.blocks()) {
+            if (opening.length() >= characters) {
+                break;
+            }
+            opening.add(block.text());
+        }
+        return opening.toString();
     }
 
     static List<Chunk> chunks(DocumentText document) {
@@ -91,8 +96,11 @@ final class Chunker {
 
     private void flush() {
         if (first >= 0) {
-            int end = blockStarts[last] + document.blocks().get(last).text().length();
-            add(blockStarts[first], end, first, last);
+            StringJoiner joined = new StringJoiner(SEPARATOR);
+            for (int b = first; b <= last; b++) {
+                joined.add(document.blocks().get(b).text());
+            }
+            add(joined.toString(), blockStarts[first], first, last);
             first = -1;
             last = -1;
         }
@@ -100,26 +108,26 @@ final class Chunker {
 
     /** One block into pieces of at most TARGET characters, each trimmed of surrounding white space. */
     private void split(int i) {
-        int from = blockStarts[i];
-        int blockEnd = from + document.blocks().get(i).text().length();
-        while (from < blockEnd) {
-            int cut = blockEnd - from <= TARGET ? blockEnd : cutBefore(from + TARGET, from + EARLIEST_CUT);
+        String text = document.blocks().get(i).text();
+        int from = 0;
+        while (from < text.length()) {
+            int cut = text.length() - from <= TARGET ? text.length() : cutBefore(text, from + TARGET, from + EARLIEST_CUT);
             int end = cut;
             while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
             if (end > from) {
-                add(from, end, i, i);
+                add(text.substring(from, end), blockStarts[i] + from, i, i);
             }
             from = cut;
-            while (from < blockEnd && Character.isWhitespace(text.charAt(from))) {
+            while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
                 from++;
             }
         }
     }
 
     /** Where to end a piece that may not reach {@code limit}: after a line break, a sentence, a word, or hard. */
-    private int cutBefore(int limit, int earliest) {
+    private static int cutBefore(String text, int limit, int earliest) {
         int sentence = -1;
         int word = -1;
         for (int at = limit; at > earliest; at--) {
@@ -146,7 +154,7 @@ final class Chunker {
         return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
 
-    private void add(int start, int end, int firstBlock, int lastBlock) {
+    private void add(String chunkText, int start, int firstBlock, int lastBlock) {
         Locator firstLocator = document.blocks().get(firstBlock).locator();
         OptionalInt page = OptionalInt.empty();
         Optional<ParagraphRange> paragraphs = Optional.empty();
@@ -162,6 +170,6 @@ final class Chunker {
             }
             paragraphs = Optional.of(new ParagraphRange(from, to));
         }
-        chunks.add(new Chunk(chunks.size(), text.substring(start, end), start, end, page, paragraphs));
+        chunks.add(new Chunk(chunks.size(), chunkText, start, start + chunkText.length(), page, paragraphs));
     }
 }

@@ -13,12 +13,15 @@ import java.util.List;
  * @param errors     files that are not searchable: new failures, and earlier ones whose file has not
  *                   changed since (a failed file is read again once it changes); also folders that are
  *                   not available, whose files then stay in the index as they were
+ * @param partlyRead files read in this run whose text passed the limit of one document: only their
+ *                   beginning is searchable
  * @param cancelled  the run stopped early; what it did is committed and the next run goes on from there
  */
 public record IndexResult(int indexed, int unchanged, int removed, int renamed, int reembedded, List<FileError> errors,
-                          boolean cancelled) {
+                          List<PartlyRead> partlyRead, boolean cancelled) {
 
     public IndexResult {
         errors = List.copyOf(errors);
+        partlyRead = List.copyOf(partlyRead);
     }
 }

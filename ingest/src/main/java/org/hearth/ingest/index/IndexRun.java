@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -55,6 +57,7 @@ final class IndexRun {
     private final Committer committer;
 
     private final List<FileError> errors = new ArrayList<>();
+    private final List<PartlyRead> partlyRead = new ArrayList<>();
     private int indexed;
     private int unchanged;
     private int removed;
@@ -119,7 +122,7 @@ final class IndexRun {
             }
         }
         commit(done, total);
-        return new IndexResult(indexed, unchanged, removed, renamed, reembedded, errors, cancelled);
+        return new IndexResult(indexed, unchanged, removed, renamed, reembedded, errors, partlyRead, cancelled);
     }
 
     /** @return whether the index changed */
@@ -186,10 +189,14 @@ final class IndexRun {
         return false;
     }
 
+    /** A file's passages; the document's blocks are no longer referenced once these exist. */
+    private record Passages(List<Chunk> chunks, Language language) {
+    }
+
     private boolean read(String collection, ScannedFile file, String hash, long now) throws IOException {
-        DocumentText text;
+        Passages passages;
         try {
-            text = source.read(file.path(), stop);
+            passages = passages(file.path());
         } catch (DocumentException e) {
             errors.add(new FileError(file.path(), e.getMessage()));
             if (!isRemembered(e.kind())) {
@@ -200,14 +207,20 @@ final class IndexRun {
             writer.updateDocuments(new Term(IndexSchema.FILE_KEY, failed.key()), List.of(IndexSchema.record(failed)));
             return true;
         }
-        List<Chunk> chunks = Chunker.chunks(text);
-        Language language = LanguageDetector.detect(Chunker.documentText(text));
+        List<Chunk> chunks = passages.chunks();
         List<float[]> vectors = embed(chunks.stream().map(Chunk::text).toList());
         FileRecord record = new FileRecord(collection, file.path(), hash, file.size(), file.modified(), now, vectorModel,
                 chunks.size(), Optional.empty());
-        writer.updateDocuments(new Term(IndexSchema.FILE_KEY, record.key()), documents(record, language, chunks, vectors));
+        writer.updateDocuments(new Term(IndexSchema.FILE_KEY, record.key()), documents(record, passages.language(), chunks, vectors));
         indexed++;
         return true;
+    }
+
+    private Passages passages(Path file) throws DocumentException {
+        DocumentText text = source.read(file, stop);
+        text.limitReached().ifPresent(limit -> partlyRead.add(new PartlyRead(file, limit)));
+        Language language = LanguageDetector.detect(Chunker.opening(text, LanguageDetector.SAMPLE_CHARACTERS));
+        return new Passages(Chunker.chunks(text), language);
     }
 
     /**
@@ -220,7 +233,7 @@ final class IndexRun {
     }
 
     /** The documents of {@code to}, made from the stored chunks of {@code from} without reading the file. */
-    private List<Document> copy(FileRecord from, FileRecord to) throws IOException {
+    private Iterable<Document> copy(FileRecord from, FileRecord to) throws IOException {
         List<StoredChunk> chunks = new ArrayList<>();
         List<Integer> docs = new ArrayList<>();
         Query ofFile = new BooleanQuery.Builder()
@@ -263,13 +276,11 @@ final class IndexRun {
         return Embeddings.documents(embedder.get(), texts, stop);
     }
 
-    private static List<Document> documents(FileRecord record, Language language, List<Chunk> chunks, List<float[]> vectors) {
-        List<Document> documents = new ArrayList<>(chunks.size() + 1);
-        documents.add(IndexSchema.record(record));
-        for (int i = 0; i < chunks.size(); i++) {
-            documents.add(IndexSchema.chunk(record, language, chunks.get(i), vectors.get(i)));
-        }
-        return documents;
+    /** Made one by one as the writer takes them, so a long document's Lucene documents are not all held at once. */
+    private static Iterable<Document> documents(FileRecord record, Language language, List<Chunk> chunks, List<float[]> vectors) {
+        return () -> Stream.concat(Stream.of(IndexSchema.record(record)),
+                IntStream.range(0, chunks.size()).mapToObj(i -> IndexSchema.chunk(record, language, chunks.get(i), vectors.get(i))))
+                .iterator();
     }
 
     /** A readable file with this content anywhere in the index, to copy instead of reading. */

@@ -271,7 +271,7 @@ public final class SearchIndex implements AutoCloseable {
             List<FileError> errors = new ArrayList<>(text.errors());
             vectors.errors().stream().filter(e -> !errors.contains(e)).forEach(errors::add);
             return new IndexResult(text.indexed(), text.unchanged(), text.removed(), text.renamed(), vectors.reembedded(), errors,
-                    vectors.cancelled());
+                    text.partlyRead(), vectors.cancelled());
         } finally {
             indexing.unlock();
         }

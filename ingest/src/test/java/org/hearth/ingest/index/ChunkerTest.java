@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.ingest.document.BlockKind;
@@ -47,7 +48,7 @@ class ChunkerTest {
         DocumentText pdf = document(DocumentType.PDF,
                 new TextBlock(sentences(2600), Locator.page(1), BlockKind.BODY),
                 new TextBlock("Kurze zweite Seite.", Locator.page(2), BlockKind.BODY));
-        String text = Chunker.documentText(pdf);
+        String text = pdf.blocks().stream().map(TextBlock::text).collect(Collectors.joining("\n\n"));
 
         List<Chunk> chunks = Chunker.chunks(pdf);
 

@@ -43,6 +43,7 @@ final class DocumentDetailView extends StackPane {
     private final Label failure = new Label();
     private final Label partial = new Label();
     private final Label source = new Label();
+    private final Label limitNote = new Label();
     private final PasswordField password = new PasswordField();
     private final Button retry = new Button();
     private final HBox passwordRow;
@@ -115,6 +116,9 @@ final class DocumentDetailView extends StackPane {
         source.setId("documents-source");
         source.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
         source.setWrapText(true);
+        limitNote.setId("documents-limit");
+        limitNote.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        limitNote.setWrapText(true);
 
         setUpModel.setId("documents-setup");
         setUpModel.textProperty().bind(localization.text("documents.setUpModel"));
@@ -134,7 +138,8 @@ final class DocumentDetailView extends StackPane {
         remaining.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         longJobPanel = longJobPanel();
 
-        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, source, summary, feedback);
+        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, source,
+                limitNote, summary, feedback);
         content.setPadding(new Insets(16));
 
         Label empty = new Label();
@@ -222,6 +227,13 @@ final class DocumentDetailView extends StackPane {
         }
         setShown(source, shown.sourceMessage() != null);
         boolean done = state == State.DONE;
+        // the summary of a document cut at the text limit covers its beginning only: said next to it, every time
+        limitNote.textProperty().unbind();
+        boolean limited = done && shown.limitMessage() != null;
+        if (limited) {
+            limitNote.textProperty().bind(localization.text(Bindings.createObjectBinding(shown::limitMessage)));
+        }
+        setShown(limitNote, limited);
         export.setDisable(!done);
         again.setDisable(shown.isRunning() || (failed && shown.needsPassword()) || shown.sourceMissing());
         if (failed && shown.failureProperty().get().reason() == Failure.Reason.WRONG_PASSWORD) {

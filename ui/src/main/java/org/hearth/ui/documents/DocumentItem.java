@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.TextLimitWording;
 import org.hearth.ui.common.ProgressTask;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.StreamedText;
@@ -155,6 +156,11 @@ public final class DocumentItem extends ProgressTask {
     /** The full, specific sentence for a failed job, naming the file; null otherwise. */
     public Message failureMessage() {
         return failure.get() == null ? null : DocumentWording.failure(failure.get());
+    }
+
+    /** The note that the summary covers only the beginning of a very long document; null otherwise. */
+    public Message limitMessage() {
+        return result.get() == null ? null : result.get().limitReached().map(TextLimitWording::note).orElse(null);
     }
 
     /** It failed only because no model is installed yet: setting one up, then summarising again, helps. */

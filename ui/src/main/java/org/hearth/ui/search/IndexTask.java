@@ -64,8 +64,9 @@ public final class IndexTask extends ServiceJobTask<IndexJob> {
 
         @Override
         public void done(Summary summary) {
-            onFx(() -> end(new IndexOutcome(SearchWording.indexDone(summary),
-                    summary.errors().isEmpty() ? Tone.SUCCESS : Tone.WARNING, summary.errors())));
+            boolean complete = summary.errors().isEmpty() && summary.partlyRead().isEmpty();
+            onFx(() -> end(new IndexOutcome(SearchWording.indexDone(summary), complete ? Tone.SUCCESS : Tone.WARNING,
+                    summary.errors(), summary.partlyRead())));
         }
 
         @Override

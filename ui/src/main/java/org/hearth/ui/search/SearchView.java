@@ -40,12 +40,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.hearth.ingest.index.PartlyRead;
 import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.TaskControls;
+import org.hearth.ui.common.TextLimitWording;
 import org.hearth.ui.service.SearchService.Collection;
 import org.hearth.ui.service.SearchService.Hit;
 import org.hearth.ui.service.SearchService.IndexJob.FileError;
@@ -195,7 +197,7 @@ public final class SearchView extends BorderPane {
         BooleanProperty expanded = new SimpleBooleanProperty();
         BooleanBinding hasUnreadable = Bindings.createBooleanBinding(() -> !run.isRunning()
                 && viewModel.indexOutcomeProperty().get() != null
-                && !viewModel.indexOutcomeProperty().get().unreadable().isEmpty(),
+                && viewModel.indexOutcomeProperty().get().hasFileNotes(),
                 run.runningProperty(), viewModel.indexOutcomeProperty());
         Hyperlink details = new Hyperlink();
         details.setId("search-index-details");
@@ -231,7 +233,8 @@ public final class SearchView extends BorderPane {
         viewModel.indexOutcomeProperty().addListener((obs, old, outcome) -> {
             expanded.set(false);
             unreadable.getChildren().setAll(outcome == null ? List.of()
-                    : outcome.unreadable().stream().map(SearchView::unreadableLine).toList());
+                    : Stream.concat(outcome.unreadable().stream().map(SearchView::unreadableLine),
+                            outcome.partlyRead().stream().map(this::partlyReadLine)).toList());
         });
 
         VBox box = new VBox(6, row, unreadable);
@@ -249,6 +252,18 @@ public final class SearchView extends BorderPane {
         Label line = new Label((name == null ? error.file().toString() : name.toString()) + " – " + error.message());
         line.setWrapText(true);
         line.setTooltip(new Tooltip(error.file().toString()));
+        return line;
+    }
+
+    /** "Anlagen.pdf – Only the text up to page 123 of 3,000 was read: …", in the window's language. */
+    private Node partlyReadLine(PartlyRead partly) {
+        Path name = partly.file().getFileName();
+        Message note = TextLimitWording.note(partly.limit());
+        Label line = new Label();
+        line.textProperty().bind(Bindings.concat((name == null ? partly.file().toString() : name.toString()) + " – ",
+                localization.text(note.key(), note.args().toArray())));
+        line.setWrapText(true);
+        line.setTooltip(new Tooltip(partly.file().toString()));
         return line;
     }
 

@@ -3,6 +3,7 @@ package org.hearth.ui.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.hearth.ingest.index.PartlyRead;
 
 /**
  * Collections of the firm's folders, their search index, and answers with checked citations. Every method may be
@@ -139,10 +140,14 @@ public interface SearchService {
 
         void cancel();
 
-        /** @param errors files that could not be read, each with a sentence saying why */
-        record Summary(int indexed, int unchanged, int removed, List<FileError> errors) {
+        /**
+         * @param errors     files that could not be read, each with a sentence saying why
+         * @param partlyRead files whose text passed the limit of one document: only their beginning is searchable
+         */
+        record Summary(int indexed, int unchanged, int removed, List<FileError> errors, List<PartlyRead> partlyRead) {
             public Summary {
                 errors = List.copyOf(errors);
+                partlyRead = List.copyOf(partlyRead);
             }
         }
 

@@ -2,9 +2,11 @@ package org.hearth.ui.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
+import org.hearth.ingest.document.TextLimitReached;
 
 /** One file's way from dropped to summarised. */
 public interface SummaryJob {
@@ -37,8 +39,17 @@ public interface SummaryJob {
     record Progress(State stage, long done, long total) {
     }
 
-    /** @param citations where the sentences of the summary come from: page ranges of a PDF or paragraphs of a DOCX */
-    record Result(String text, Language language, int pages, List<Locator> citations) {
+    /**
+     * @param citations    where the sentences of the summary come from: page ranges of a PDF or paragraphs of a DOCX
+     * @param limitReached present when the document had more text than Hearth takes from one file, so the
+     *                     summary covers only its beginning
+     */
+    record Result(String text, Language language, int pages, List<Locator> citations, Optional<TextLimitReached> limitReached) {
+
+        /** A summary of a document that was read whole (and one kept from before: the note is not stored). */
+        public Result(String text, Language language, int pages, List<Locator> citations) {
+            this(text, language, pages, citations, Optional.empty());
+        }
     }
 
     /** Why a job failed, for the UI to word; {@code fileName} is always filled in. */
