@@ -27,6 +27,7 @@ final class FakeSummaryService implements SummaryService {
         private final AtomicBoolean cancelRequested = new AtomicBoolean();
         private SummaryJob.Listener listener;
         private final List<OptionalInt> proceeded = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean sent = new AtomicBoolean();
 
         @Override
         public void cancel() {
@@ -43,6 +44,16 @@ final class FakeSummaryService implements SummaryService {
         @Override
         public void proceed(OptionalInt firstPages) {
             proceeded.add(firstPages);
+        }
+
+        @Override
+        public void send() {
+            sent.set(true);
+        }
+
+        /** Whether the user sent a preview. */
+        boolean sent() {
+            return sent.get();
         }
 
         /** The user's choices after a long-job question, in order. */

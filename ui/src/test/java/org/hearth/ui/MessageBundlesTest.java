@@ -66,7 +66,11 @@ class MessageBundlesTest {
         assertThat(keys).containsAll(enumKeys("inbox.accountFailure.", InboxService.AccountException.Reason.values()));
         assertThat(keys).containsAll(enumKeys("inbox.signIn.", InboxService.SignIn.values()));
         assertThat(keys).containsAll(enumKeys("inbox.security.", ImapAccount.Security.values()));
+        assertThat(keys).containsAll(enumKeys("target.kind.", org.hearth.assistant.route.TargetKind.values()));
+        assertThat(keys).containsAll(enumKeys("preview.reason.", org.hearth.assistant.route.Route.Reason.values()));
+        assertThat(keys).containsAll(enumKeys("settings.policy.", org.hearth.assistant.route.JobClass.values()));
         assertThat(prefixes).as("every prefix in the code is covered above").containsExactlyInAnyOrder(
+                "target.kind.", "preview.reason.", "settings.policy.",
                 "documents.failure.", "documents.failureShort.", "documents.style.", "documents.language.",
                 "documents.export.filter.", "settings.language.", "settings.theme.", "inbox.category.",
                 "inbox.runFailure.", "inbox.accountFailure.", "inbox.signIn.", "inbox.security.");
