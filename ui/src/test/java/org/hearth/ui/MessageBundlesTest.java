@@ -30,7 +30,7 @@ class MessageBundlesTest {
 
     /** Keys are string literals starting with one of the bundle's sections, e.g. "documents.state.done". */
     private static final Pattern KEY_LITERAL =
-            Pattern.compile("\"((?:app|nav|drop|status|documents|inbox|search|firstrun|settings)\\.[A-Za-z0-9_.]*)\"");
+            Pattern.compile("\"((?:app|nav|drop|status|documents|inbox|search|firstrun|settings|preview|target|egress)\\.[A-Za-z0-9_.]*)\"");
 
     @Test
     void german_and_english_have_exactly_the_same_keys() throws IOException {
