@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -47,11 +49,9 @@ final class SendPreviewDialog extends Dialog<ButtonType> {
         Label where = new Label(localization.get("preview.target", target.name(), localization.get("target.kind." + target.kind().name())));
         where.setId("preview-target");
         where.getStyleClass().add(Styles.TITLE_4);
-        Label why = new Label(localization.get("preview.reason." + route.reason().name()) + " " + estimate(localization, route));
+        Label why = wrapped(localization.get("preview.reason." + route.reason().name()) + " " + estimate(localization, route));
         why.setId("preview-reason");
-        why.setWrapText(true);
-        Label how = new Label(localization.get(route.anonymised() ? "preview.anonymised" : "preview.notAnonymised"));
-        how.setWrapText(true);
+        Label how = wrapped(localization.get(route.anonymised() ? "preview.anonymised" : "preview.notAnonymised"));
         how.getStyleClass().add(route.anonymised() ? Styles.TEXT_MUTED : Styles.WARNING);
         Label exactly = new Label(localization.get("preview.text"));
         exactly.getStyleClass().add(Styles.TEXT_BOLD);
@@ -70,11 +70,17 @@ final class SendPreviewDialog extends Dialog<ButtonType> {
         VBox side = new VBox(4, new Label(localization.get("preview.replacements")), replacements);
         SplitPane body = new SplitPane(text, side);
         body.setDividerPositions(0.7);
-        body.setPrefSize(860, 480);
+        body.setPrefSize(900, 480);
+        VBox.setVgrow(body, javafx.scene.layout.Priority.ALWAYS);
 
         VBox content = new VBox(8, where, why, how, exactly, body);
         content.setPadding(new Insets(16));
         getDialogPane().setContent(content);
+        getDialogPane().setPrefSize(960, 720);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        // a dialog is a scene of its own: the placeholders' highlight comes from the window's stylesheet
+        getDialogPane().getStylesheets().add(Objects.requireNonNull(SendPreviewDialog.class.getResource("/org/hearth/ui/hearth.css"))
+                .toExternalForm());
 
         send = new ButtonType(localization.get("preview.send"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(localization.get("preview.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -105,6 +111,14 @@ final class SendPreviewDialog extends Dialog<ButtonType> {
             }
         });
         dialog.show();
+    }
+
+    /** A label that wraps and keeps every line, however narrow the dialog. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static String estimate(Localization localization, Route route) {

@@ -39,17 +39,17 @@ public final class PrivacySettingsPane extends VBox {
         this.localization = localization;
         this.viewModel = viewModel;
         setId("settings-privacy");
-        Label intro = new Label(localization.get("settings.privacy.intro"));
-        intro.setWrapText(true);
+        Label intro = wrapped(localization.get("settings.privacy.intro"));
         intro.getStyleClass().add(Styles.TEXT_MUTED);
-        Label problem = new Label();
+        Label problem = wrapped("");
         problem.setId("settings-targets-problem");
-        problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(localization.text(viewModel.problemProperty()));
         problem.visibleProperty().bind(viewModel.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(intro, targetList(), addForm(), problem, policy());
+        Label hint = wrapped(localization.get("settings.policy.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        getChildren().addAll(intro, targetList(), addForm(), problem, policy(), hint);
         viewModel.load();
     }
 
@@ -128,13 +128,21 @@ public final class PrivacySettingsPane extends VBox {
         form.addRow(3, label("settings.targets.priceIn"), priceIn, label("settings.targets.priceOut"), priceOut);
         form.add(anonymise, 1, 4);
         form.add(add, 3, 4);
+        for (TextField field : List.of(name, url, model, context, apiKey, priceIn, priceOut)) {
+            GridPane.setHgrow(field, Priority.ALWAYS);
+        }
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        anonymise.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
         return form;
     }
 
     /** Per kind of job: "only on this computer" or a server, the servers following the list above. */
     private GridPane policy() {
         GridPane grid = new GridPane(8, 6);
-        grid.add(new Label(localization.get("settings.policy")), 0, 0, 2, 1);
+        Label title = label("settings.policy");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        grid.add(title, 0, 0, 2, 1);
         int row = 1;
         for (JobClass job : JobClass.values()) {
             ComboBox<String> where = LocalizedCell.comboBox(localization, choices(), "",
@@ -151,12 +159,8 @@ public final class PrivacySettingsPane extends VBox {
                     viewModel.allow(job, where.getValue().isEmpty() ? Optional.empty() : Optional.of(where.getValue()));
                 }
             });
-            grid.addRow(row++, new Label(localization.get("settings.policy." + job.name())), where);
+            grid.addRow(row++, label("settings.policy." + job.name()), where);
         }
-        Label hint = new Label(localization.get("settings.policy.hint"));
-        hint.setWrapText(true);
-        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        grid.add(hint, 0, row, 2, 1);
         return grid;
     }
 
@@ -175,6 +179,16 @@ public final class PrivacySettingsPane extends VBox {
     }
 
     private Label label(String key) {
-        return new Label(localization.get(key));
+        Label label = new Label(localization.get(key));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A label that wraps and keeps every line, however narrow the dialog. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 }

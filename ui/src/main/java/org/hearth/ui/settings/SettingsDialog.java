@@ -14,6 +14,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.hearth.ui.common.Localization;
@@ -72,6 +73,11 @@ public final class SettingsDialog extends Dialog<Settings> {
         form.addRow(4, new Label(localization.get("settings.language")), language);
         form.addRow(5, new Label(localization.get("settings.theme")), theme);
         getDialogPane().setContent(privacy.<Node>map(routing -> sections(localization, form, routing)).orElse(form));
+        // the servers' form needs the room; the general settings alone keep their compact dialog
+        privacy.ifPresent(routing -> {
+            getDialogPane().setPrefWidth(840);
+            getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        });
 
         ButtonType save = new ButtonType(localization.get("settings.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(localization.get("settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
