@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
+import org.hearth.app.documents.SummaryStore;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
@@ -61,6 +62,7 @@ public final class HearthLauncher {
     public static final class FxApplication extends Application {
 
         private LocalModelService models;
+        private SummaryStore summaryStore;
         private LocalSummaryService summaries;
         private ModelSpeeds speeds;
         private LocalInboxService inbox;
@@ -74,13 +76,15 @@ public final class HearthLauncher {
             SettingsService settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
             // No network unless the user presses Download: the hub is only contacted by download().
             models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
-            speeds = new ModelSpeeds(LocalState.open(paths.database()));
-            routingStore = new RoutingStore(LocalState.open(paths.database()));
+            LocalState state = LocalState.open(paths.database());
+            speeds = new ModelSpeeds(state);
+            summaryStore = new SummaryStore(state);
+            routingStore = new RoutingStore(state);
             EgressLog egress = EgressLogs.in(paths);
             RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, egress);
-            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds,
+            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore,
                     Optional.of(new SummaryRouting(() -> routingStore.allowed(JobClass.SUMMARY), engines)));
-            inbox = inboxService(settings);
+            inbox = inboxService(settings, state);
             search = searchService(settings);
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
@@ -90,8 +94,8 @@ public final class HearthLauncher {
             models.start();
         }
 
-        private LocalInboxService inboxService(SettingsService settings) {
-            mailStore = new MailStore(LocalState.open(paths.database()));
+        private LocalInboxService inboxService(SettingsService settings, LocalState state) {
+            mailStore = new MailStore(state);
             // RFC 8252: sign-in happens in the user's own browser, never in a view inside Hearth.
             org.hearth.ingest.mail.oauth.Browser browser = uri -> getHostServices().showDocument(uri.toString());
             return new LocalInboxService(mailStore, Keychain.system(), models,
@@ -104,7 +108,8 @@ public final class HearthLauncher {
             try {
                 return new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), settings.load().threads()),
                         DocumentSource.isolated(searchReader), models, () -> contextOptions(settings),
-                        SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())));
+                        SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())),
+                        models::downloadSearchModel);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);
             }
@@ -119,6 +124,7 @@ public final class HearthLauncher {
             summaries.close();
             routingStore.close();
             speeds.close();
+            summaryStore.close();
             models.close();
         }
     }

@@ -1,6 +1,7 @@
 package org.hearth.app;
 
 import org.hearth.app.cli.HearthCli;
+import org.hearth.app.privacy.NetworkGate;
 
 /** Starts Hearth: the window without arguments, otherwise the command line. */
 public final class Main {
@@ -10,6 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LoggingSetup.install();
+        NetworkGate.install();
         System.exit(HearthCli.execute(args));
     }
 }

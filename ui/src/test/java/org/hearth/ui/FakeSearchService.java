@@ -8,8 +8,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.hearth.ui.service.SearchService;
 
 /**
- * A search service the test drives. Collections live in memory; a search answers with the results the test
- * set; each indexing run and each question becomes a job the test makes report step by step on the fake's
+ * A search service the test drives. Collections live in memory; a search finds the results the test set at once
+ * (as the real service reports its keyword hits) and the test may refine it later; each indexing run, each
+ * question and each install of the search model becomes a job the test makes report step by step on the fake's
  * own worker thread (as the real service reports from its threads), waiting until it has.
  */
 final class FakeSearchService implements SearchService {
@@ -56,13 +57,36 @@ final class FakeSearchService implements SearchService {
         }
     }
 
+    final class FakeSearchJob extends FakeJob<SearchJob.Listener> implements SearchJob {
+        private final Query query;
+
+        FakeSearchJob(Query query, Listener listener) {
+            super(worker, listener, ignored -> { });
+            this.query = query;
+        }
+
+        Query query() {
+            return query;
+        }
+    }
+
+    final class FakeInstallJob extends FakeJob<InstallJob.Listener> implements InstallJob {
+        FakeInstallJob(Listener listener) {
+            super(worker, listener, Listener::cancelled);
+        }
+    }
+
+    /** The size the fake says the search model's download has: 609.4 MiB. */
+    static final long SEARCH_MODEL_BYTES = 639_000_000L;
+
     private final FakeWorker worker = new FakeWorker("fake-search-worker");
     private final List<Collection> collections = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<FakeIndexJob> indexJobs = new LinkedBlockingQueue<>();
-    private final LinkedBlockingQueue<Query> queries = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<FakeSearchJob> searches = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<FakeInstallJob> installs = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<FakeAnswerJob> questions = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Location> opened = new LinkedBlockingQueue<>();
-    private volatile Results results = new Results(List.of(), true);
+    private volatile Results results = new Results(List.of(), Ranking.HYBRID);
 
     /** Adds the collection, or replaces the one with its name (as indexing changes the counts). */
     synchronized void putCollection(Collection collection) {
@@ -70,7 +94,7 @@ final class FakeSearchService implements SearchService {
         collections.add(collection);
     }
 
-    /** What every search answers from now on. */
+    /** What every search finds at once from now on. */
     void answerSearchesWith(Results next) {
         results = next;
     }
@@ -95,9 +119,23 @@ final class FakeSearchService implements SearchService {
     }
 
     @Override
-    public Results search(String query, Optional<String> collection, int top) {
-        queries.add(new Query(query, collection, top));
-        return results;
+    public SearchJob search(String query, Optional<String> collection, int top, SearchJob.Listener listener) {
+        FakeSearchJob job = new FakeSearchJob(new Query(query, collection, top), listener);
+        listener.found(results);
+        searches.add(job);
+        return job;
+    }
+
+    @Override
+    public long searchModelBytes() {
+        return SEARCH_MODEL_BYTES;
+    }
+
+    @Override
+    public InstallJob installSearchModel(InstallJob.Listener listener) {
+        FakeInstallJob job = new FakeInstallJob(listener);
+        installs.add(job);
+        return job;
     }
 
     @Override
@@ -118,7 +156,16 @@ final class FakeSearchService implements SearchService {
     }
 
     Query nextQuery() {
-        return FakeWorker.next(queries, "nothing was searched");
+        return nextSearch().query();
+    }
+
+    /** The next search, which the test may refine. */
+    FakeSearchJob nextSearch() {
+        return FakeWorker.next(searches, "nothing was searched");
+    }
+
+    FakeInstallJob nextInstall() {
+        return FakeWorker.next(installs, "the search model was not installed");
     }
 
     FakeAnswerJob nextQuestion() {

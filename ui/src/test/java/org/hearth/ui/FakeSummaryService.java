@@ -3,7 +3,9 @@ package org.hearth.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryService;
 
 /**
  * A summary service the test drives: each call is recorded, and the test makes a job report on the
- * fake's own worker thread (as the real service reports from its threads) and waits until it has.
+ * fake's own worker thread (as the real service reports from its threads) and waits until it has. Its kept
+ * summaries are what a test hands in; deletions are recorded.
  */
 final class FakeSummaryService implements SummaryService {
 
@@ -65,6 +69,12 @@ final class FakeSummaryService implements SummaryService {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fake-summary-worker").daemon().factory());
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<StoredSummary> stored = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Long> deleted = new LinkedBlockingQueue<>();
+
+    FakeSummaryService(StoredSummary... kept) {
+        stored.addAll(List.of(kept));
+    }
 
     @Override
     public SummaryJob summarize(Path file, SummaryOptions options, SummaryJob.Listener listener) {
@@ -72,6 +82,31 @@ final class FakeSummaryService implements SummaryService {
         job.listener = listener;
         calls.add(new Call(file, options, listener, job));
         return job;
+    }
+
+    @Override
+    public List<StoredSummary> storedSummaries() {
+        return List.copyOf(stored);
+    }
+
+    @Override
+    public void deleteStoredSummary(long id) {
+        deleted.add(id);
+        stored.removeIf(s -> s.id() == id);
+    }
+
+    /** The id the view-model deleted next, waiting for its background call; fails if none comes. */
+    long nextDeleted() {
+        try {
+            Long id = deleted.poll(10, TimeUnit.SECONDS);
+            if (id == null) {
+                throw new AssertionError("no kept summary was deleted");
+            }
+            return id;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.hearth.ingest.mail.ImapAccount;
 import org.hearth.ui.documents.OutputLanguage;
 import org.hearth.ui.service.InboxService;
 import org.hearth.ui.service.SettingsService.Theme;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.settings.UiLanguage;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,9 @@ class MessageBundlesTest {
         assertThat(keys).containsAll(enumKeys("documents.style.", SummaryStyle.values()));
         assertThat(keys).containsAll(enumKeys("documents.language.", OutputLanguage.values()));
         assertThat(keys).containsAll(enumKeys("documents.export.filter.", org.hearth.ui.service.ExportService.Format.values()));
+        // An unchanged file needs no sentence.
+        assertThat(keys).containsAll(enumKeys("documents.source.",
+                new StoredSummary.Source[] {StoredSummary.Source.CHANGED, StoredSummary.Source.MISSING}));
         assertThat(keys).containsAll(enumKeys("settings.language.", UiLanguage.values()));
         assertThat(keys).containsAll(enumKeys("settings.theme.", Theme.values()));
         assertThat(keys).containsAll(enumKeys("inbox.category.", TriageCategory.values()));
@@ -72,7 +76,7 @@ class MessageBundlesTest {
         assertThat(prefixes).as("every prefix in the code is covered above").containsExactlyInAnyOrder(
                 "target.kind.", "preview.reason.", "settings.policy.",
                 "documents.failure.", "documents.failureShort.", "documents.style.", "documents.language.",
-                "documents.export.filter.", "settings.language.", "settings.theme.", "inbox.category.",
+                "documents.export.filter.", "documents.source.", "settings.language.", "settings.theme.", "inbox.category.",
                 "inbox.runFailure.", "inbox.accountFailure.", "inbox.signIn.", "inbox.security.");
     }
 

@@ -161,7 +161,7 @@ class ScreenshotTest {
     void search_with_an_answer_citing_a_verified_and_an_unverified_quote(FxRobot robot) throws IOException, TimeoutException {
         models.announce(new ModelState.Ready("Qwen3.5 4B"));
         SearchPassages.collections().forEach(search::putCollection);
-        search.answerSearchesWith(new SearchService.Results(SearchPassages.hits(), false));
+        search.answerSearchesWith(new SearchService.Results(SearchPassages.hits(), SearchService.Ranking.KEYWORDS_NO_MODEL));
         robot.clickOn("#nav-search");
         ComboBox<Optional<SearchService.Collection>> chooser = robot.lookup("#search-collection").queryComboBox();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chooser.getItems().size() == 4);
@@ -184,8 +184,10 @@ class ScreenshotTest {
         assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1200);
         assertThat(SearchTabTest.texts(robot, "#citation-1")).contains("Rahmenvertrag_Mueller_GmbH_2021.pdf, S. 4", "✓ wörtlich gefunden");
         assertThat(SearchTabTest.texts(robot, "#citation-2")).contains("⚠ nicht belegt");
-        assertThat(robot.lookup("#search-keyword-only").queryLabeled().getText())
-                .isEqualTo("Nur Stichwortsuche – kein Embedding-Modell installiert");
+        assertThat(robot.lookup("#search-keywords-only-why").queryLabeled().getText()).isEqualTo("Die Suche findet nur "
+                + "Textstellen, die Ihre Suchwörter enthalten. Für Treffer mit ähnlicher Bedeutung installieren Sie das "
+                + "Suchmodell (ca. 610 MB).");
+        assertThat(robot.lookup("#search-install-model").queryButton().getText()).isEqualTo("Suchmodell installieren");
     }
 
     /** Takes the picture with the pointer resting on the status bar, so no hover effect shows. */

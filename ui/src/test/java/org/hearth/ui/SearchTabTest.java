@@ -26,6 +26,8 @@ import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.hearth.ui.FakeSearchService.FakeAnswerJob;
 import org.hearth.ui.FakeSearchService.FakeIndexJob;
+import org.hearth.ui.FakeSearchService.FakeInstallJob;
+import org.hearth.ui.FakeSearchService.FakeSearchJob;
 import org.hearth.ui.FakeSearchService.Query;
 import org.hearth.ui.search.SearchView;
 import org.hearth.ui.service.ModelService.ModelState;
@@ -37,6 +39,7 @@ import org.hearth.ui.service.SearchService.Hit;
 import org.hearth.ui.service.SearchService.IndexJob.FileError;
 import org.hearth.ui.service.SearchService.IndexJob.Summary;
 import org.hearth.ui.service.SearchService.Location;
+import org.hearth.ui.service.SearchService.Ranking;
 import org.hearth.ui.service.SearchService.Results;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.junit.jupiter.api.Test;
@@ -162,10 +165,7 @@ class SearchTabTest {
         assertThat(update.folder()).as("an update, not a new folder").isEmpty();
         update.report(listener -> listener.progress(3, 10, "Vertrag.pdf"));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#search-index-cancel");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, update::cancelRequested);
-        search.awaitWorker();
-        WaitForAsyncUtils.waitForFxEvents();
+        cancel(robot, "#search-index-cancel", update);
         assertThat(text(robot, "#search-index-line"))
                 .isEqualTo("Stopped. The files indexed so far can be searched; “Update index” carries on from there.");
         assertThat(visible(robot, "#search-index-cancel")).isFalse();
@@ -176,7 +176,7 @@ class SearchTabTest {
     void a_search_lists_file_place_and_matching_words_and_opens_a_passage(FxRobot robot) throws TimeoutException {
         search.putCollection(new Collection("Müller GmbH", List.of(FOLDER), 3, 40));
         search.putCollection(new Collection("Templates", List.of(Path.of("/vorlagen")), 12, 95));
-        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT, ANNEX_HIT, NOTES_HIT), false));
+        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT, ANNEX_HIT, NOTES_HIT), Ranking.KEYWORDS_NO_MODEL));
         robot.clickOn("#nav-search");
         robot.clickOn("#search-query").write("notice period").type(KeyCode.ENTER);
 
@@ -192,8 +192,7 @@ class SearchTabTest {
         assertThat(snippet(robot, CONTRACT)).isEqualTo(CONTRACT_SNIPPET);
         assertThat(matches(robot, CONTRACT)).containsExactly("notice", "period");
         assertThat(matches(robot, ANNEX)).containsExactly("period");
-        assertThat(visible(robot, "#search-keyword-only")).isTrue();
-        assertThat(text(robot, "#search-keyword-only")).isEqualTo("Keyword search only – no embedding model installed");
+        assertThat(visible(robot, "#search-keywords-only")).isTrue();
 
         robot.doubleClickOn(cell(robot, ANNEX), MouseButton.PRIMARY);
         assertThat(search.nextOpened()).isEqualTo(ANNEX);
@@ -205,14 +204,14 @@ class SearchTabTest {
         assertThat(search.nextOpened()).isEqualTo(CONTRACT);
 
         // Another collection searches the same words again, there; with an embedding model the note goes.
-        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT), true));
+        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT), Ranking.HYBRID));
         ComboBox<Optional<Collection>> chooser = robot.lookup("#search-collection").queryComboBox();
         robot.interact(() -> chooser.setValue(chooser.getItems().stream()
                 .filter(c -> c.map(Collection::name).orElse("").equals("Müller GmbH")).findFirst().orElseThrow()));
         assertThat(search.nextQuery()).isEqualTo(new Query("notice period", Optional.of("Müller GmbH"), 20));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(visible(robot, "#search-keyword-only")).isFalse();
+        assertThat(visible(robot, "#search-keywords-only")).isFalse();
         assertThat(text(robot, "#search-count")).isEqualTo("1 passage");
     }
 
@@ -220,7 +219,7 @@ class SearchTabTest {
     void an_answer_streams_in_and_its_citations_say_whether_the_quote_was_found(FxRobot robot)
             throws TimeoutException {
         search.putCollection(new Collection("Müller GmbH", List.of(FOLDER), 3, 40));
-        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT, ANNEX_HIT), true));
+        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT, ANNEX_HIT), Ranking.HYBRID));
         robot.clickOn("#nav-search");
         robot.clickOn("#search-query").write("Which notice period did we agree?");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
@@ -308,16 +307,109 @@ class SearchTabTest {
         assertThat(visible(robot, "#search-refusal")).as("the new question replaced the refusal").isFalse();
         assertThat(text(robot, "#status-jobs")).isEqualTo("1 job running");
 
-        robot.clickOn("#search-answer-cancel");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, asked::cancelRequested);
-        search.awaitWorker();
-        WaitForAsyncUtils.waitForFxEvents();
+        cancel(robot, "#search-answer-cancel", asked);
         assertThat(refused.cancelRequested()).isFalse();
         assertThat(text(robot, "#search-answer-status"))
                 .isEqualTo("Stopped – the text so far is incomplete and was not checked against the sources.");
         assertThat(visible(robot, "#search-answer-cancel")).isFalse();
         assertThat(visible(robot, "#status-jobs")).isFalse();
         assertThat(robot.lookup("#search-ask").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void keyword_hits_show_at_once_and_the_ranking_by_meaning_replaces_them_keeping_the_chosen_passage(FxRobot robot)
+            throws TimeoutException {
+        search.putCollection(new Collection("Müller GmbH", List.of(FOLDER), 3, 40));
+        search.answerSearchesWith(new Results(List.of(NOTES_HIT, CONTRACT_HIT), Ranking.KEYWORDS_REFINING));
+        robot.clickOn("#nav-search");
+        robot.clickOn("#search-query").write("notice period").type(KeyCode.ENTER);
+
+        FakeSearchJob first = search.nextSearch();
+        ListView<Hit> list = robot.lookup("#search-results").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).containsExactly(NOTES_HIT, CONTRACT_HIT);
+        assertThat(visible(robot, "#search-refining")).as("a quiet sign that a better ranking follows").isTrue();
+        assertThat(texts(robot, "#search-refining")).containsExactly("Refining by meaning…");
+        assertThat(visible(robot, "#search-keywords-only")).as("keywords for now is not keywords only").isFalse();
+        assertThat(text(robot, "#search-count")).isEqualTo("2 passages");
+        robot.clickOn(cell(robot, CONTRACT));
+        assertThat(list.getSelectionModel().getSelectedItem()).isEqualTo(CONTRACT_HIT);
+
+        Hit contractByMeaning = new Hit(CONTRACT, 0.032, CONTRACT_SNIPPET, CONTRACT_HIT.highlights());
+        first.report(listener -> listener.refined(new Results(List.of(ANNEX_HIT, contractByMeaning), Ranking.HYBRID)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(list.getItems()).containsExactly(ANNEX_HIT, contractByMeaning);
+        assertThat(list.getSelectionModel().getSelectedItem()).as("the same passage stays chosen").isEqualTo(contractByMeaning);
+        assertThat(visible(robot, "#search-refining")).isFalse();
+        assertThat(visible(robot, "#search-keywords-only")).isFalse();
+
+        // A newer search: the older one's late refinement must not replace its hits.
+        search.answerSearchesWith(new Results(List.of(NOTES_HIT), Ranking.KEYWORDS_REFINING));
+        robot.clickOn("#search-query").eraseText("notice period".length()).write("call").type(KeyCode.ENTER);
+        FakeSearchJob second = search.nextSearch();
+        assertThat(second.query().text()).isEqualTo("call");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().equals(List.of(NOTES_HIT)));
+        first.report(listener -> listener.refined(new Results(List.of(ANNEX_HIT), Ranking.HYBRID)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).containsExactly(NOTES_HIT);
+        assertThat(list.getSelectionModel().getSelectedItem()).as("a new search starts unchosen").isNull();
+        assertThat(visible(robot, "#search-refining")).isTrue();
+    }
+
+    @Test
+    void without_the_search_model_the_tab_says_so_plainly_and_installs_it_with_progress_and_cancel(FxRobot robot)
+            throws TimeoutException {
+        search.putCollection(new Collection("Müller GmbH", List.of(FOLDER), 3, 40));
+        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT), Ranking.KEYWORDS_NO_MODEL));
+        robot.clickOn("#nav-search");
+        robot.clickOn("#search-query").write("notice period").type(KeyCode.ENTER);
+        search.nextSearch();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visible(robot, "#search-keywords-only"));
+
+        assertThat(text(robot, "#search-keywords-only-why")).isEqualTo("Search only finds passages that contain your search "
+                + "words. To also find passages that say the same in other words, install the search model (about 610 MB).");
+        assertThat(visible(robot, "#search-refining")).isFalse();
+        assertThat(visible(robot, "#search-model-progress")).isFalse();
+        robot.clickOn("#search-install-model");
+
+        FakeInstallJob download = search.nextInstall();
+        long megabyte = 1024 * 1024;
+        download.report(listener -> listener.progress(120 * megabyte, FakeSearchService.SEARCH_MODEL_BYTES));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#search-model-line")).isEqualTo("Downloading the search model: 120 of 609 MB");
+        assertThat(robot.lookup("#search-model-progress").queryAs(ProgressBar.class).getProgress())
+                .isCloseTo(120.0 * megabyte / FakeSearchService.SEARCH_MODEL_BYTES, Offset.offset(1e-9));
+        assertThat(visible(robot, "#search-install-model")).as("one download at a time").isFalse();
+        assertThat(text(robot, "#status-jobs")).isEqualTo("1 job running");
+
+        cancel(robot, "#search-model-cancel", download);
+        assertThat(text(robot, "#search-model-line")).isEqualTo("Stopped. “Install search model” carries on from there.");
+        assertThat(visible(robot, "#search-model-cancel")).isFalse();
+        assertThat(visible(robot, "#search-install-model")).isTrue();
+        assertThat(visible(robot, "#status-jobs")).isFalse();
+
+        robot.clickOn("#search-install-model");
+        FakeInstallJob resumed = search.nextInstall();
+        search.answerSearchesWith(new Results(List.of(CONTRACT_HIT), Ranking.KEYWORDS_INDEXING, 2));
+        resumed.report(listener -> listener.done());
+        assertThat(search.nextQuery().text()).as("the search runs again with the model").isEqualTo("notice period");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#search-model-line")).isEqualTo("The search model is installed. Hearth now indexes your "
+                + "documents by meaning in the background; until then search finds your search words.");
+        assertThat(text(robot, "#search-keywords-only-why")).isEqualTo("For now search only finds passages that contain "
+                + "your search words: 2 documents have not been indexed by meaning yet. Hearth does this in the background; "
+                + "if it was interrupted, “Update index” carries on.");
+        assertThat(visible(robot, "#search-install-model")).isFalse();
+    }
+
+    /** Presses a Cancel button and waits until the fake has confirmed the cancel and the window shows it. */
+    private void cancel(FxRobot robot, String button, FakeJob<?> job) throws TimeoutException {
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, job::cancelRequested);
+        search.awaitWorker();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static double progress(FxRobot robot) {

@@ -12,6 +12,7 @@ import org.hearth.app.mail.ImapUrl;
 import org.hearth.app.mail.MailAccount;
 import org.hearth.app.mail.MailAccounts;
 import org.hearth.app.mail.MailStore;
+import org.hearth.app.mail.MailNetwork;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.ingest.mail.MailCredentials;
@@ -79,7 +80,7 @@ final class AccountsCommand {
                 if (store.account(name).isPresent()) {
                     throw new IllegalArgumentException("an account named \"" + name + "\" exists already");
                 }
-                try {
+                try (var permit = MailNetwork.server(account.imap())) {
                     new MailSync(account.imap(), SyncOptions.DEFAULTS).check(new MailCredentials.Password(password.clone()));
                 } catch (MailSyncException e) {
                     throw new IllegalStateException(e.getMessage(), e);

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.hearth.app.HearthPaths;
+import org.hearth.app.models.ModelHubAccess;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.models.InstalledModels;
 import org.hearth.assistant.gguf.GgufException;
 import org.hearth.assistant.gguf.GgufInfo;
@@ -119,12 +121,11 @@ final class ModelsCommand {
         CatalogModel model = ModelCatalog.find(name).orElseThrow(() -> new IllegalArgumentException(
                 "No catalog model named '" + name + "'. './hearth models list' shows the names."));
         Files.createDirectories(paths().models());
-        ModelDownloader downloader = new ModelDownloader(
-                new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI),
-                paths().models(), DiskSpaceProbe.fileStore());
+        HuggingFaceHub hub = new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI);
+        ModelDownloader downloader = new ModelDownloader(hub, paths().models(), DiskSpaceProbe.fileStore());
         DownloadCancellation cancellation = new DownloadCancellation();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        try (Cancellation interrupted = new Cancellation()) {
+        try (Cancellation interrupted = new Cancellation(); NetworkGate.Permit permit = ModelHubAccess.permit(hub, model.id())) {
             interrupted.onRequest(cancellation::cancel);
             Path file = downloader.download(model, p -> progress.show(String.format(Locale.ROOT,
                     "Downloading %s %3.0f%%  %.1f MB/s%s", model.fileName(), p.fraction() * 100, p.bytesPerSecond() / 1e6,

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.privacy.SummaryRouting;
@@ -64,10 +65,12 @@ final class RoutedSummaries implements AutoCloseable {
         if (!route.leavesTheMachine()) {
             return summaries.summarise(document, options, local, listener, cancelled);
         }
+        Target target = route.target().orElseThrow();
         Engine engine = routing.engine(outgoing, document.document(), "cli --yes");
-        String model = SummaryRouting.speedKey(route.target().orElseThrow());
-        return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine, model, jobCancelled, () -> { }),
-                listener, cancelled);
+        try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
+            return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine,
+                    SummaryRouting.speedKey(target), jobCancelled, () -> { }), listener, cancelled);
+        }
     }
 
     @Override

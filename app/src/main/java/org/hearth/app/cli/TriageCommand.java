@@ -19,6 +19,8 @@ import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
+import org.hearth.app.mail.MailNetwork;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.domain.Language;
@@ -94,18 +96,21 @@ final class TriageCommand extends HearthSubcommand {
                 }
                 return loaded[0];
             };
-            InboxRefresh.Outcome outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
-                    TriageDefaults.settings(settings, modelOptions.threads, language), new InboxRefresh.Listener() {
-                        @Override
-                        public void progress(Stage stage, long done, long total) {
-                            progress.show(switch (stage) {
-                                case CONNECTING -> "Connecting to " + target.account().host();
-                                case FETCHING -> String.format(Locale.ROOT, "Fetching mail %d of %d", done, total);
-                                case WAITING_FOR_MODEL -> "Loading the model";
-                                case TRIAGING -> String.format(Locale.ROOT, "Triaging mail %d of %d", done, total);
-                            });
-                        }
-                    }, cancelled);
+            InboxRefresh.Outcome outcome;
+            try (NetworkGate.Permit permit = MailNetwork.server(target.account().imap())) {
+                outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
+                        TriageDefaults.settings(settings, modelOptions.threads, language), new InboxRefresh.Listener() {
+                            @Override
+                            public void progress(Stage stage, long done, long total) {
+                                progress.show(switch (stage) {
+                                    case CONNECTING -> "Connecting to " + target.account().host();
+                                    case FETCHING -> String.format(Locale.ROOT, "Fetching mail %d of %d", done, total);
+                                    case WAITING_FOR_MODEL -> "Loading the model";
+                                    case TRIAGING -> String.format(Locale.ROOT, "Triaging mail %d of %d", done, total);
+                                });
+                            }
+                        }, cancelled);
+            }
             progress.done();
             List<StoredMail> handled = handled(outcome);
             if (json) {

@@ -2,6 +2,7 @@ package org.hearth.app.documents;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,8 +14,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hearth.app.estimate.SpeedBook;
 import org.hearth.app.models.LocalModelService;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.SummaryRouting;
 import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.app.state.StateException;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.engine.local.LocalEngine;
@@ -25,6 +28,7 @@ import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.Preview;
@@ -34,9 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dropped file → text (in the bounded reader process) → summary (on the shared model). Reading and
- * summarising run on their own threads, so the next file is read while the model summarises this one.
- * Where the routing policy lets summaries leave, a file goes to its server only after the user sent its preview.
+ * Dropped file → text (in the bounded reader process) → summary (on the shared model) → kept in hearth.db for the
+ * next start. Reading and summarising run on their own threads, so the next file is read while the model
+ * summarises this one. Where the routing policy lets summaries leave, a file goes to its server only after the user
+ * sent its preview.
  */
 public final class LocalSummaryService implements SummaryService, AutoCloseable {
 
@@ -47,6 +52,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
 
     private final LocalModelService models;
     private final Supplier<ContextOptions> contextOptions;
+    private final SummaryStore store;
     private final IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
     private final ExecutorService reading = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-read").factory());
     private final SummarizeDocument summary;
@@ -56,20 +62,42 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
     private final Optional<SummaryRouting> routing;
 
     /** Every summary runs on this machine. */
-    public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions, SpeedBook speeds) {
-        this(models, contextOptions, speeds, Optional.empty());
+    public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions, SpeedBook speeds,
+            SummaryStore store) {
+        this(models, contextOptions, speeds, store, Optional.empty());
     }
 
     /**
      * @param speeds  where each model's measured speed is kept, for the estimates of later summaries
+     * @param store   where finished (and cancelled, with text) summaries are kept; the caller closes it
      * @param routing where a summary the policy lets leave goes; empty = none ever does
      */
     public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions, SpeedBook speeds,
-                               Optional<SummaryRouting> routing) {
+            SummaryStore store, Optional<SummaryRouting> routing) {
         this.models = models;
         this.contextOptions = contextOptions;
         this.summary = new SummarizeDocument(reader, speeds);
+        this.store = store;
         this.routing = routing;
+    }
+
+    @Override
+    public List<StoredSummary> storedSummaries() {
+        return store.all().stream().map(LocalSummaryService::stored).toList();
+    }
+
+    @Override
+    public void deleteStoredSummary(long id) {
+        store.delete(id);
+    }
+
+    private static StoredSummary stored(SummaryStore.Entry entry) {
+        KeptSummary kept = entry.summary();
+        Optional<FileStamp> now = FileStamp.of(kept.file());
+        StoredSummary.Source source = now.isEmpty() ? StoredSummary.Source.MISSING
+                : now.equals(kept.stamp()) ? StoredSummary.Source.UNCHANGED : StoredSummary.Source.CHANGED;
+        return new StoredSummary(entry.id(), kept.file(), kept.style(), kept.language(), kept.pages(), kept.text(),
+                kept.citations(), kept.partial(), kept.created(), source);
     }
 
     @Override
@@ -95,6 +123,10 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         private final AtomicReference<SummarizeDocument.ReadDocument> awaiting = new AtomicReference<>();
         /** The document and what would leave, while the job waits for the user to send its preview. */
         private final AtomicReference<Pending> awaitingSend = new AtomicReference<>();
+        /** What the model wrote of the final summary so far: kept if the user cancels. */
+        private final StringBuffer written = new StringBuffer();
+        private volatile Optional<FileStamp> stamp = Optional.empty();
+        private volatile int pages;
         private final SummarizeDocument.Listener adapter = new SummarizeDocument.Listener() {
             @Override
             public void reading(int pagesDone, int pagesTotal) {
@@ -103,6 +135,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
 
             @Override
             public void summarising(DocumentText document) {
+                pages = document.pageCount();
                 listener.state(State.SUMMARISING);
             }
 
@@ -118,11 +151,13 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
 
             @Override
             public void text(String piece) {
+                written.append(piece);
                 listener.text(piece);
             }
 
             @Override
             public void textDiscarded() {
+                written.setLength(0);
                 listener.textDiscarded();
             }
         };
@@ -164,6 +199,8 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 return;
             }
             listener.state(State.READING);
+            // Taken before reading, so a change while the model works shows as a change at the next start.
+            stamp = FileStamp.of(file);
             switch (summary.read(file, useCaseOptions(), adapter, cancelled::get)) {
                 case SummarizeDocument.ReadDocument document -> {
                     if (!offerToSend(document)) {
@@ -199,7 +236,10 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             return true;
         }
 
-        /** The user sent the preview: the summary runs on the target, every request logged before it leaves. */
+        /**
+         * The user sent the preview: the summary runs on the target, every request logged before it leaves, the gate
+         * open to that server only while it runs.
+         */
         void summariseThere(Pending pending) {
             if (stopIfCancelled()) {
                 return;
@@ -213,10 +253,12 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 return;
             }
             listener.routedTo(target.name());
-            // no time budget: the user confirmed this job in its preview, and this machine's speed says nothing of the server's
-            end(summary.summarise(pending.document(), useCaseOptions(), jobCancelled ->
-                    new SummarizeDocument.EngineUse(engine, SummaryRouting.speedKey(target), jobCancelled, () -> { }),
-                    adapter, cancelled::get));
+            try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
+                // no time budget: the user confirmed this job in its preview, and this machine's speed says nothing of the server's
+                end(summary.summarise(pending.document(), useCaseOptions(), jobCancelled ->
+                        new SummarizeDocument.EngineUse(engine, SummaryRouting.speedKey(target), jobCancelled, () -> { }),
+                        adapter, cancelled::get));
+            }
         }
 
         void summarise(SummarizeDocument.ReadDocument document, SummarizeDocument.Options options) {
@@ -252,6 +294,8 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                     if (finished.compareAndSet(false, true)) {
                         SummarizeDocument.Result result = done.result();
                         listener.state(State.DONE);
+                        keep(new KeptSummary(file, stamp, options.style(), Optional.of(result.language()), result.pages(),
+                                result.text(), result.citations(), result.warning(), false, Instant.now()));
                         listener.done(new Result(result.text(), result.language(), result.pages(), result.citations()));
                     }
                 }
@@ -276,7 +320,20 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         private void endCancelled() {
             if (finished.compareAndSet(false, true)) {
                 listener.state(State.CANCELLED);
+                if (!written.isEmpty()) {
+                    keep(new KeptSummary(file, stamp, options.style(), options.language(), pages, written.toString(),
+                            List.of(), Optional.empty(), true, Instant.now()));
+                }
                 listener.cancelled();
+            }
+        }
+
+        /** A summary that cannot be kept is still shown; it is only missing after the next start. */
+        private void keep(KeptSummary summary) {
+            try {
+                listener.stored(store.keep(summary));
+            } catch (StateException e) {
+                LOG.warn("The summary of {} could not be kept: {}", file.getFileName(), e.getMessage());
             }
         }
 

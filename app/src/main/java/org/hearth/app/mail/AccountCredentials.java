@@ -4,6 +4,7 @@ import org.hearth.ui.service.InboxService.SignIn;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.ingest.mail.MailCredentials;
@@ -54,7 +55,7 @@ public final class AccountCredentials {
         if (account.signIn() == SignIn.PASSWORD) {
             return new MailCredentials.Password(secret);
         }
-        try {
+        try (NetworkGate.Permit permit = MailNetwork.signIn(oauthApps.provider(account.signIn()).tokenEndpoint())) {
             OAuthTokens fresh = tokens.refresh(oauthApps.provider(account.signIn()), secret);
             Optional<String> rotated = fresh.refreshToken().filter(token -> !Arrays.equals(token.toCharArray(), secret));
             if (rotated.isPresent()) {

@@ -31,6 +31,7 @@ import org.hearth.ingest.mail.MailCredentials;
 import org.hearth.ingest.mail.MailSync;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.MailWatcher;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.WatchOptions;
 import org.hearth.ingest.mail.oauth.AuthorizationCodeFlow;
@@ -109,7 +110,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
                     AccountException.Reason.OTHER, "the provider gave no refresh token, so Hearth could not sign in again later"));
             credentials = new MailCredentials.OAuthToken(signedIn.accessToken());
         }
-        try {
+        try (NetworkGate.Permit permit = MailNetwork.server(account.imap())) {
             new MailSync(account.imap(), SyncOptions.DEFAULTS).check(credentials);
         } catch (MailSyncException e) {
             Arrays.fill(secret, '\0');
@@ -139,7 +140,7 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         } catch (RuntimeException e) {
             throw new AccountException(AccountException.Reason.OTHER, e.getMessage());
         }
-        try {
+        try (NetworkGate.Permit permit = MailNetwork.signIn(provider.tokenEndpoint())) {
             return new AuthorizationCodeFlow(tokens).authorize(provider, account.user(), browser, cancelled, SIGN_IN_TIMEOUT);
         } catch (OAuthException e) {
             throw new AccountException(e.kind() == OAuthException.Kind.CANCELLED || e.kind() == OAuthException.Kind.DENIED
@@ -198,8 +199,8 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
     }
 
     private void run(String accountId, InboxRun.Listener listener, BooleanSupplier cancelled) {
-        try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled)) {
-            MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
+        MailAccount account = store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
+        try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled); NetworkGate.Permit permit = MailNetwork.server(account.imap())) {
             listener.progress(InboxRun.Stage.CONNECTING, 0, 0);
             MailCredentials credentials = this.credentials.of(account);
             InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, c -> lease.model(),
@@ -265,8 +266,13 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
                 LOG.info("Watching {}: {}{}", account, state, why.map(e -> " (" + e.kind() + ")").orElse(""));
             }
         }, WatchOptions.DEFAULTS);
+        NetworkGate.Permit permit = MailNetwork.server(account.imap());
         watcher.start();
-        return watcher;
+        return () -> {
+            try (permit) {
+                watcher.close();
+            }
+        };
     }
 
     @Override

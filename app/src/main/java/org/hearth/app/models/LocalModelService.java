@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hearth.app.HearthPaths;
+import org.hearth.app.privacy.NetworkGate;
 import org.hearth.assistant.engine.HostState;
 import org.hearth.assistant.engine.ModelHost;
 import org.hearth.assistant.engine.ModelLease;
@@ -22,6 +23,7 @@ import org.hearth.assistant.model.CatalogModel;
 import org.hearth.assistant.model.DiskSpaceProbe;
 import org.hearth.assistant.model.DownloadCancellation;
 import org.hearth.assistant.model.DownloadException;
+import org.hearth.assistant.model.DownloadListener;
 import org.hearth.assistant.model.FitCheck;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.model.MachineFacts;
@@ -47,6 +49,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
 
     private final HearthPaths paths;
     private final SettingsService settings;
+    private final HuggingFaceHub hub;
     private final ModelDownloader downloader;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-model").factory());
     private final List<Consumer<ModelState>> listeners = new CopyOnWriteArrayList<>();
@@ -60,6 +63,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         this.paths = paths;
         this.settings = settings;
         this.downloader = new ModelDownloader(hub, paths.models(), DiskSpaceProbe.fileStore());
+        this.hub = hub;
         host.addListener(this::hostChanged);
     }
 
@@ -116,7 +120,7 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
         }
         host.expectModel(); // jobs wait for this download rather than fail with the last one's error
         worker.execute(() -> {
-            try {
+            try (NetworkGate.Permit permit = ModelHubAccess.permit(hub, target.id())) {
                 Files.createDirectories(paths.models());
                 Path file = downloader.download(target, progress -> publish(new ModelState.Downloading(target.displayName(),
                         progress.bytesDone(), progress.totalBytes(), progress.bytesPerSecond(),
@@ -145,6 +149,16 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
                 failed(Reason.MODELS_FOLDER, "Hearth cannot write to " + paths.models() + ": " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Downloads the search (embedding) model on the caller's thread, with the same resumable, checked download as
+     * {@link #download}; the search service loads it itself.
+     */
+    public Path downloadSearchModel(DownloadListener listener, DownloadCancellation cancellation) throws DownloadException {
+        try (NetworkGate.Permit permit = ModelHubAccess.permit(hub, ModelCatalog.embeddingModel().id())) {
+            return downloader.download(ModelCatalog.embeddingModel(), listener, cancellation);
+        }
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class SummaryRouting {
                 AnonymiseDocument.knownFromHeaders(document), Optional.empty());
     }
 
+    /** Opens the network gate to the target while a summary the user confirmed runs there. */
+    public static NetworkGate.Permit permit(Target target) {
+        return NetworkGate.current().allow("summary → " + target.name(), target.baseUri());
+    }
+
     /** A server's speed is kept apart from any local model's: estimates for this target rest on its own pace. */
     public static String speedKey(Target target) {
         return target.model() + "@" + target.name();

@@ -20,14 +20,15 @@ import org.hearth.app.models.SharedModel;
 import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
+import org.hearth.assistant.model.DownloadCancellation;
+import org.hearth.assistant.model.DownloadException;
+import org.hearth.assistant.model.ModelCatalog;
 import org.hearth.assistant.task.answer.AnswerListener;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.index.FolderWatcher;
 import org.hearth.ingest.index.IndexResult;
 import org.hearth.ingest.index.SearchIndex;
 import org.hearth.ingest.index.SearchRequest;
-import org.hearth.ingest.index.SearchResponse;
-import org.hearth.ingest.index.StoredChunk;
 import org.hearth.ui.service.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +50,18 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     private final ExecutorService answering = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-answer").factory());
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final FolderWatcher watcher;
+    private final SearchModelDownload searchModel;
+    private final ExecutorService installing = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-search-model").factory());
+    private final TwoStepSearch searches = new TwoStepSearch();
 
     /**
      * Opens the index (and loads the embedding model) in the background, watches the collections' folders, and
      * catches up with what changed while the app was closed; every method waits for the index to be open.
      */
     public LocalSearchService(Callable<SearchSetup> openSetup, DocumentSource documents, SharedModel models,
-                              Supplier<ContextOptions> contextOptions, SourceViewer viewer) throws IOException {
+                              Supplier<ContextOptions> contextOptions, SourceViewer viewer, SearchModelDownload searchModel)
+            throws IOException {
+        this.searchModel = searchModel;
         this.documents = documents;
         this.models = models;
         this.contextOptions = contextOptions;
@@ -78,8 +84,12 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     }
 
     private SearchIndex index() {
+        return setup().index();
+    }
+
+    private SearchSetup setup() {
         try {
-            return setup.join().index();
+            return setup.join();
         } catch (CompletionException e) {
             throw new IllegalStateException("Hearth cannot open its search index: " + e.getCause().getMessage(), e.getCause());
         }
@@ -170,14 +180,38 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     }
 
     @Override
-    public Results search(String query, Optional<String> collection, int top) {
-        try {
-            SearchRequest request = SearchRequest.hybrid(Math.min(top, SearchRequest.MAX_TOP));
-            SearchResponse response = index().search(query, collection.map(request::in).orElse(request));
-            return new Results(response.hits().stream().map(LocalSearchService::hit).toList(), response.hybrid());
-        } catch (IOException e) {
-            throw new IllegalStateException("Hearth cannot search its index: " + e.getMessage(), e);
-        }
+    public SearchJob search(String query, Optional<String> collection, int top, SearchJob.Listener listener) {
+        return searches.search(index(), query, collection, Math.min(top, SearchRequest.MAX_TOP), listener);
+    }
+
+    @Override
+    public long searchModelBytes() {
+        return ModelCatalog.embeddingModel().approximateSizeBytes();
+    }
+
+    @Override
+    public InstallJob installSearchModel(InstallJob.Listener listener) {
+        DownloadCancellation cancellation = new DownloadCancellation();
+        installing.execute(() -> {
+            try {
+                Path file = searchModel.download(progress -> listener.progress(progress.bytesDone(), progress.totalBytes()),
+                        cancellation);
+                setup().useEmbeddingModel(file);
+                // The documents indexed so far get their vectors from their stored text; no file is read again.
+                index().collections().forEach(this::updateQuietly);
+                listener.done();
+            } catch (DownloadException e) {
+                if (e.reason() == DownloadException.Reason.CANCELLED) {
+                    listener.cancelled();
+                } else {
+                    listener.failed(e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Installing the search model failed", e);
+                listener.failed(e.getMessage());
+            }
+        });
+        return cancellation::cancel;
     }
 
     @Override
@@ -187,7 +221,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
             try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled::get)) {
                 CitedAnswers answers = new CitedAnswers(index());
                 CitedAnswers.Retrieval retrieval = answers.retrieve(question, collection);
-                listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(LocalSearchService::hit).toList() : List.of());
+                listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(ServiceHits::of).toList() : List.of());
                 CitedAnswers.Result result = answers.answer(question, retrieval, c -> lease.model(), contextOptions.get(), new AnswerListener() {
                     @Override
                     public void text(String piece) {
@@ -200,7 +234,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                     }
                 }, lease::cancelled);
                 listener.done(new AnswerJob.Answer(result.refused(), result.text(), result.citations().stream()
-                        .map(c -> new AnswerJob.Citation(c.n(), location(c.chunk()), c.quote(), c.verified())).toList()));
+                        .map(c -> new AnswerJob.Citation(c.n(), ServiceHits.location(c.chunk()), c.quote(), c.verified())).toList()));
             } catch (CancellationException e) {
                 listener.cancelled();
             } catch (InterruptedException e) {
@@ -222,20 +256,12 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
         }
     }
 
-    private static SearchService.Hit hit(org.hearth.ingest.index.Hit hit) {
-        return new SearchService.Hit(location(hit.chunk()), hit.score(), hit.snippet().text(),
-                hit.snippet().highlights().stream().map(h -> new Highlight(h.start(), h.end())).toList());
-    }
-
-    private static Location location(StoredChunk chunk) {
-        return new Location(chunk.file(), chunk.page().isPresent() ? Optional.of(chunk.page().getAsInt()) : Optional.empty(),
-                chunk.paragraphs().map(p -> p.first()), chunk.paragraphs().map(p -> p.last()));
-    }
-
     @Override
     public void close() throws IOException {
         indexing.shutdownNow();
         answering.shutdownNow();
+        installing.shutdownNow();
+        searches.close();
         try {
             watcher.close();
         } finally {

@@ -14,7 +14,7 @@ import org.hearth.ingest.index.SearchIndex;
 
 /**
  * The search index in Hearth's data folder, with the embedding model when one is installed (or named): then
- * search is hybrid, else keywords only, and the index says so.
+ * search is hybrid, else keywords only, and the index says so. A model installed later joins the open index.
  */
 public final class SearchSetup implements AutoCloseable {
 
@@ -22,14 +22,15 @@ public final class SearchSetup implements AutoCloseable {
     private static final int EMBEDDING_SEQUENCES = 8;
     private static final int EMBEDDING_TOKENS_PER_TEXT = 512;
 
-    private final LlamaModel embeddingModel;
-    private final Embeddings embeddings;
     private final SearchIndex index;
+    private final int threads;
+    /** Null until an embedding model is in use. */
+    private LoadedModel embedding;
 
-    private SearchSetup(LlamaModel embeddingModel, Embeddings embeddings, SearchIndex index) {
-        this.embeddingModel = embeddingModel;
-        this.embeddings = embeddings;
+    private SearchSetup(SearchIndex index, int threads, LoadedModel embedding) {
         this.index = index;
+        this.threads = threads;
+        this.embedding = embedding;
     }
 
     /**
@@ -39,22 +40,11 @@ public final class SearchSetup implements AutoCloseable {
     public static SearchSetup open(HearthPaths paths, Optional<Path> embeddingFile, int threads) throws IOException {
         Optional<Path> file = embeddingFile.or(() -> Optional.of(paths.models().resolve(ModelCatalog.embeddingModel().fileName()))
                 .filter(Files::isRegularFile));
-        LlamaModel model = null;
-        Embeddings embeddings = null;
+        LoadedModel model = file.isPresent() ? LoadedModel.load(file.get(), threads) : null;
         try {
-            if (file.isPresent()) {
-                model = LlamaRuntime.get().loadModel(file.get(), fraction -> true);
-                ContextOptions options = ContextOptions.defaults().withSequences(EMBEDDING_SEQUENCES)
-                        .withContextLength(EMBEDDING_SEQUENCES * EMBEDDING_TOKENS_PER_TEXT)
-                        .withBatchSize(EMBEDDING_SEQUENCES * EMBEDDING_TOKENS_PER_TEXT);
-                embeddings = new Embeddings(model, threads > 0 ? options.withThreads(threads) : options);
-            }
-            SearchIndex index = SearchIndex.open(paths.index(), Optional.ofNullable(embeddings).map(ModelEmbedder::new));
-            return new SearchSetup(model, embeddings, index);
+            SearchIndex index = SearchIndex.open(paths.index(), Optional.ofNullable(model).map(m -> new ModelEmbedder(m.embeddings())));
+            return new SearchSetup(index, threads, model);
         } catch (IOException | RuntimeException e) {
-            if (embeddings != null) {
-                embeddings.close();
-            }
             if (model != null) {
                 model.close();
             }
@@ -66,19 +56,58 @@ public final class SearchSetup implements AutoCloseable {
         return index;
     }
 
-    public boolean hasEmbeddings() {
-        return embeddings != null;
+    public synchronized boolean hasEmbeddings() {
+        return embedding != null;
+    }
+
+    /**
+     * Loads the embedding model in {@code file} and lets the index use it (see {@link SearchIndex#useEmbedder}); does
+     * nothing when one is in use already.
+     */
+    public synchronized void useEmbeddingModel(Path file) {
+        if (embedding != null) {
+            return;
+        }
+        LoadedModel model = LoadedModel.load(file, threads);
+        try {
+            index.useEmbedder(new ModelEmbedder(model.embeddings()));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        embedding = model;
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         try {
             index.close();
         } finally {
-            if (embeddings != null) {
-                embeddings.close();
-                embeddingModel.close();
+            if (embedding != null) {
+                embedding.close();
             }
+        }
+    }
+
+    /** The embedding model's weights and the context that embeds with them, closed together. */
+    private record LoadedModel(LlamaModel model, Embeddings embeddings) {
+
+        static LoadedModel load(Path file, int threads) {
+            LlamaModel model = LlamaRuntime.get().loadModel(file, fraction -> true);
+            try {
+                ContextOptions options = ContextOptions.defaults().withSequences(EMBEDDING_SEQUENCES)
+                        .withContextLength(EMBEDDING_SEQUENCES * EMBEDDING_TOKENS_PER_TEXT)
+                        .withBatchSize(EMBEDDING_SEQUENCES * EMBEDDING_TOKENS_PER_TEXT);
+                return new LoadedModel(model, new Embeddings(model, threads > 0 ? options.withThreads(threads) : options));
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        }
+
+        void close() {
+            embeddings.close();
+            model.close();
         }
     }
 }

@@ -1,10 +1,12 @@
 package org.hearth.app.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.hearth.app.HearthPaths;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.app.estimate.SpeedBook;
+import org.hearth.app.state.LocalState;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.SummaryStyle;
@@ -24,6 +27,7 @@ import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.ui.service.ModelService.ModelState;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.State;
 import org.hearth.ui.service.SummaryService.SummaryOptions;
@@ -42,25 +46,40 @@ class LocalSummaryServiceTest {
     @TempDir
     Path dir;
 
+    private HearthPaths paths;
+    private JsonSettingsStore settings;
     private LocalModelService models;
+    private SummaryStore store;
     private LocalSummaryService summaries;
 
     @BeforeEach
     void start() throws Exception {
-        HearthPaths paths = new HearthPaths(dir.resolve("home"));
+        paths = new HearthPaths(dir.resolve("home"));
         Files.createDirectories(paths.models());
         Files.copy(TestModels.tinyQwen35(dir), paths.models().resolve("tiny-qwen35.gguf"));
-        JsonSettingsStore settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
+        settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
+        openServices();
+    }
+
+    private void openServices() {
         // A hub nobody listens on: these tests must not touch the network.
         models = new LocalModelService(paths, settings, new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
-        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE);
+        store = new SummaryStore(LocalState.open(paths.database()));
+        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE, store);
         models.start();
     }
 
     @AfterEach
     void stop() {
         summaries.close();
+        store.close();
         models.close();
+    }
+
+    /** Closes the services and opens them again on the same data folder, as quitting and starting Hearth does. */
+    private void restart() {
+        stop();
+        openServices();
     }
 
     @Test
@@ -97,7 +116,7 @@ class LocalSummaryServiceTest {
     }
 
     @Test
-    void aCancelledJobEndsCancelledAndTheNextOneStillRuns() throws Exception {
+    void aCancelledJobEndsCancelledKeepsNothingAndTheNextOneStillRuns() throws Exception {
         Recorder cancelled = new Recorder();
         SummaryJob job = summaries.summarize(TestPdfs.longDocument(dir, 40),
                 new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.empty()), cancelled);
@@ -105,6 +124,8 @@ class LocalSummaryServiceTest {
 
         assertThat(cancelled.end.get(60, TimeUnit.SECONDS)).isEqualTo(State.CANCELLED);
         assertThat(cancelled.states).last().isEqualTo(State.CANCELLED);
+        assertThat(cancelled.stored).as("nothing was written, so nothing is kept").isNotDone();
+        assertThat(summaries.storedSummaries()).isEmpty();
 
         Recorder next = new Recorder();
         summaries.summarize(TestPdfs.multiPage(dir), new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.empty()), next);
@@ -148,10 +169,80 @@ class LocalSummaryServiceTest {
         assertThat(recorder.end.get(10, TimeUnit.SECONDS)).isEqualTo(State.CANCELLED);
     }
 
+    @Test
+    void aFinishedSummaryIsKeptAndAfterARestartComesBackWithItsCitationsUntilItIsDeleted() throws Exception {
+        Path pdf = TestPdfs.multiPage(dir);
+        Recorder recorder = new Recorder();
+        summaries.summarize(pdf, new SummaryOptions(SummaryStyle.KEY_POINTS, Optional.of(Language.GERMAN), Optional.empty()), recorder);
+        SummaryJob.Result result = (SummaryJob.Result) recorder.end.get(120, TimeUnit.SECONDS);
+        assertThat(recorder.stored).as("kept before done was reported").isDone();
+        long id = recorder.stored.get();
+
+        restart();
+        List<StoredSummary> kept = summaries.storedSummaries();
+
+        assertThat(kept).singleElement().satisfies(summary -> {
+            assertThat(summary.id()).isEqualTo(id);
+            assertThat(summary.file()).isEqualTo(pdf);
+            assertThat(summary.style()).isEqualTo(SummaryStyle.KEY_POINTS);
+            assertThat(summary.partial()).isFalse();
+            assertThat(summary.source()).isEqualTo(StoredSummary.Source.UNCHANGED);
+            assertThat(summary.result()).contains(result);
+        });
+        assertThat(result.citations()).as("the tiny model's summary cites pages, so the round trip carries some").isNotEmpty();
+
+        summaries.deleteStoredSummary(id);
+        restart();
+        assertThat(summaries.storedSummaries()).isEmpty();
+    }
+
+    @Test
+    void aKeptSummarySaysWhenItsFileChangedOrIsGone() throws Exception {
+        Path pdf = TestPdfs.multiPage(dir);
+        Path copy = Files.copy(pdf, dir.resolve("kopie.pdf"));
+        for (Path file : List.of(pdf, copy)) {
+            Recorder recorder = new Recorder();
+            summaries.summarize(file, new SummaryOptions(SummaryStyle.BRIEF, Optional.empty(), Optional.empty()), recorder);
+            assertThat(recorder.end.get(120, TimeUnit.SECONDS)).isInstanceOf(SummaryJob.Result.class);
+        }
+
+        Files.writeString(pdf, "%% appended after the summary", StandardOpenOption.APPEND);
+        Files.delete(copy);
+        restart();
+
+        assertThat(summaries.storedSummaries()).extracting(StoredSummary::file, StoredSummary::source).containsExactly(
+                tuple(copy, StoredSummary.Source.MISSING), tuple(pdf, StoredSummary.Source.CHANGED));
+    }
+
+    @Test
+    void aSummaryCancelledWhileItWasWrittenIsKeptPartialWithWhatWasWritten() throws Exception {
+        CompletableFuture<SummaryJob> job = new CompletableFuture<>();
+        Recorder recorder = new Recorder() {
+            @Override
+            public void text(String piece) {
+                super.text(piece);
+                job.thenAccept(SummaryJob::cancel);
+            }
+        };
+        job.complete(summaries.summarize(TestPdfs.multiPage(dir),
+                new SummaryOptions(SummaryStyle.DETAILED, Optional.of(Language.ENGLISH), Optional.empty()), recorder));
+        assertThat(recorder.end.get(120, TimeUnit.SECONDS)).isEqualTo(State.CANCELLED);
+
+        restart();
+
+        assertThat(summaries.storedSummaries()).singleElement().satisfies(summary -> {
+            assertThat(summary.partial()).isTrue();
+            assertThat(summary.text()).isNotEmpty().isEqualTo(recorder.streamed());
+            assertThat(summary.language()).contains(Language.ENGLISH);
+            assertThat(summary.result()).as("a partial summary is not exported as a finished one").isEmpty();
+        });
+    }
+
     /** Records what a job reports; {@code end} completes with the result, the failure or CANCELLED. */
-    private static final class Recorder extends StreamedText implements SummaryJob.Listener {
+    private static class Recorder extends StreamedText implements SummaryJob.Listener {
         final List<State> states = new CopyOnWriteArrayList<>();
         final CompletableFuture<Object> end = new CompletableFuture<>();
+        final CompletableFuture<Long> stored = new CompletableFuture<>();
         final CompletableFuture<SummaryJob.LongJob> longJob = new CompletableFuture<>();
         final List<Duration> remaining = new CopyOnWriteArrayList<>();
 
@@ -163,6 +254,11 @@ class LocalSummaryServiceTest {
         @Override
         public void remaining(Duration left) {
             remaining.add(left);
+        }
+
+        @Override
+        public void stored(long id) {
+            stored.complete(id);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.hearth.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.LocalSummaryService;
+import org.hearth.app.documents.SummaryStore;
 import org.hearth.app.estimate.SpeedBook;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.models.LocalModelService;
@@ -61,8 +63,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Documents tab on the real services, with summaries allowed to go to the firm's server (a loopback server):
  * nothing leaves before the preview is sent; Cancel sends nothing at all; Send sends only anonymised text, every
- * request in the egress log by its body's hash, and the job counts as running there until it ends. No local model
- * is installed: the routed path needs none.
+ * request in the egress log by its body's hash, and the job counts as running there until it ends; the network gate is
+ * installed, so the server is reached only through the job's permit. No local model is installed: the routed path
+ * needs none.
  */
 @ExtendWith(ApplicationExtension.class)
 class RoutedSummaryWindowTest {
@@ -77,8 +80,11 @@ class RoutedSummaryWindowTest {
     Path dir;
 
     private Stage stage;
+    private ProxySelector before;
+    private NetworkGate gate;
     private HearthPaths paths;
     private RoutingStore store;
+    private SummaryStore kept;
     private LocalModelService models;
     private LocalSummaryService summaries;
     private Tab documents;
@@ -95,16 +101,20 @@ class RoutedSummaryWindowTest {
     /** After the extensions' set-up, so the loopback server is up before the firm's server is added. */
     @BeforeEach
     void openTheDocumentsTab() throws Exception {
+        before = ProxySelector.getDefault();
+        gate = NetworkGate.install();
         paths = new HearthPaths(dir.resolve("home"));
         Files.createDirectories(paths.home());
-        store = new RoutingStore(LocalState.open(paths.database()));
+        LocalState state = LocalState.open(paths.database());
+        store = new RoutingStore(state);
+        kept = new SummaryStore(state);
         store.add(new Target(SERVER, TargetKind.FIRM, openAi.server().baseUri(), MODEL, 4096, true, Optional.empty(), Optional.empty()), false);
         store.allow(JobClass.SUMMARY, List.of(SERVER));
         RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), InMemorySecretStore::new, store, EgressLogs.in(paths));
         // A hub nobody listens on, and no model installed: nothing here may need either.
         models = new LocalModelService(paths, new JsonSettingsStore(paths.home().resolve("settings.json")),
                 new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
-        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE,
+        summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE, kept,
                 Optional.of(new SummaryRouting(() -> store.allowed(JobClass.SUMMARY), engines)));
         letter = new SensitiveDocuments(23L).generate(1).getFirst();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -119,9 +129,11 @@ class RoutedSummaryWindowTest {
 
     @AfterEach
     void close() {
+        ProxySelector.setDefault(before);
         summaries.close();
         models.close();
         store.close();
+        kept.close();
     }
 
     @Test
@@ -135,6 +147,7 @@ class RoutedSummaryWindowTest {
         assertThat(openAi.server().requests()).isEmpty();
         assertThat(EgressLogs.in(paths).entries()).isEmpty();
         assertThat(routedTo).isEmpty();
+        assertThat(gate.refusals()).as("not even an attempt").isEmpty();
     }
 
     @Test
@@ -164,6 +177,7 @@ class RoutedSummaryWindowTest {
         }
         assertThat(EgressLogs.in(paths).verify().intact()).isTrue();
         assertThat(routedTo).as("running there, then back to this machine").containsExactly(SERVER, "null");
+        assertThat(gate.refusals()).as("the gate was open to the server while the job ran").isEmpty();
     }
 
     private Path dropLetter(FxRobot robot) throws Exception {

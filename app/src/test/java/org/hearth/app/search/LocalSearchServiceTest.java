@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
 import org.hearth.assistant.llama.ContextOptions;
@@ -34,9 +33,11 @@ class LocalSearchServiceTest {
                 DocumentSource.inProcess(), cancelled -> {
                     throw new AssertionError("an off-topic question must not reach the model");
                 }, () -> ContextOptions.defaults().withThreads(1),
-                new SourceViewer(opened::add, List.of(), "Linux"))) {
+                new SourceViewer(opened::add, List.of(), "Linux"), (listener, cancellation) -> {
+                    throw new AssertionError("nothing installs the search model here");
+                })) {
 
-            IndexRecorder indexing = new IndexRecorder();
+            IndexEnd indexing = new IndexEnd();
             service.addFolder("Müller", folder, indexing);
             SearchService.IndexJob.Summary summary = indexing.end.get(2, TimeUnit.MINUTES);
             assertThat(summary.indexed()).isEqualTo(2);
@@ -47,8 +48,11 @@ class LocalSearchServiceTest {
                 assertThat(c.chunks()).isGreaterThanOrEqualTo(2);
             });
 
-            SearchService.Results results = service.search("Kündigungsfristen", Optional.of("Müller"), 10);
-            assertThat(results.hybrid()).isFalse();
+            SearchRecorder searched = new SearchRecorder();
+            service.search("Kündigungsfristen", Optional.of("Müller"), 10, searched);
+            SearchService.Results results = searched.found.get(1, TimeUnit.MINUTES);
+            assertThat(results.ranking()).isEqualTo(SearchService.Ranking.KEYWORDS_NO_MODEL);
+            assertThat(searched.refined).as("without a search model nothing refines the keyword hits").isNotDone();
             assertThat(results.hits()).anySatisfy(hit -> {
                 assertThat(hit.location().fileName()).isEqualTo("mueller.txt");
                 String highlighted = hit.snippet().substring(hit.highlights().getFirst().start(), hit.highlights().getFirst().end());
@@ -66,34 +70,7 @@ class LocalSearchServiceTest {
         }
     }
 
-    /** A job's end as a future: failing or being cancelled completes it with an error that says which. */
-    private abstract static class Ending<T> {
-        final CompletableFuture<T> end = new CompletableFuture<>();
-
-        public void failed(String message) {
-            end.completeExceptionally(new AssertionError(message));
-        }
-
-        public void cancelled() {
-            end.completeExceptionally(new AssertionError("cancelled"));
-        }
-    }
-
-    private static final class IndexRecorder extends Ending<SearchService.IndexJob.Summary> implements SearchService.IndexJob.Listener {
-        final List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void progress(long filesDone, long filesTotal, String currentFile) {
-            progress.add(filesDone);
-        }
-
-        @Override
-        public void done(SearchService.IndexJob.Summary summary) {
-            end.complete(summary);
-        }
-    }
-
-    private static final class AnswerRecorder extends Ending<SearchService.AnswerJob.Answer> implements SearchService.AnswerJob.Listener {
+    private static final class AnswerRecorder extends JobEnd<SearchService.AnswerJob.Answer> implements SearchService.AnswerJob.Listener {
         @Override
         public void sources(List<SearchService.Hit> sources) {
         }

@@ -54,6 +54,11 @@ public final class HuggingFaceHub {
                 .build();
     }
 
+    /** Where the hub is; downloads are redirected from there to its CDN. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
     /** The hub's host name, for messages. */
     public String host() {
         return baseUri.getHost();

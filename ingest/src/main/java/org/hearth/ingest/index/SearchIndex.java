@@ -63,8 +63,8 @@ public final class SearchIndex implements AutoCloseable {
     /** Null when the index was opened for search only. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Optional<Embedder> embedder;
-    private final String vectorModel;
+    /** Swapped whole when an embedding model is installed while the index is open, so a search sees one model. */
+    private volatile Vectors vectors;
     private final IndexSettings settings;
     private final CollectionFolders folders;
     private final ReentrantLock indexing = new ReentrantLock();
@@ -76,8 +76,7 @@ public final class SearchIndex implements AutoCloseable {
                         IndexSettings settings, CollectionFolders folders) {
         this.directory = directory;
         this.writer = writer;
-        this.embedder = embedder;
-        this.vectorModel = embedder.map(Embeddings::identity).orElse("");
+        this.vectors = Vectors.of(embedder);
         this.settings = settings;
         this.folders = folders;
         this.searchers = searchers;
@@ -263,6 +262,7 @@ public final class SearchIndex implements AutoCloseable {
             // every file is keyword-searchable (and committed) long before its vectors exist. The second pass
             // embeds the stored text of the files that lack current vectors, without reading any file again;
             // until it is done, search says it is keywords only.
+            Optional<Embedder> embedder = this.vectors.embedder();
             IndexResult text = pass(collection, source, Optional.empty(), listener, cancelled);
             if (embedder.isEmpty() || text.cancelled()) {
                 return text;
@@ -308,11 +308,12 @@ public final class SearchIndex implements AutoCloseable {
             Query filter = request.collection().map(c -> (Query) new TermQuery(new Term(IndexSchema.COLLECTION, c))).orElse(null);
             Optional<String> bm25OnlyReason = Optional.empty();
             float[] queryVector = null;
+            Vectors vectors = this.vectors;
             if (request.mode() == SearchRequest.Mode.HYBRID) {
-                bm25OnlyReason = whyNoVectors(searcher);
+                bm25OnlyReason = whyNoVectors(searcher, vectors);
                 if (bm25OnlyReason.isEmpty()) {
                     try {
-                        queryVector = Embeddings.query(embedder.orElseThrow(), query);
+                        queryVector = Embeddings.query(vectors.embedder().orElseThrow(), query);
                     } catch (RuntimeException e) {
                         // the exception's message may quote the query: its type is enough for the log
                         LOG.warn("the embedding model failed on a query ({}); searching by keywords only", e.getClass().getName());
@@ -341,10 +342,38 @@ public final class SearchIndex implements AutoCloseable {
     public Optional<String> whyKeywordsOnly() throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            return whyNoVectors(searcher);
+            return whyNoVectors(searcher, vectors);
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** Whether an embedding model is in use, i.e. whether hybrid search can rank by meaning once every file has vectors. */
+    public boolean hasEmbedder() {
+        return vectors.embedder().isPresent();
+    }
+
+    /**
+     * How many indexed files have no vectors of the current embedding model yet (all of them without a model). The
+     * next {@link #index} run computes them from the stored text.
+     */
+    public int filesAwaitingVectors() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return filesAwaitingVectors(searcher, vectors);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Starts using {@code embedder} (e.g. a model installed while the index is open): searches rank by meaning once
+     * the next {@link #index} run has given every file its vectors; until then they say they use keywords only. An
+     * index run under way finishes with the model it started with.
+     */
+    public void useEmbedder(Embedder embedder) {
+        ensureOpen();
+        vectors = Vectors.of(Optional.of(embedder));
     }
 
     /** How much of a collection is searchable: its indexed files and their passages. */
@@ -427,21 +456,35 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private Optional<String> whyNoVectors(IndexSearcher searcher) throws IOException {
-        if (embedder.isEmpty()) {
+    private static Optional<String> whyNoVectors(IndexSearcher searcher, Vectors vectors) throws IOException {
+        if (vectors.embedder().isEmpty()) {
             return Optional.of("No embedding model is installed — keyword search (BM25) only");
         }
-        int files = searcher.count(IndexSchema.kind(IndexSchema.KIND_FILE));
-        int current = searcher.count(new BooleanQuery.Builder()
-                .add(IndexSchema.kind(IndexSchema.KIND_FILE), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexSchema.VECTOR_MODEL, vectorModel)), BooleanClause.Occur.FILTER)
-                .build());
-        if (current < files) {
-            int waiting = files - current;
+        int waiting = filesAwaitingVectors(searcher, vectors);
+        if (waiting > 0) {
             return Optional.of(waiting + (waiting == 1 ? " file still needs" : " files still need")
                     + " vectors from the current embedding model — keyword search (BM25) only until indexing is done");
         }
         return Optional.empty();
+    }
+
+    private static int filesAwaitingVectors(IndexSearcher searcher, Vectors vectors) throws IOException {
+        int files = searcher.count(IndexSchema.kind(IndexSchema.KIND_FILE));
+        if (vectors.embedder().isEmpty()) {
+            return files;
+        }
+        int current = searcher.count(new BooleanQuery.Builder()
+                .add(IndexSchema.kind(IndexSchema.KIND_FILE), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.VECTOR_MODEL, vectors.modelId())), BooleanClause.Occur.FILTER)
+                .build());
+        return files - current;
+    }
+
+    /** The embedding model in use and the identity its vectors are stored under ("" without one). */
+    private record Vectors(Optional<Embedder> embedder, String modelId) {
+        static Vectors of(Optional<Embedder> embedder) {
+            return new Vectors(embedder, embedder.map(Embeddings::identity).orElse(""));
+        }
     }
 
     private IndexSearcher acquire() throws IOException {

@@ -100,6 +100,31 @@ class HybridSearchTest {
     }
 
     @Test
+    void a_model_installed_while_the_index_is_open_ranks_by_meaning_after_the_next_run() throws IOException {
+        try (SearchIndex index = indexed(Optional.empty())) {
+            assertThat(index.hasEmbedder()).isFalse();
+            assertThat(index.filesAwaitingVectors()).isEqualTo(4);
+
+            index.useEmbedder(new ConceptEmbedder());
+            SearchResponse before = index.search("deposit refund", SearchRequest.hybrid(10));
+            int waitingBefore = index.filesAwaitingVectors();
+            source.reset();
+            IndexResult result = index.index(null, source, IndexListener.none(), () -> false);
+            SearchResponse after = index.search("deposit refund", SearchRequest.hybrid(10));
+
+            assertThat(index.hasEmbedder()).isTrue();
+            assertThat(before.hybrid()).isFalse();
+            assertThat(before.bm25OnlyReason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("4 files still need vectors"));
+            assertThat(waitingBefore).isEqualTo(4);
+            assertThat(result.reembedded()).isEqualTo(4);
+            assertThat(source.read()).as("vectors come from the stored text").isEmpty();
+            assertThat(index.filesAwaitingVectors()).isZero();
+            assertThat(after.hybrid()).isTrue();
+            assertThat(after.hits()).extracting(Hit::fileName).contains("kaution.txt");
+        }
+    }
+
+    @Test
     void files_indexed_before_a_model_was_installed_get_vectors_once_it_is() throws IOException {
         indexed(Optional.empty()).close();
         source.reset();

@@ -2,6 +2,7 @@ package org.hearth.ui.documents;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,14 +12,17 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.hearth.ui.common.Confirmation;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
+import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RowCell;
 import org.hearth.ui.service.SummaryJob.State;
 
 /**
  * One queue row: file name, what is happening, a thin progress bar while running, and at the right edge a worded
  * Cancel button while the job runs or a remove cross once it ended, so stopping a job never looks like deleting.
+ * The cross deletes a kept summary for good, so there it asks first.
  */
 final class DocumentCell extends RowCell<DocumentItem> {
 
@@ -28,6 +32,7 @@ final class DocumentCell extends RowCell<DocumentItem> {
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button();
     private final Button remove = new Button();
+    private final Tooltip removeTip = new Tooltip();
     private final ChangeListener<State> stateListener = (obs, old, state) -> StateTone.apply(status, state);
     private DocumentItem shown;
 
@@ -43,9 +48,14 @@ final class DocumentCell extends RowCell<DocumentItem> {
         cancel.setOnAction(e -> shown.cancel());
         remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "queue-remove");
         remove.setGraphic(Icons.cross());
-        remove.setTooltip(tooltip(localization, "documents.remove"));
-        remove.accessibleTextProperty().bind(localization.text("documents.remove"));
-        remove.setOnAction(e -> viewModel.remove(shown));
+        remove.setTooltip(removeTip);
+        remove.accessibleTextProperty().bind(removeTip.textProperty());
+        remove.setOnAction(e -> {
+            if (!shown.isStored() || Confirmation.confirmed(this, localization, "documents.delete.title",
+                    localization.get("documents.delete.text", shown.fileName()), "documents.delete.ok", "documents.delete.keep")) {
+                viewModel.remove(shown);
+            }
+        });
         VBox text = widthless(new VBox(4, name, status, progress));
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(8, text, cancel, remove);
@@ -59,6 +69,7 @@ final class DocumentCell extends RowCell<DocumentItem> {
         if (shown != null) {
             shown.stateProperty().removeListener(stateListener);
             status.textProperty().unbind();
+            removeTip.textProperty().unbind();
             progress.progressProperty().unbind();
             for (var node : List.of(progress, cancel, remove)) {
                 node.visibleProperty().unbind();
@@ -72,6 +83,8 @@ final class DocumentCell extends RowCell<DocumentItem> {
         }
         name.setText(shown.fileName());
         status.textProperty().bind(localization.text(shown.statusProperty()));
+        removeTip.textProperty().bind(localization.text(Bindings.createObjectBinding(
+                () -> Message.of(item.isStored() ? "documents.delete" : "documents.remove"), item.storedProperty())));
         progress.progressProperty().bind(shown.progressProperty());
         for (var node : List.of(progress, cancel)) {
             node.visibleProperty().bind(shown.runningProperty());

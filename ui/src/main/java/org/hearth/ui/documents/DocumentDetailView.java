@@ -29,7 +29,8 @@ import org.hearth.ui.service.SummaryJob.State;
 
 /**
  * The selected file: what is happening with a determinate progress bar, the summary as it streams in,
- * a specific failure with a password prompt where one helps, and export / copy once it is done.
+ * a specific failure with a password prompt where one helps, and export / copy once it is done. A summary kept from
+ * an earlier run says so when its file has changed or is gone.
  */
 final class DocumentDetailView extends StackPane {
 
@@ -41,6 +42,7 @@ final class DocumentDetailView extends StackPane {
     private final ProgressBar progress = new ProgressBar();
     private final Label failure = new Label();
     private final Label partial = new Label();
+    private final Label source = new Label();
     private final PasswordField password = new PasswordField();
     private final Button retry = new Button();
     private final HBox passwordRow;
@@ -110,6 +112,10 @@ final class DocumentDetailView extends StackPane {
         partial.textProperty().bind(localization.text("documents.partial"));
         partial.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
 
+        source.setId("documents-source");
+        source.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        source.setWrapText(true);
+
         setUpModel.setId("documents-setup");
         setUpModel.textProperty().bind(localization.text("documents.setUpModel"));
         setUpModel.getStyleClass().add(Styles.ACCENT);
@@ -128,7 +134,7 @@ final class DocumentDetailView extends StackPane {
         remaining.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         longJobPanel = longJobPanel();
 
-        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, summary, feedback);
+        content = new VBox(8, title, actions, progress, remaining, longJobPanel, failure, passwordRow, setUpModel, partial, source, summary, feedback);
         content.setPadding(new Insets(16));
 
         Label empty = new Label();
@@ -170,6 +176,7 @@ final class DocumentDetailView extends StackPane {
             shown.stateProperty().removeListener(refresh);
             shown.longJobProperty().removeListener(refresh);
             remaining.textProperty().unbind();
+            shown.sourceProperty().removeListener(refresh);
             status.textProperty().unbind();
             progress.progressProperty().unbind();
             summary.textProperty().unbind();
@@ -187,6 +194,7 @@ final class DocumentDetailView extends StackPane {
         remaining.textProperty().bind(localization.text(item.remainingProperty()));
         item.stateProperty().addListener(refresh);
         item.longJobProperty().addListener(refresh);
+        item.sourceProperty().addListener(refresh);
         showOutcome();
     }
 
@@ -208,9 +216,14 @@ final class DocumentDetailView extends StackPane {
         setShown(summary, !failed);
         // A cancelled job keeps what it wrote so far: worth reading, but not to be taken as the whole summary.
         setShown(partial, state == State.CANCELLED && !shown.textProperty().get().isEmpty());
+        source.textProperty().unbind();
+        if (shown.sourceMessage() != null) {
+            source.textProperty().bind(localization.text(Bindings.createObjectBinding(shown::sourceMessage)));
+        }
+        setShown(source, shown.sourceMessage() != null);
         boolean done = state == State.DONE;
         export.setDisable(!done);
-        again.setDisable(shown.isRunning() || (failed && shown.needsPassword()));
+        again.setDisable(shown.isRunning() || (failed && shown.needsPassword()) || shown.sourceMissing());
         if (failed && shown.failureProperty().get().reason() == Failure.Reason.WRONG_PASSWORD) {
             password.requestFocus();
         }

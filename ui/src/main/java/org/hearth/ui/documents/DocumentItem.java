@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,6 +15,7 @@ import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ProgressTask;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.StreamedText;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.LongJob;
@@ -21,7 +26,10 @@ import org.hearth.ui.service.SummaryJob.State;
 import org.hearth.ui.service.SummaryService;
 import org.hearth.ui.service.SummaryService.SummaryOptions;
 
-/** One file in the documents queue: its job's state, the summary as it streams in, and how it ended. */
+/**
+ * One file in the documents queue: its job's state, the summary as it streams in, and how it ended; or a summary
+ * kept from an earlier run, with whether its file changed since.
+ */
 public final class DocumentItem extends ProgressTask {
 
     private final SummaryService summaries;
@@ -36,14 +44,34 @@ public final class DocumentItem extends ProgressTask {
     private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     /** "about 12 min left" while summarising, once the service has an estimate. */
     private final ReadOnlyObjectWrapper<Message> remaining = new ReadOnlyObjectWrapper<>();
+    /** Null while the summary shown was written in this session, from the file as it is. */
+    private final ReadOnlyObjectWrapper<StoredSummary.Source> source = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper stored = new ReadOnlyBooleanWrapper();
+    private final LongConsumer forgetStored;
+    private long storedId;
     private SummaryOptions options;
     private SummaryJob job;
 
-    DocumentItem(SummaryService summaries, Path file, RunningTasks runningTasks) {
+    /** @param forgetStored deletes a kept summary this item no longer shows, once a newer one replaced it */
+    DocumentItem(SummaryService summaries, Path file, RunningTasks runningTasks, LongConsumer forgetStored) {
         super(runningTasks);
         this.summaries = summaries;
         this.file = file;
+        this.forgetStored = forgetStored;
         updateStatus(DocumentWording.status(State.QUEUED, null, null));
+    }
+
+    /** A summary kept from an earlier run, shown as it ended: done, or cancelled with what was written. */
+    static DocumentItem restored(SummaryService summaries, StoredSummary kept, RunningTasks runningTasks, LongConsumer forgetStored) {
+        DocumentItem item = new DocumentItem(summaries, kept.file(), runningTasks, forgetStored);
+        item.options = new SummaryOptions(kept.style(), kept.language(), Optional.empty());
+        item.markStored(kept.id());
+        item.source.set(kept.source());
+        item.text.replace(kept.text());
+        kept.result().ifPresent(item.result::set);
+        item.show(kept.partial() ? State.CANCELLED : State.DONE, null);
+        item.updateStatus(DocumentWording.kept(kept.partial(), kept.created()));
+        return item;
     }
 
     /** Starts (or starts again) summarising with these options. */
@@ -53,6 +81,7 @@ public final class DocumentItem extends ProgressTask {
         text.clear();
         result.set(null);
         failure.set(null);
+        source.set(null);
         show(State.QUEUED, null);
         setRunning(true);
         job = summaries.summarize(file, newOptions, new FxListener(run));
@@ -148,6 +177,34 @@ public final class DocumentItem extends ProgressTask {
         return failure.get() != null && failure.get().reason() == Failure.Reason.NO_MODEL;
     }
 
+    /** Whether a summary of this item is kept for the next start, and so is deleted rather than just removed. */
+    public ReadOnlyBooleanProperty storedProperty() {
+        return stored.getReadOnlyProperty();
+    }
+
+    public boolean isStored() {
+        return stored.get();
+    }
+
+    /** The id the kept summary is deleted by; empty while nothing is kept. */
+    OptionalLong storedId() {
+        return stored.get() ? OptionalLong.of(storedId) : OptionalLong.empty();
+    }
+
+    public ReadOnlyObjectProperty<StoredSummary.Source> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** Says that the file changed or is gone since this kept summary was written; null when it is as it was. */
+    public Message sourceMessage() {
+        return source.get() == null ? null : DocumentWording.source(source.get(), file);
+    }
+
+    /** The file is gone: summarising it again cannot work. */
+    public boolean sourceMissing() {
+        return source.get() == StoredSummary.Source.MISSING;
+    }
+
     public boolean needsPassword() {
         return failure.get() != null && DocumentWording.asksForPassword(failure.get().reason());
     }
@@ -174,6 +231,14 @@ public final class DocumentItem extends ProgressTask {
             setRoutedTo(null);
         }
         state.set(newState);
+    }
+
+    private void markStored(long id) {
+        if (stored.get() && storedId != id) {
+            forgetStored.accept(storedId);
+        }
+        storedId = id;
+        stored.set(true);
     }
 
     private static boolean isFinished(State state) {
@@ -220,6 +285,11 @@ public final class DocumentItem extends ProgressTask {
         @Override
         public void remaining(Duration left) {
             onFx(() -> remaining.set(DocumentWording.remaining(left)));
+        }
+
+        @Override
+        public void stored(long id) {
+            onFx(() -> markStored(id));
         }
 
         @Override

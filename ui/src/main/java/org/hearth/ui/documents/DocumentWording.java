@@ -1,8 +1,12 @@
 package org.hearth.ui.documents;
 
 import java.time.Duration;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.EnumSet;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.LongJob;
 import org.hearth.ui.service.SummaryJob.Progress;
@@ -65,6 +69,19 @@ final class DocumentWording {
     /** The full, specific sentence, naming the file and what to do. */
     static Message failure(Failure failure) {
         return Message.of("documents.failure." + failure.reason().name(), failure.fileName());
+    }
+
+    /** The line under a kept summary's name: how it ended, and when, so it is not taken for one written just now. */
+    static Message kept(boolean partial, Instant created) {
+        return Message.of(partial ? "documents.state.cancelledOn" : "documents.state.doneOn", Date.from(created));
+    }
+
+    /** The file changed or is gone since its kept summary was written; null when it is as it was. */
+    static Message source(StoredSummary.Source source, Path file) {
+        return switch (source) {
+            case UNCHANGED -> null;
+            case CHANGED, MISSING -> Message.of("documents.source." + source.name(), file.getFileName().toString(), file.toString());
+        };
     }
 
     static boolean asksForPassword(Failure.Reason reason) {

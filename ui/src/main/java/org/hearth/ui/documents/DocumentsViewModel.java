@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -19,10 +21,14 @@ import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.service.ExportService;
+import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryService;
 import org.hearth.ui.service.SummaryService.SummaryOptions;
 
-/** The documents queue: files dropped or chosen, each summarised by the service, and what to do with the result. */
+/**
+ * The documents queue: the summaries kept from earlier runs, newest first, then files dropped or chosen, each
+ * summarised by the service, and what to do with the result.
+ */
 public final class DocumentsViewModel {
 
     private final SummaryService summaries;
@@ -50,6 +56,8 @@ public final class DocumentsViewModel {
         this.runningTasks = runningTasks;
         this.background = background;
         this.supportedExtensions = summaries.supportedExtensions().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        background.run(summaries::storedSummaries, this::restore,
+                failure -> notes.add(Message.of("documents.storedUnreadable", String.valueOf(failure.getMessage()))));
     }
 
     /**
@@ -61,7 +69,7 @@ public final class DocumentsViewModel {
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (supportedExtensions.contains(extension(name))) {
-                DocumentItem item = new DocumentItem(summaries, file, runningTasks);
+                DocumentItem item = new DocumentItem(summaries, file, runningTasks, this::deleteStored);
                 queue.add(item);
                 item.start(currentOptions());
                 if (firstAdded == null) {
@@ -88,14 +96,34 @@ public final class DocumentsViewModel {
         item.retryWithPassword(password);
     }
 
+    /** Takes the file off the list; a kept summary of it is deleted too, so it does not come back at the next start. */
     public void remove(DocumentItem item) {
         if (item.isRunning()) {
             return;
         }
+        item.storedId().ifPresent(this::deleteStored);
         queue.remove(item);
         if (selected.get() == item) {
             selected.set(queue.isEmpty() ? null : queue.getFirst());
         }
+    }
+
+    /**
+     * Shows the kept summaries after whatever is already listed. A summary this session finished while they were
+     * being read is listed already, and not twice.
+     */
+    private void restore(List<StoredSummary> kept) {
+        Set<Long> listed = queue.stream().map(DocumentItem::storedId).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).collect(Collectors.toSet());
+        queue.addAll(kept.stream().filter(k -> !listed.contains(k.id()))
+                .map(k -> DocumentItem.restored(summaries, k, runningTasks, this::deleteStored)).toList());
+    }
+
+    private void deleteStored(long id) {
+        background.run(() -> {
+            summaries.deleteStoredSummary(id);
+            return id;
+        }, deleted -> { }, failure -> notes.add(Message.of("documents.deleteFailed", String.valueOf(failure.getMessage()))));
     }
 
     /** Writes the finished summary; the outcome shows as feedback, in the user's words. */

@@ -12,10 +12,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -33,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.hearth.assistant.task.triage.TriageCategory;
+import org.hearth.ui.common.Confirmation;
 import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
@@ -274,14 +272,8 @@ public final class InboxView extends BorderPane {
         if (current == null) {
             return;
         }
-        ButtonType remove = new ButtonType(localization.get("inbox.removeAccount.ok"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(localization.get("inbox.account.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, localization.get("inbox.removeAccount.text", current.name()),
-                remove, keep);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setTitle(localization.get("inbox.removeAccount.title"));
-        confirm.setHeaderText(null);
-        if (confirm.showAndWait().orElse(keep) == remove) {
+        if (Confirmation.confirmed(this, localization, "inbox.removeAccount.title",
+                localization.get("inbox.removeAccount.text", current.name()), "inbox.removeAccount.ok", "inbox.account.cancel")) {
             viewModel.removeAccount();
         }
     }

@@ -24,6 +24,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -321,26 +322,10 @@ public final class SearchView extends BorderPane {
             return Message.of("search.count", results.hits().size());
         }, viewModel.resultsProperty(), viewModel.searchingProperty())));
 
-        Label keywordOnly = new Label();
-        keywordOnly.setId("search-keyword-only");
-        keywordOnly.textProperty().bind(localization.text("search.keywordOnly"));
-        keywordOnly.getStyleClass().add("keyword-only");
-        keywordOnly.setWrapText(true);
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(localization.text("search.keywordOnly.detail"));
-        why.setWrapText(true);
-        why.setMaxWidth(360);
-        keywordOnly.setTooltip(why);
-        BooleanBinding onlyKeywords = Bindings.createBooleanBinding(() -> !viewModel.searchingProperty().get()
-                && viewModel.resultsProperty().get() != null && !viewModel.resultsProperty().get().hybrid(),
-                viewModel.resultsProperty(), viewModel.searchingProperty());
-        keywordOnly.visibleProperty().bind(onlyKeywords);
-        keywordOnly.managedProperty().bind(onlyKeywords);
-
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(8, count, spacer, keywordOnly);
+        HBox header = new HBox(8, count, spacer, refining());
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("search-results-header");
@@ -349,6 +334,7 @@ public final class SearchView extends BorderPane {
 
         ListView<Hit> list = new ListView<>(viewModel.hits());
         list.setId("search-results");
+        keepSelection(list);
         list.getStyleClass().add("search-results");
         list.setCellFactory(view -> new HitCell(localization, viewModel::open));
         list.setPlaceholder(placeholder());
@@ -366,9 +352,42 @@ public final class SearchView extends BorderPane {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox pane = new VBox(header, list);
+        VBox pane = new VBox(header, new KeywordsOnlyNotice(localization, viewModel), list);
         pane.setMinWidth(320);
         return pane;
+    }
+
+    /** The keyword hits are shown; their ranking by meaning is on its way. Quiet: the list is usable meanwhile. */
+    private HBox refining() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        spinner.setMaxSize(14, 14);
+        Label line = Controls.label(localization, "search.refining");
+        line.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox refining = new HBox(6, spinner, line);
+        refining.setId("search-refining");
+        refining.setAlignment(Pos.CENTER_RIGHT);
+        refining.setMinWidth(Region.USE_PREF_SIZE);
+        refining.visibleProperty().bind(viewModel.refiningProperty());
+        refining.managedProperty().bind(refining.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(localization.text("search.refining.tooltip"));
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        Tooltip.install(refining, why);
+        return refining;
+    }
+
+    /** The list's choice is the view model's, so the refined list can keep the passage the user had chosen. */
+    private void keepSelection(ListView<Hit> list) {
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedHitProperty().set(now));
+        viewModel.selectedHitProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (now != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(now);
+            }
+        });
     }
 
     /** What an empty list means: no folders yet, a search under way, nothing found, or no search yet. */

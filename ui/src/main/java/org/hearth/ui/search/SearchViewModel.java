@@ -3,11 +3,14 @@ package org.hearth.ui.search;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,11 +23,14 @@ import javafx.collections.ObservableList;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.common.Tone;
 import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SearchService.Collection;
 import org.hearth.ui.service.SearchService.Hit;
 import org.hearth.ui.service.SearchService.Location;
+import org.hearth.ui.service.SearchService.Ranking;
 import org.hearth.ui.service.SearchService.Results;
+import org.hearth.ui.service.SearchService.SearchJob;
 
 /**
  * The Search tab's state: the collections and which one is searched, the indexing run and how it ended,
@@ -50,6 +56,10 @@ public final class SearchViewModel {
     private final ReadOnlyObjectWrapper<Results> results = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper searchedQuery = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper refining = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<Hit> selectedHit = new SimpleObjectProperty<>();
+    private final ReadOnlyLongWrapper searchModelBytes = new ReadOnlyLongWrapper();
+    private final SearchModelInstall searchModel;
     private final ReadOnlyObjectWrapper<Message> problem = new ReadOnlyObjectWrapper<>();
     private final AnswerTask answer;
     // Held here: a binding nobody holds is collected, and its listeners go quiet.
@@ -66,6 +76,7 @@ public final class SearchViewModel {
         this.background = background;
         indexing = new IndexTask(service, background, runningTasks, this::indexEnded);
         answer = new AnswerTask(service, background, runningTasks);
+        searchModel = new SearchModelInstall(service, background, runningTasks, this::searchModelInstalled);
         hasCollections = Bindings.isNotEmpty(collections);
         collection.addListener((obs, old, now) -> {
             if (results.get() != null && !searchedQuery.get().isBlank()) {
@@ -73,6 +84,7 @@ public final class SearchViewModel {
             }
         });
         reload();
+        background.run(service::searchModelBytes, searchModelBytes::set, failure -> { });
     }
 
     /** Reads the collections again (with their counts), e.g. when the tab is opened. */
@@ -203,6 +215,30 @@ public final class SearchViewModel {
         return searching.getReadOnlyProperty();
     }
 
+    /** True while the keyword hits shown wait to be ranked by meaning as well. */
+    public ReadOnlyBooleanProperty refiningProperty() {
+        return refining.getReadOnlyProperty();
+    }
+
+    /** The passage chosen in the list; the refined list keeps it chosen when it still contains it. */
+    public ObjectProperty<Hit> selectedHitProperty() {
+        return selectedHit;
+    }
+
+    /** The size of the search model's download; 0 until known. */
+    public ReadOnlyLongProperty searchModelBytesProperty() {
+        return searchModelBytes.getReadOnlyProperty();
+    }
+
+    public SearchModelInstall searchModel() {
+        return searchModel;
+    }
+
+    /** Downloads the search model with progress and cancel; one download at a time. */
+    public void installSearchModel() {
+        searchModel.start();
+    }
+
     /** A search or an opening that failed, in the user's words; null when there is none. */
     public ReadOnlyObjectProperty<Message> problemProperty() {
         return problem.getReadOnlyProperty();
@@ -218,19 +254,63 @@ public final class SearchViewModel {
         problem.set(null);
         hits.clear();
         searching.set(true);
-        background.run(() -> service.search(text, in, TOP), found -> {
-            if (own == searchGeneration) {
-                searchedQuery.set(text);
-                results.set(found);
-                hits.setAll(found.hits());
-                searching.set(false);
+        refining.set(false);
+        background.run(() -> service.search(text, in, TOP, new SearchJob.Listener() {
+            @Override
+            public void found(Results found) {
+                ifCurrent(own, () -> {
+                    searchedQuery.set(text);
+                    show(found);
+                    searching.set(false);
+                });
             }
-        }, failure -> {
+
+            @Override
+            public void refined(Results refined) {
+                ifCurrent(own, () -> show(refined));
+            }
+
+            @Override
+            public void failed(String message) {
+                ifCurrent(own, () -> searchFailed());
+            }
+        }), started -> { }, failure -> ifCurrent(own, this::searchFailed));
+    }
+
+    /** Reports of an older search are dropped: only the latest one fills the list. */
+    private void ifCurrent(int own, Runnable update) {
+        Platform.runLater(() -> {
             if (own == searchGeneration) {
-                searching.set(false);
-                problem.set(Message.of("search.failed"));
+                update.run();
             }
         });
+    }
+
+    /** Shows the hits; the passage chosen stays chosen when it is among them (the refined list of the same search). */
+    private void show(Results shown) {
+        Hit chosen = selectedHit.get();
+        results.set(shown);
+        hits.setAll(shown.hits());
+        refining.set(shown.ranking() == Ranking.KEYWORDS_REFINING);
+        selectedHit.set(chosen == null ? null : shown.hits().stream().filter(hit -> samePassage(hit, chosen)).findFirst().orElse(null));
+    }
+
+    /** Ranked by keywords or by meaning, a passage has another score but the same place and text. */
+    private static boolean samePassage(Hit one, Hit other) {
+        return one.location().equals(other.location()) && one.snippet().equals(other.snippet());
+    }
+
+    private void searchFailed() {
+        searching.set(false);
+        refining.set(false);
+        problem.set(Message.of("search.failed"));
+    }
+
+    /** The search shown ran without the model: run it again, so it says what the model does now. */
+    private void searchModelInstalled(InstallOutcome outcome) {
+        if (outcome.tone() == Tone.SUCCESS && results.get() != null && !searchedQuery.get().isBlank()) {
+            runSearch(searchedQuery.get());
+        }
     }
 
     private void indexEnded(IndexOutcome outcome) {

@@ -22,8 +22,21 @@ public interface SearchService {
     /** Brings the collection's index up to date with its folders (only changed files are read again). */
     IndexJob update(String collection, IndexJob.Listener listener);
 
-    /** The best passages for {@code query}; {@code collection} empty = all collections. */
-    Results search(String query, Optional<String> collection, int top);
+    /**
+     * The best passages for {@code query}; {@code collection} empty = all collections. The keyword hits come at once;
+     * when the embedding model can rank by meaning, the hybrid ranking follows and replaces them (the query's
+     * embedding takes a second or two on a CPU). A newer search cancels the refinement of the older ones.
+     */
+    SearchJob search(String query, Optional<String> collection, int top, SearchJob.Listener listener);
+
+    /** The size of the search model's download, to say before it starts. Quick: no disk or network. */
+    long searchModelBytes();
+
+    /**
+     * Downloads the search (embedding) model and starts using it: documents indexed already get their vectors by an
+     * index update that starts at once, in the background; until then search says it uses keywords only.
+     */
+    InstallJob installSearchModel(InstallJob.Listener listener);
 
     /** Retrieves, then answers with the local model; the answer streams, then its citations are checked. */
     AnswerJob ask(String question, Optional<String> collection, AnswerJob.Listener listener);
@@ -55,12 +68,69 @@ public interface SearchService {
         }
     }
 
-    /**
-     * @param hybrid false when only keyword search (BM25) ran because no embedding model is installed; the UI says so
-     */
-    record Results(List<Hit> hits, boolean hybrid) {
+    /** How the hits were ranked; every kind but {@link #HYBRID} ranks by keywords only, and says why. */
+    enum Ranking {
+        /** By keywords and by meaning, fused. */
+        HYBRID,
+        /** By keywords for now: the ranking by meaning follows. */
+        KEYWORDS_REFINING,
+        /** By keywords only: no search model is installed. */
+        KEYWORDS_NO_MODEL,
+        /** By keywords only: some documents still wait for their vectors ({@link Results#filesWaiting()}). */
+        KEYWORDS_INDEXING,
+        /** By keywords only: the search model failed on this query. */
+        KEYWORDS_MODEL_FAILED
+    }
+
+    /** @param filesWaiting documents not yet searchable by meaning; counted for {@link Ranking#KEYWORDS_INDEXING} */
+    record Results(List<Hit> hits, Ranking ranking, int filesWaiting) {
         public Results {
             hits = List.copyOf(hits);
+        }
+
+        public Results(List<Hit> hits, Ranking ranking) {
+            this(hits, ranking, 0);
+        }
+
+        public boolean hybrid() {
+            return ranking == Ranking.HYBRID;
+        }
+    }
+
+    /** One search: its keyword hits, then maybe its refined ranking. */
+    interface SearchJob {
+
+        /** Drops the refinement; nothing more is reported. */
+        void cancel();
+
+        /** Called from background threads: found first, then at most one of refined or failed. */
+        interface Listener {
+            /** The keyword hits; {@link Ranking#KEYWORDS_REFINING} when {@link #refined} follows. */
+            void found(Results results);
+
+            /** The same search ranked by keywords and meaning, in place of what {@link #found} gave. */
+            void refined(Results results);
+
+            void failed(String message);
+        }
+    }
+
+    /** Downloading the search model. */
+    interface InstallJob {
+
+        /** Stops the download; installing again later resumes it where it stopped. */
+        void cancel();
+
+        /** Called from background threads, in order, ending with exactly one of done, failed or cancelled. */
+        interface Listener {
+            void progress(long bytesDone, long totalBytes);
+
+            /** Installed and in use; the documents already indexed get their vectors in the background. */
+            void done();
+
+            void failed(String message);
+
+            void cancelled();
         }
     }
 

@@ -99,6 +99,13 @@ public interface SummaryJob {
         default void textDiscarded() {
         }
 
+        /**
+         * The summary, or after a cancel the text written so far, is kept for the next start under this id; comes
+         * just before {@code done} or {@code cancelled}, and not at all when there is nothing to keep or keeping failed.
+         */
+        default void stored(long id) {
+        }
+
         void done(Result result);
 
         void failed(Failure failure);
