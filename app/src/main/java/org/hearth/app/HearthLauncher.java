@@ -12,6 +12,11 @@ import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.TriageDefaults;
+import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.LocalRoutingService;
+import org.hearth.app.privacy.RoutedEngines;
+import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.privacy.SummaryRouting;
 import org.hearth.app.search.LocalSearchService;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.app.search.SourceViewer;
@@ -23,6 +28,8 @@ import org.hearth.app.models.LocalModelService;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
+import org.hearth.assistant.route.JobClass;
+import org.hearth.assistant.route.egress.EgressLog;
 import org.hearth.domain.Language;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.index.DocumentSource;
@@ -62,6 +69,7 @@ public final class HearthLauncher {
         private MailStore mailStore;
         private LocalSearchService search;
         private IsolatedDocumentReader searchReader;
+        private RoutingStore routingStore;
 
         @Override
         public void start(Stage stage) {
@@ -71,11 +79,15 @@ public final class HearthLauncher {
             LocalState state = LocalState.open(paths.database());
             speeds = new ModelSpeeds(state);
             summaryStore = new SummaryStore(state);
-            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore);
+            routingStore = new RoutingStore(state);
+            EgressLog egress = EgressLogs.in(paths);
+            RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, egress);
+            summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore,
+                    Optional.of(new SummaryRouting(() -> routingStore.allowed(JobClass.SUMMARY), engines)));
             inbox = inboxService(settings, state);
             search = searchService(settings);
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
-            new MainWindow(models, settings, List.of(
+            new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
                     InboxTab.of(inbox),
                     DocumentsTab.of(summaries, new SummaryExportService()),
                     SearchTab.of(search)), Locale.getDefault()).show(stage);
@@ -110,6 +122,7 @@ public final class HearthLauncher {
             inbox.close();
             mailStore.close();
             summaries.close();
+            routingStore.close();
             speeds.close();
             summaryStore.close();
             models.close();

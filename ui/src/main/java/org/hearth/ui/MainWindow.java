@@ -3,6 +3,7 @@ package org.hearth.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -12,7 +13,9 @@ import javafx.stage.Stage;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.firstrun.FirstRunView;
+import org.hearth.ui.privacy.EgressLogDialog;
 import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.RoutingService;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.settings.SettingsDialog;
 import org.hearth.ui.status.StatusBar;
@@ -36,7 +39,13 @@ public final class MainWindow {
      *                     while the settings say to follow the system
      */
     public MainWindow(ModelService models, SettingsService settings, List<TabDefinition> tabs, Locale systemLocale) {
-        this.viewModel = new MainWindowViewModel(models, settings, tabs, systemLocale);
+        this(models, settings, Optional.empty(), tabs, systemLocale);
+    }
+
+    /** @param routing where jobs may go off this machine: its settings, and the record of what left */
+    public MainWindow(ModelService models, SettingsService settings, Optional<RoutingService> routing, List<TabDefinition> tabs,
+                      Locale systemLocale) {
+        this.viewModel = new MainWindowViewModel(models, settings, routing, tabs, systemLocale);
     }
 
     /** Builds the window into {@code stage} and shows it; call on the JavaFX thread. */
@@ -54,11 +63,13 @@ public final class MainWindow {
             addPage(pages, tab.createView(localization), tab.id());
             rail.addEntry(tab.id(), tab.labelKey(), tab.icon(), tab.badge(), Bindings.createBooleanBinding(() -> true));
         }
-        rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings(), viewModel::openSetup));
+        rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings(), viewModel::openSetup,
+                viewModel.privacySettings()));
 
         BorderPane layout = new BorderPane(pages);
         layout.setLeft(rail);
-        layout.setBottom(new StatusBar(localization, viewModel.statusBar()));
+        layout.setBottom(new StatusBar(localization, viewModel.statusBar(), viewModel.egressLog().map(log ->
+                () -> new EgressLogDialog(stage, localization, log).show())));
         DropOverlay dropOverlay = new DropOverlay(localization);
         StackPane root = new StackPane(layout, dropOverlay);
 

@@ -23,7 +23,10 @@ import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.ThemeSwitcher;
 import org.hearth.ui.firstrun.FirstRunViewModel;
+import org.hearth.ui.privacy.EgressLogViewModel;
+import org.hearth.ui.privacy.PrivacySettingsViewModel;
 import org.hearth.ui.service.ModelService;
+import org.hearth.ui.service.RoutingService;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService;
 import org.hearth.ui.service.SettingsService.Settings;
@@ -50,6 +53,8 @@ public final class MainWindowViewModel {
     private final IntegerBinding filesWaitingForModel;
     private final FirstRunViewModel firstRun;
     private final StatusBarViewModel statusBar;
+    private final Optional<PrivacySettingsViewModel> privacySettings;
+    private final Optional<EgressLogViewModel> egressLog;
     private final ReadOnlyObjectWrapper<ModelState> modelState;
     private final ReadOnlyBooleanWrapper setupNeeded = new ReadOnlyBooleanWrapper();
     /** The id of the page that shows: {@link #SETUP} or a tab's. */
@@ -62,8 +67,8 @@ public final class MainWindowViewModel {
      * @param tabs         the tabs of the rail, in its order
      * @param systemLocale the operating system's language, used while the settings say "system"
      */
-    public MainWindowViewModel(ModelService models, SettingsService settingsService, List<TabDefinition> tabs,
-            Locale systemLocale) {
+    public MainWindowViewModel(ModelService models, SettingsService settingsService, Optional<RoutingService> routing,
+            List<TabDefinition> tabs, Locale systemLocale) {
         if (tabs.isEmpty()) {
             throw new IllegalArgumentException("the window needs at least one tab");
         }
@@ -73,6 +78,8 @@ public final class MainWindowViewModel {
         localization = new Localization(Localization.resolve(loaded.language(), systemLocale));
         themes = new ThemeSwitcher(loaded.theme());
         settings = new SettingsViewModel(settingsService, models, loaded, localization, themes, background, systemLocale);
+        privacySettings = routing.map(service -> new PrivacySettingsViewModel(service, background));
+        egressLog = routing.map(service -> new EgressLogViewModel(service, background));
         modelState = new ReadOnlyObjectWrapper<>(models.state());
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
         TabContext context = new TabContext(runningTasks, background, this::openSetup);
@@ -148,6 +155,16 @@ public final class MainWindowViewModel {
 
     public ThemeSwitcher themes() {
         return themes;
+    }
+
+    /** "Servers & privacy" in the settings, where the window routes jobs. */
+    public Optional<PrivacySettingsViewModel> privacySettings() {
+        return privacySettings;
+    }
+
+    /** The record of what left this machine, where the window routes jobs. */
+    public Optional<EgressLogViewModel> egressLog() {
+        return egressLog;
     }
 
     public SettingsViewModel settings() {

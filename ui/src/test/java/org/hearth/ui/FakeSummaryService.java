@@ -31,6 +31,7 @@ final class FakeSummaryService implements SummaryService {
         private final AtomicBoolean cancelRequested = new AtomicBoolean();
         private SummaryJob.Listener listener;
         private final List<OptionalInt> proceeded = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean sent = new AtomicBoolean();
 
         @Override
         public void cancel() {
@@ -47,6 +48,16 @@ final class FakeSummaryService implements SummaryService {
         @Override
         public void proceed(OptionalInt firstPages) {
             proceeded.add(firstPages);
+        }
+
+        @Override
+        public void send() {
+            sent.set(true);
+        }
+
+        /** Whether the user sent a preview. */
+        boolean sent() {
+            return sent.get();
         }
 
         /** The user's choices after a long-job question, in order. */

@@ -6,24 +6,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.hearth.app.HearthPaths;
-import org.hearth.app.documents.DocumentPassages;
 import org.hearth.app.documents.SummarizeDocument;
-import org.hearth.app.privacy.AnonymiseDocument;
 import org.hearth.app.privacy.EgressLogs;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.privacy.SummaryRouting;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.LocalState;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.Route;
-import org.hearth.assistant.route.Router;
 import org.hearth.assistant.route.Target;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
-import org.hearth.assistant.route.anonymise.Placeholders;
-import org.hearth.assistant.task.summary.Passage;
 
 /**
  * Summaries that may leave this machine: to the target named with `--target` (the per-job opt-in) or to those the
@@ -32,32 +28,28 @@ import org.hearth.assistant.task.summary.Passage;
  */
 final class RoutedSummaries implements AutoCloseable {
 
-    /** What a summary may write back per step, for the routing estimate. */
-    private static final int ANSWER_TOKENS = 1024;
-
     private final RoutingStore store;
-    private final RoutedEngines engines;
-    private final List<Target> allowed;
+    private final SummaryRouting routing;
 
     /**
      * @param targetName the server the user named for this run; without one, those the policy allows for summaries
      */
     RoutedSummaries(HearthPaths paths, Optional<String> targetName) {
         this.store = new RoutingStore(LocalState.open(paths.database()));
-        this.allowed = targetName.isEmpty() ? store.allowed(JobClass.SUMMARY)
+        List<Target> allowed = targetName.isEmpty() ? store.allowed(JobClass.SUMMARY)
                 : List.of(store.find(targetName.get()).orElseThrow(() -> new IllegalArgumentException("no target named \""
                         + targetName.get() + "\"; see `hearth targets list`")).target());
-        this.engines = new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths));
+        this.routing = new SummaryRouting(() -> allowed,
+                new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
     }
 
     /** Whether any summary may leave this machine in this run; if not, every file runs locally as always. */
     boolean mayLeave() {
-        return !allowed.isEmpty();
+        return routing.mayLeave();
     }
 
     Route route(SummarizeDocument.ReadDocument read) {
-        long characters = DocumentPassages.of(read.document()).stream().map(Passage::text).mapToLong(String::length).sum();
-        return Router.decide(allowed, Math.round(characters / 3.5), ANSWER_TOKENS, false);
+        return routing.route(read.document());
     }
 
     SummarizeDocument.Outcome summarise(SummarizeDocument summaries, Path file, SummarizeDocument.Options options,
@@ -67,20 +59,17 @@ final class RoutedSummaries implements AutoCloseable {
         if (!(read instanceof SummarizeDocument.ReadDocument document)) {
             return ((SummarizeDocument.ReadFailed) read).outcome();
         }
-        Route route = route(document);
+        SummaryRouting.Outgoing outgoing = routing.outgoing(document.document());
+        Route route = outgoing.route();
         err.println("hearth: " + file.getFileName() + ": " + route.describe());
         if (!route.leavesTheMachine()) {
             return summaries.summarise(document, options, local, listener, cancelled);
         }
-        Placeholders placeholders = AnonymiseDocument.anonymise(document.document(), Optional.empty()).placeholders();
-        Engine engine = engines.engine(route, JobClass.SUMMARY, "cli --yes", placeholders,
-                AnonymiseDocument.knownFromHeaders(document.document()), Optional.empty());
-        // the server's speed is kept apart from any local model's: estimates for this target rest on its own pace
-        String model = route.target().orElseThrow().model() + "@" + route.target().orElseThrow().name();
         Target target = route.target().orElseThrow();
-        try (NetworkGate.Permit permit = NetworkGate.current().allow("summary → " + target.name(), target.baseUri())) {
-            return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine, model, jobCancelled, () -> { }),
-                    listener, cancelled);
+        Engine engine = routing.engine(outgoing, document.document(), "cli --yes");
+        try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
+            return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine,
+                    SummaryRouting.speedKey(target), jobCancelled, () -> { }), listener, cancelled);
         }
     }
 

@@ -14,10 +14,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hearth.app.estimate.SpeedBook;
 import org.hearth.app.models.LocalModelService;
+import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.SummaryRouting;
+import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.StateException;
+import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.ModelLease;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
+import org.hearth.assistant.route.Target;
+import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.domain.Locator;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
@@ -25,6 +31,7 @@ import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
+import org.hearth.ui.service.SummaryJob.Preview;
 import org.hearth.ui.service.SummaryJob.State;
 import org.hearth.ui.service.SummaryService;
 import org.slf4j.Logger;
@@ -33,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Dropped file → text (in the bounded reader process) → summary (on the shared model) → kept in hearth.db for the
  * next start. Reading and summarising run on their own threads, so the next file is read while the model
- * summarises this one.
+ * summarises this one. Where the routing policy lets summaries leave, a file goes to its server only after the user
+ * sent its preview.
  */
 public final class LocalSummaryService implements SummaryService, AutoCloseable {
 
@@ -49,17 +57,28 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
     private final ExecutorService reading = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-read").factory());
     private final SummarizeDocument summary;
     private final ExecutorService summarising = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-summarise").factory());
+    /** A routed summary waits for its server, not for the model: it runs beside the local ones. */
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-send").factory());
+    private final Optional<SummaryRouting> routing;
 
-    /**
-     * @param speeds where each model's measured speed is kept, for the estimates of later summaries
-     * @param store  where finished (and cancelled, with text) summaries are kept; the caller closes it
-     */
+    /** Every summary runs on this machine. */
     public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions, SpeedBook speeds,
             SummaryStore store) {
+        this(models, contextOptions, speeds, store, Optional.empty());
+    }
+
+    /**
+     * @param speeds  where each model's measured speed is kept, for the estimates of later summaries
+     * @param store   where finished (and cancelled, with text) summaries are kept; the caller closes it
+     * @param routing where a summary the policy lets leave goes; empty = none ever does
+     */
+    public LocalSummaryService(LocalModelService models, Supplier<ContextOptions> contextOptions, SpeedBook speeds,
+            SummaryStore store, Optional<SummaryRouting> routing) {
         this.models = models;
         this.contextOptions = contextOptions;
         this.summary = new SummarizeDocument(reader, speeds);
         this.store = store;
+        this.routing = routing;
     }
 
     @Override
@@ -102,6 +121,8 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         private final AtomicBoolean finished = new AtomicBoolean();
         /** The document read, while the job waits for the user's choice on a long summary. */
         private final AtomicReference<SummarizeDocument.ReadDocument> awaiting = new AtomicReference<>();
+        /** The document and what would leave, while the job waits for the user to send its preview. */
+        private final AtomicReference<Pending> awaitingSend = new AtomicReference<>();
         /** What the model wrote of the final summary so far: kept if the user cancels. */
         private final StringBuffer written = new StringBuffer();
         private volatile Optional<FileStamp> stamp = Optional.empty();
@@ -150,8 +171,18 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         @Override
         public void cancel() {
             cancelled.set(true);
-            if (awaiting.getAndSet(null) != null) {
+            boolean choosing = awaiting.getAndSet(null) != null;
+            boolean previewing = awaitingSend.getAndSet(null) != null;
+            if (choosing || previewing) {
                 endCancelled();
+            }
+        }
+
+        @Override
+        public void send() {
+            Pending pending = awaitingSend.getAndSet(null);
+            if (pending != null) {
+                sending.execute(() -> summariseThere(pending));
             }
         }
 
@@ -171,9 +202,62 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             // Taken before reading, so a change while the model works shows as a change at the next start.
             stamp = FileStamp.of(file);
             switch (summary.read(file, useCaseOptions(), adapter, cancelled::get)) {
-                case SummarizeDocument.ReadDocument document ->
+                case SummarizeDocument.ReadDocument document -> {
+                    if (!offerToSend(document)) {
                         summarising.execute(() -> summarise(document, useCaseOptions().limitedTo(OptionalInt.empty(), Optional.of(ASK_ABOVE))));
+                    }
+                }
                 case SummarizeDocument.ReadFailed failed -> end(failed.outcome());
+            }
+        }
+
+        /** Where the policy lets this summary leave: shows what would go and waits; false when it runs here. */
+        private boolean offerToSend(SummarizeDocument.ReadDocument document) {
+            if (routing.isEmpty() || !routing.get().mayLeave()) {
+                return false;
+            }
+            SummaryRouting.Outgoing outgoing;
+            try {
+                outgoing = routing.get().outgoing(document.document());
+            } catch (AnonymisationException e) {
+                // fail closed: a text that cannot be made safe is neither sent nor quietly summarised elsewhere
+                fail(Failure.Reason.OTHER, e.getMessage());
+                return true;
+            }
+            if (!outgoing.route().leavesTheMachine()) {
+                return false;
+            }
+            awaitingSend.set(new Pending(document, outgoing));
+            listener.state(State.AWAITING_SEND);
+            listener.preview(new Preview(outgoing.route(), outgoing.shown()));
+            if (cancelled.get() && awaitingSend.getAndSet(null) != null) {
+                endCancelled();
+            }
+            return true;
+        }
+
+        /**
+         * The user sent the preview: the summary runs on the target, every request logged before it leaves, the gate
+         * open to that server only while it runs.
+         */
+        void summariseThere(Pending pending) {
+            if (stopIfCancelled()) {
+                return;
+            }
+            Target target = pending.outgoing().route().target().orElseThrow();
+            Engine engine;
+            try {
+                engine = routing.orElseThrow().engine(pending.outgoing(), pending.document().document(), "preview");
+            } catch (SecretStoreException e) {
+                fail(Failure.Reason.OTHER, e.getMessage());
+                return;
+            }
+            listener.routedTo(target.name());
+            try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
+                // no time budget: the user confirmed this job in its preview, and this machine's speed says nothing of the server's
+                end(summary.summarise(pending.document(), useCaseOptions(), jobCancelled ->
+                        new SummarizeDocument.EngineUse(engine, SummaryRouting.speedKey(target), jobCancelled, () -> { }),
+                        adapter, cancelled::get));
             }
         }
 
@@ -261,6 +345,9 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         }
     }
 
+    private record Pending(SummarizeDocument.ReadDocument document, SummaryRouting.Outgoing outgoing) {
+    }
+
     static SummaryJob.LongJob longJob(SummarizeDocument.TooLong tooLong) {
         return new SummaryJob.LongJob(tooLong.whole().minutes(), tooLong.whole().rough(), tooLong.units(),
                 tooLong.unit() == Locator.Unit.PAGE, tooLong.shorterUnits(), tooLong.shorter().minutes());
@@ -285,6 +372,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
     public void close() {
         reading.shutdownNow();
         summarising.shutdownNow();
+        sending.shutdownNow();
         reader.close();
     }
 }

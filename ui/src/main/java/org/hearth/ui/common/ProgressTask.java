@@ -21,6 +21,8 @@ public abstract class ProgressTask {
     private final ReadOnlyObjectWrapper<Message> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressIndicator.INDETERMINATE_PROGRESS);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** The server the job runs on while it runs off this machine; null while it runs here. */
+    private final ReadOnlyObjectWrapper<String> routedTo = new ReadOnlyObjectWrapper<>();
     /** Counts the runs; reports carry the number of the run they belong to. */
     private int run;
 
@@ -54,6 +56,14 @@ public abstract class ProgressTask {
 
     public boolean isRunning() {
         return running.get();
+    }
+
+    public ReadOnlyObjectProperty<String> routedToProperty() {
+        return routedTo.getReadOnlyProperty();
+    }
+
+    protected void setRoutedTo(String target) {
+        routedTo.set(target);
     }
 
     protected void updateStatus(Message message) {

@@ -1,8 +1,10 @@
 package org.hearth.ui.common;
 
+import java.util.Objects;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.IntegerBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -12,7 +14,7 @@ import javafx.scene.control.ProgressIndicator;
 public final class RunningTasks {
 
     private final ObservableList<ProgressTask> tasks =
-            FXCollections.observableArrayList(task -> new Observable[] {task.progressProperty()});
+            FXCollections.observableArrayList(task -> new Observable[] {task.progressProperty(), task.routedToProperty()});
 
     private final ObservableList<ProgressTask> readOnly = FXCollections.unmodifiableObservableList(tasks);
 
@@ -30,6 +32,12 @@ public final class RunningTasks {
 
     public IntegerBinding count() {
         return Bindings.size(tasks);
+    }
+
+    /** The server of the first running job that runs off this machine; null while every job runs here. */
+    public ObjectBinding<String> routedTo() {
+        return Bindings.createObjectBinding(() -> tasks.stream().map(task -> task.routedToProperty().get())
+                .filter(Objects::nonNull).findFirst().orElse(null), tasks);
     }
 
     /** The mean of the jobs whose progress is known; indeterminate while none is. */

@@ -20,6 +20,7 @@ import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.LongJob;
+import org.hearth.ui.service.SummaryJob.Preview;
 import org.hearth.ui.service.SummaryJob.Progress;
 import org.hearth.ui.service.SummaryJob.Result;
 import org.hearth.ui.service.SummaryJob.State;
@@ -40,6 +41,8 @@ public final class DocumentItem extends ProgressTask {
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
     /** Set while the job waits for the user's choice on a long summary. */
     private final ReadOnlyObjectWrapper<LongJob> longJob = new ReadOnlyObjectWrapper<>();
+    /** Set while the job waits for the user to send what would leave this machine. */
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     /** "about 12 min left" while summarising, once the service has an estimate. */
     private final ReadOnlyObjectWrapper<Message> remaining = new ReadOnlyObjectWrapper<>();
     /** Null while the summary shown was written in this session, from the file as it is. */
@@ -105,6 +108,14 @@ public final class DocumentItem extends ProgressTask {
         }
     }
 
+    /** The answer to the preview: send exactly what it showed. */
+    void send() {
+        if (preview.get() != null && job != null) {
+            preview.set(null);
+            job.send();
+        }
+    }
+
     /** Tries again after a password prompt, keeping the style and language. */
     void retryWithPassword(String password) {
         start(new SummaryOptions(options.style(), options.language(), Optional.of(password)));
@@ -143,6 +154,10 @@ public final class DocumentItem extends ProgressTask {
 
     public ReadOnlyObjectProperty<LongJob> longJobProperty() {
         return longJob.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Message> remainingProperty() {
@@ -215,6 +230,12 @@ public final class DocumentItem extends ProgressTask {
         if (newState != State.AWAITING_CHOICE) {
             longJob.set(null);
         }
+        if (newState != State.AWAITING_SEND) {
+            preview.set(null);
+        }
+        if (isFinished(newState)) {
+            setRoutedTo(null);
+        }
         state.set(newState);
     }
 
@@ -255,6 +276,16 @@ public final class DocumentItem extends ProgressTask {
         @Override
         public void longJob(LongJob estimate) {
             onFx(() -> longJob.set(estimate));
+        }
+
+        @Override
+        public void preview(Preview outgoing) {
+            onFx(() -> preview.set(outgoing));
+        }
+
+        @Override
+        public void routedTo(String target) {
+            onFx(() -> setRoutedTo(target));
         }
 
         @Override

@@ -31,6 +31,7 @@ final class DocumentWording {
                     : Message.of("documents.state.readingStarted");
             case WAITING_FOR_MODEL -> Message.of("documents.state.waitingForModel");
             case AWAITING_CHOICE -> Message.of("documents.state.awaitingChoice");
+            case AWAITING_SEND -> Message.of("documents.state.awaitingSend");
             case SUMMARISING -> counted
                     ? Message.of("documents.state.summarising", partInHand(progress), progress.total())
                     : Message.of("documents.state.summarisingStarted");

@@ -39,6 +39,20 @@ public final class DocumentsView extends BorderPane {
         SplitPane split = new SplitPane(queue(), new DocumentDetailView(localization, viewModel));
         split.setDividerPositions(0.32);
         setCenter(split);
+        viewModel.queue().addListener((ListChangeListener<DocumentItem>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::previewWhenAsked);
+            }
+        });
+    }
+
+    /** A summary that may leave shows what would go before anything does; the user sends it or cancels. */
+    private void previewWhenAsked(DocumentItem item) {
+        item.previewProperty().addListener((obs, old, preview) -> {
+            if (preview != null) {
+                SendPreviewDialog.show(getScene().getWindow(), localization, item, preview);
+            }
+        });
     }
 
     private HBox toolbar() {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.hearth.assistant.route.Route;
+import org.hearth.assistant.route.anonymise.Anonymised;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 import org.hearth.ingest.document.TextLimitReached;
@@ -20,8 +22,24 @@ public interface SummaryJob {
      */
     void proceed(OptionalInt firstPages);
 
-    /** AWAITING_CHOICE: the summary would take long; nothing runs until the user chooses (see {@link LongJob}). */
-    enum State { QUEUED, READING, WAITING_FOR_MODEL, AWAITING_CHOICE, SUMMARISING, DONE, FAILED, CANCELLED }
+    /**
+     * Sends what the {@link Preview} showed to its server and summarises there. Ignored in any other state than
+     * {@link State#AWAITING_SEND}; {@link #cancel()} there ends the job with nothing sent.
+     */
+    void send();
+
+    /**
+     * AWAITING_CHOICE: the summary would take long; nothing runs until the user chooses (see {@link LongJob}).
+     * AWAITING_SEND: the summary may leave this machine; nothing is sent until the user confirms the {@link Preview}.
+     */
+    enum State { QUEUED, READING, WAITING_FOR_MODEL, AWAITING_CHOICE, AWAITING_SEND, SUMMARISING, DONE, FAILED, CANCELLED }
+
+    /**
+     * A summary that would leave this machine, before the first byte does: where it goes, why and at what estimate,
+     * and the text exactly as it would leave. The replacements (what each placeholder stands for) stay on this machine.
+     */
+    record Preview(Route route, Anonymised outgoing) {
+    }
 
     /**
      * A summary estimated to take long, before it starts.
@@ -68,6 +86,14 @@ public interface SummaryJob {
 
         /** The summary would take long: the job waits in {@link State#AWAITING_CHOICE} for {@link SummaryJob#proceed}. */
         default void longJob(LongJob estimate) {
+        }
+
+        /** The summary may leave: the job waits in {@link State#AWAITING_SEND} for {@link SummaryJob#send()} or a cancel. */
+        default void preview(Preview preview) {
+        }
+
+        /** The job now runs on this server (the target's name), until it ends. */
+        default void routedTo(String target) {
         }
 
         /** While summarising, after each step: the time still needed, from the pace so far on this machine. */

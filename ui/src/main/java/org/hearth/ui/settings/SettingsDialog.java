@@ -1,7 +1,9 @@
 package org.hearth.ui.settings;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -9,22 +11,32 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
+import org.hearth.ui.privacy.PrivacySettingsPane;
+import org.hearth.ui.privacy.PrivacySettingsViewModel;
 import org.hearth.ui.service.SettingsService.Settings;
 import org.hearth.ui.service.SettingsService.Theme;
 
-/** Model, threads, context length, language and theme; saved and applied when the user clicks Save. */
+/**
+ * Model, threads, context length, language and theme, saved and applied when the user clicks Save; and, where the
+ * window routes jobs, "Servers & privacy", whose changes are saved as they are made (a server's key must not wait
+ * in a dialog for a Save).
+ */
 public final class SettingsDialog extends Dialog<Settings> {
 
     /** Context lengths a user can sensibly pick; more needs more memory, fewer loses detail in long files. */
     private static final List<Integer> CONTEXT_LENGTHS = List.of(2048, 4096, 8192, 16384, 32768);
 
     /** @param openSetup shows the set-up page, where the user downloads another model */
-    public SettingsDialog(Window owner, Localization localization, SettingsViewModel viewModel, Runnable openSetup) {
+    public SettingsDialog(Window owner, Localization localization, SettingsViewModel viewModel, Runnable openSetup,
+                          Optional<PrivacySettingsViewModel> privacy) {
         initOwner(owner);
         Settings current = viewModel.current();
         setTitle(localization.get("settings.title"));
@@ -60,7 +72,12 @@ public final class SettingsDialog extends Dialog<Settings> {
         form.addRow(3, new Label(localization.get("settings.contextLength")), contextLength);
         form.addRow(4, new Label(localization.get("settings.language")), language);
         form.addRow(5, new Label(localization.get("settings.theme")), theme);
-        getDialogPane().setContent(form);
+        getDialogPane().setContent(privacy.<Node>map(routing -> sections(localization, form, routing)).orElse(form));
+        // the servers' form needs the room; the general settings alone keep their compact dialog
+        privacy.ifPresent(routing -> {
+            getDialogPane().setPrefWidth(840);
+            getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        });
 
         ButtonType save = new ButtonType(localization.get("settings.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(localization.get("settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -74,8 +91,20 @@ public final class SettingsDialog extends Dialog<Settings> {
     }
 
     /** Shows the dialog and applies what the user saved. */
-    public static void open(Window owner, Localization localization, SettingsViewModel viewModel, Runnable openSetup) {
-        new SettingsDialog(owner, localization, viewModel, openSetup).showAndWait().ifPresent(viewModel::apply);
+    public static void open(Window owner, Localization localization, SettingsViewModel viewModel, Runnable openSetup,
+                            Optional<PrivacySettingsViewModel> privacy) {
+        new SettingsDialog(owner, localization, viewModel, openSetup, privacy).showAndWait().ifPresent(viewModel::apply);
+    }
+
+    private static TabPane sections(Localization localization, GridPane general, PrivacySettingsViewModel privacy) {
+        Tab generalTab = new Tab(localization.get("settings.section.general"), general);
+        PrivacySettingsPane pane = new PrivacySettingsPane(localization, privacy);
+        pane.setPadding(new Insets(16));
+        Tab privacyTab = new Tab(localization.get("settings.section.privacy"), pane);
+        TabPane sections = new TabPane(generalTab, privacyTab);
+        sections.setId("settings-sections");
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return sections;
     }
 
     /** The usual choices, plus the current value if the user's settings file holds another one. */

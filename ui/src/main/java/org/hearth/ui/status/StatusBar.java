@@ -2,10 +2,13 @@ package org.hearth.ui.status;
 
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
+import java.util.Optional;
+import javafx.css.PseudoClass;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
@@ -19,10 +22,16 @@ import org.hearth.ui.common.Message;
 import org.hearth.ui.common.RunningTasks;
 import org.hearth.ui.common.Tone;
 
-/** Bottom of the window, left to right: model and state, memory, "Local only", background jobs. */
+/**
+ * Bottom of the window, left to right: model and state, memory, "Local only" (the server's name while a job runs
+ * there; a click opens the record of what left), background jobs.
+ */
 public final class StatusBar extends HBox {
 
-    public StatusBar(Localization localization, StatusBarViewModel viewModel) {
+    private static final PseudoClass ROUTED = PseudoClass.getPseudoClass("routed");
+
+    /** @param openEgressLog shows the record of what left this machine, where the window has one */
+    public StatusBar(Localization localization, StatusBarViewModel viewModel, Optional<Runnable> openEgressLog) {
         super(8);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -45,13 +54,17 @@ public final class StatusBar extends HBox {
         memory.textProperty().bind(localization.text(viewModel.memoryLine()));
         memory.getStyleClass().add(Styles.TEXT_MUTED);
 
-        Label privacy = new Label();
+        Button privacy = new Button();
         privacy.setId("status-privacy");
-        privacy.textProperty().bind(localization.text("status.localOnly"));
-        privacy.getStyleClass().add("privacy-badge");
+        privacy.textProperty().bind(localization.text(viewModel.privacyLine()));
+        privacy.getStyleClass().addAll("privacy-badge", Styles.FLAT, Styles.SMALL);
+        viewModel.routedTo().addListener((obs, old, target) -> privacy.pseudoClassStateChanged(ROUTED, target != null));
         Tooltip privacyDetail = new Tooltip();
-        privacyDetail.textProperty().bind(localization.text("status.localOnly.detail"));
+        privacyDetail.textProperty().bind(localization.text(Bindings.createObjectBinding(() -> viewModel.routedTo().get() == null
+                ? Message.of("status.localOnly.detail") : Message.of("status.routedTo.detail", viewModel.routedTo().get()),
+                viewModel.routedTo())));
         privacy.setTooltip(privacyDetail);
+        openEgressLog.ifPresentOrElse(open -> privacy.setOnAction(e -> open.run()), () -> privacy.setFocusTraversable(false));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -30,6 +30,8 @@ public final class StatusBarViewModel {
     private final ObjectBinding<Tone> modelTone;
     private final ObjectBinding<Message> modelProblem;
     private final ObjectBinding<Message> memoryLine;
+    private final ObjectBinding<String> routedTo;
+    private final ObjectBinding<Message> privacyLine;
 
     public StatusBarViewModel(ModelService models, ReadOnlyObjectProperty<ModelState> modelState, RunningTasks runningTasks) {
         this.models = models;
@@ -42,6 +44,9 @@ public final class StatusBarViewModel {
                 () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.failure(failed) : null, modelState);
         memoryLine = Bindings.createObjectBinding(
                 () -> Message.of("status.memory", Units.gigabytes(memoryInUse.get())), memoryInUse);
+        routedTo = runningTasks.routedTo();
+        privacyLine = Bindings.createObjectBinding(() -> routedTo.get() == null
+                ? Message.of("status.localOnly") : Message.of("status.routedTo", routedTo.get()), routedTo);
     }
 
     public void start() {
@@ -68,6 +73,16 @@ public final class StatusBarViewModel {
 
     public ObjectBinding<Message> memoryLine() {
         return memoryLine;
+    }
+
+    /** "Local only", or the server's name while a job runs there. */
+    public ObjectBinding<Message> privacyLine() {
+        return privacyLine;
+    }
+
+    /** The server a running job uses; null while every job runs on this machine. */
+    public ObjectBinding<String> routedTo() {
+        return routedTo;
     }
 
     private static Message describe(ModelState state) {
