@@ -6,6 +6,7 @@ import static org.hearth.ui.DocumentsWindowTest.visible;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
@@ -41,6 +42,9 @@ class FirstRunTest {
         assertThat(text(robot, "#firstrun-model")).isEqualTo("Qwen3.5 4B · 2.7 GB download");
         assertThat(text(robot, "#firstrun-reason")).startsWith("16 GB memory → Qwen3.5 4B");
         assertThat(text(robot, "#status-model")).isEqualTo("No model installed");
+        Label choice = robot.lookup("#firstrun-choice-label").queryAs(Label.class);
+        assertThat(choice.getHeight()).as("the model choice's label stays on one line, not one letter per line")
+                .isLessThan(2 * choice.getFont().getSize() + 4);
 
         robot.clickOn("#firstrun-download");
         assertThat(models.downloads).hasValue(1);

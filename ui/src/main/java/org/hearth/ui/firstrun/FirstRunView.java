@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -85,7 +86,11 @@ public final class FirstRunView extends ScrollPane {
                         offer.modelName(), Units.gigabytes(offer.downloadBytes())));
         size.setId("firstrun-choice");
         size.valueProperty().bindBidirectional(viewModel.choiceProperty());
-        HBox choice = new HBox(8, text("firstrun.choice"), size);
+        Label choiceLabel = text("firstrun.choice");
+        choiceLabel.setId("firstrun-choice-label");
+        // a wrapping label beside a growing box would be squeezed to one letter per line
+        choiceLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox choice = new HBox(8, choiceLabel, size);
         choice.setAlignment(Pos.CENTER_LEFT);
         HBox buttons = new HBox(16, download, haveFile);
         buttons.setAlignment(Pos.CENTER_LEFT);
