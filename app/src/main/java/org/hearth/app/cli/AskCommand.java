@@ -8,6 +8,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.search.CitedAnswers;
+import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.RoutedEngines;
+import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.search.AnswerRouting;
+import org.hearth.app.secrets.Keychain;
+import org.hearth.app.state.LocalState;
+import org.hearth.assistant.engine.Engine;
+import org.hearth.assistant.engine.local.LocalEngine;
+import org.hearth.assistant.route.JobClass;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.answer.AnswerListener;
@@ -20,6 +30,13 @@ import picocli.CommandLine.Parameters;
         description = {"Answer a question from the indexed files with the local model, citing the passages.",
                 "Every citation's quote is checked word for word against the passage; unverified ones are marked."})
 final class AskCommand extends HearthSubcommand {
+
+    @Option(names = "--target", paramLabel = "NAME",
+            description = "Answer on a saved server (`hearth targets`), anonymised; without --yes only shows what would be sent.")
+    String target;
+
+    @Option(names = "--yes", description = "Send to --target: you have seen the preview.")
+    boolean yes;
 
     @Mixin
     ModelOptions modelOptions;
@@ -42,11 +59,25 @@ final class AskCommand extends HearthSubcommand {
         LlamaModel[] loaded = new LlamaModel[1];
         CitedAnswers.Result result;
         try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), models.threads());
+             RoutingStore store = new RoutingStore(LocalState.open(paths.database()));
              Cancellation cancelled = new Cancellation()) {
-            result = new CitedAnswers(setup.index()).ask(question, Optional.ofNullable(collection), c -> {
+            AnswerRouting routing = new AnswerRouting(() -> store.allowedFor(JobClass.ANSWER, Optional.ofNullable(target)),
+                    new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
+            if (yes && !routing.mayLeave()) {
+                throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
+                        + "or allowed for answers (`hearth policy set answer NAME`)");
+            }
+            CitedAnswers answers = new CitedAnswers(setup.index());
+            CitedAnswers.Retrieval retrieval = answers.retrieve(question, Optional.ofNullable(collection));
+            AnswerRouting.Outgoing outgoing = routing.mayLeave() && retrieval.relevant() ? routing.outgoing(question, retrieval) : null;
+            if (outgoing != null && outgoing.route().leavesTheMachine() && !yes) {
+                return preview(outgoing, out, err);
+            }
+            CitedAnswers.EngineSource local = c -> {
                 loaded[0] = models.load(err, c);
-                return loaded[0];
-            }, models.context(), json ? AnswerListener.none() : new AnswerListener() {
+                return new LocalEngine(loaded[0], models.context());
+            };
+            AnswerListener listener = json ? AnswerListener.none() : new AnswerListener() {
                 @Override
                 public void text(String piece) {
                     out.print(piece);
@@ -58,7 +89,16 @@ final class AskCommand extends HearthSubcommand {
                     out.println();
                     err.println("hearth: the answer was cut off; writing a shorter one");
                 }
-            }, cancelled);
+            };
+            if (outgoing != null && outgoing.route().leavesTheMachine()) {
+                err.println("hearth: " + outgoing.route().describe());
+                Engine remote = routing.engine(outgoing, "cli --yes");
+                try (NetworkGate.Permit permit = AnswerRouting.permit(outgoing.route().target().orElseThrow())) {
+                    result = answers.answer(question, retrieval, c -> remote, listener, cancelled);
+                }
+            } else {
+                result = answers.answer(question, retrieval, local, listener, cancelled);
+            }
         } finally {
             if (loaded[0] != null) {
                 loaded[0].close();
@@ -85,6 +125,21 @@ final class AskCommand extends HearthSubcommand {
                 out.println("[" + citation.n() + "] " + CitedAnswers.label(citation.chunk(), result.language()) + " — \""
                         + citation.quote() + "\"" + (citation.verified() ? "" : "  (NOT VERIFIED: not found in the passage)"));
             }
+        }
+        return 0;
+    }
+
+    /** What `--target` without `--yes` prints: where the question would go and exactly what would leave. Nothing is sent. */
+    private int preview(AnswerRouting.Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode().put("sent", false).put("route", outgoing.route().describe());
+            AnonymizeCommand.describe(root, outgoing.text());
+            root.remove("restored");
+            out.println(new ObjectMapper().writeValueAsString(root));
+        } else {
+            out.println("== " + outgoing.route().describe() + " ==");
+            out.println(outgoing.text().outgoing());
+            err.println("hearth: nothing was sent; run again with --yes to send it as shown");
         }
         return 0;
     }

@@ -36,9 +36,7 @@ final class RoutedSummaries implements AutoCloseable {
      */
     RoutedSummaries(HearthPaths paths, Optional<String> targetName) {
         this.store = new RoutingStore(LocalState.open(paths.database()));
-        List<Target> allowed = targetName.isEmpty() ? store.allowed(JobClass.SUMMARY)
-                : List.of(store.find(targetName.get()).orElseThrow(() -> new IllegalArgumentException("no target named \""
-                        + targetName.get() + "\"; see `hearth targets list`")).target());
+        List<Target> allowed = store.allowedFor(JobClass.SUMMARY, targetName);
         this.routing = new SummaryRouting(() -> allowed,
                 new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
     }

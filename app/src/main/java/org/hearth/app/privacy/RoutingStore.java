@@ -129,6 +129,18 @@ public final class RoutingStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The targets one run may use: the one the user named for it (the per-job opt-in), else those the policy allows
+     * for this kind of job.
+     */
+    public List<Target> allowedFor(JobClass job, Optional<String> named) {
+        if (named.isEmpty()) {
+            return allowed(job);
+        }
+        return List.of(find(named.get()).orElseThrow(() -> new IllegalArgumentException("no target named \"" + named.get()
+                + "\"; see `hearth targets list`")).target());
+    }
+
     private static StoredTarget target(ResultSet row) throws SQLException {
         return new StoredTarget(new Target(row.getString("name"), TargetKind.valueOf(row.getString("kind")),
                 URI.create(row.getString("url")), row.getString("model"), row.getInt("context_length"), row.getInt("anonymise") == 1,

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.engine.local.LocalEngine;
-import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.task.answer.Answer;
 import org.hearth.assistant.task.answer.AnswerListener;
 import org.hearth.assistant.task.answer.Answerer;
@@ -48,10 +46,13 @@ public final class CitedAnswers {
         }
     }
 
-    /** Where the model comes from: loaded by the CLI, shared by the window. */
+    /**
+     * Where the answer is written: the local model (loaded by the CLI, shared by the window) or, for a question the
+     * user let leave, a server behind the anonymiser. Asked only when a passage is relevant.
+     */
     @FunctionalInterface
-    public interface ModelSource {
-        LlamaModel await(BooleanSupplier cancelled) throws InterruptedException;
+    public interface EngineSource {
+        Engine await(BooleanSupplier cancelled) throws InterruptedException;
     }
 
     private final SearchIndex index;
@@ -71,13 +72,13 @@ public final class CitedAnswers {
                 response.hybrid());
     }
 
-    public Result ask(String question, Optional<String> collection, ModelSource models, ContextOptions options,
+    public Result ask(String question, Optional<String> collection, EngineSource engines,
                       AnswerListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
-        return answer(question, retrieve(question, collection), models, options, listener, cancelled);
+        return answer(question, retrieve(question, collection), engines, listener, cancelled);
     }
 
     /** Answers from passages already retrieved; refuses without asking the model when none is relevant. */
-    public Result answer(String question, Retrieval retrieval, ModelSource models, ContextOptions options,
+    public Result answer(String question, Retrieval retrieval, EngineSource engines,
                          AnswerListener listener, BooleanSupplier cancelled) throws InterruptedException {
         Language language = LanguageDetector.ofQuestion(question);
         if (!retrieval.relevant()) {
@@ -90,7 +91,7 @@ public final class CitedAnswers {
             Hit hit = retrieval.hits().get(i);
             sources.add(new Source(i + 1, label(hit.chunk(), language), hit.text()));
         }
-        Answer answer = new Answerer(new LocalEngine(models.await(cancelled), options)).answer(question, sources, language, listener, cancelled);
+        Answer answer = new Answerer(engines.await(cancelled)).answer(question, sources, language, listener, cancelled);
         return new Result(answer.refused(), answer.text(), check(answer.citations(), retrieval.hits()), retrieval.hits(), language);
     }
 

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.assistant.engine.EngineException;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.model.DownloadCancellation;
@@ -222,7 +223,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                 CitedAnswers answers = new CitedAnswers(index());
                 CitedAnswers.Retrieval retrieval = answers.retrieve(question, collection);
                 listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(ServiceHits::of).toList() : List.of());
-                CitedAnswers.Result result = answers.answer(question, retrieval, c -> lease.model(), contextOptions.get(), new AnswerListener() {
+                CitedAnswers.Result result = answers.answer(question, retrieval, c -> new LocalEngine(lease.model(), contextOptions.get()), new AnswerListener() {
                     @Override
                     public void text(String piece) {
                         listener.text(piece);
