@@ -20,6 +20,16 @@ import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.mail.MailNetwork;
+import org.hearth.app.mail.TriageRouting;
+import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.RoutedEngines;
+import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.app.state.LocalState;
+import org.hearth.assistant.engine.Engine;
+import org.hearth.assistant.engine.local.LocalEngine;
+import org.hearth.assistant.route.JobClass;
+import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.assistant.llama.LlamaModel;
@@ -61,6 +71,13 @@ final class TriageCommand extends HearthSubcommand {
     @Option(names = "--lang", paramLabel = "de|en", description = "Language of summaries (default: the settings, else the system's).")
     String language;
 
+    @Option(names = "--target", paramLabel = "NAME",
+            description = "Triage on a saved server (`hearth targets`), anonymised; without --yes only shows what would be sent.")
+    String routeTo;
+
+    @Option(names = "--yes", description = "Send to --target: you have seen the preview.")
+    boolean yes;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -83,23 +100,43 @@ final class TriageCommand extends HearthSubcommand {
         }
         ProgressLine progress = new ProgressLine(err);
         LlamaModel[] loaded = new LlamaModel[1];
-        try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation()) {
+        TriageRouting.Outgoing[] previewed = new TriageRouting.Outgoing[1];
+        NetworkGate.Permit[] serverPermit = new NetworkGate.Permit[1];
+        try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation();
+             RoutingStore routingStore = new RoutingStore(LocalState.open(paths.database()))) {
+            TriageRouting routing = new TriageRouting(() -> routingStore.allowedFor(JobClass.TRIAGE, Optional.ofNullable(routeTo)),
+                    new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, EgressLogs.in(paths)));
+            if (yes && !routing.mayLeave()) {
+                throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
+                        + "or allowed for triage (`hearth policy set triage NAME`)");
+            }
+            InboxRefresh.TriageSettings triageSettings = TriageDefaults.settings(settings, modelOptions.threads, language);
             MailAccounts accounts = new MailAccounts(store,
                     new AccountCredentials(Keychain.system(), OAuthClients.inDataFolder(paths.home()), new TokenClient()));
             Optional<char[]> password = Optional.ofNullable(passwordEnv).map(PasswordSources::fromEnvironment);
             MailAccounts.Resolved target = account != null
                     ? accounts.saved(account, password, Optional.ofNullable(trustCert))
                     : accounts.adHoc(imap, password.orElse(null), Optional.ofNullable(trustCert));
-            InboxRefresh.ModelSource modelSource = c -> {
+            InboxRefresh.EngineSource engines = (pending, c) -> {
+                TriageRouting.Outgoing outgoing = routing.mayLeave() ? outgoing(routing, pending) : null;
+                if (outgoing != null && outgoing.route().leavesTheMachine()) {
+                    if (!yes) {
+                        previewed[0] = outgoing;
+                        return Optional.empty();
+                    }
+                    err.println("hearth: " + outgoing.route().describe());
+                    serverPermit[0] = TriageRouting.permit(outgoing.route().target().orElseThrow());
+                    return Optional.of(remote(routing, outgoing));
+                }
                 if (loaded[0] == null) {
                     loaded[0] = models.load(err, c);
                 }
-                return loaded[0];
+                return Optional.of(new LocalEngine(loaded[0], triageSettings.context()));
             };
             InboxRefresh.Outcome outcome;
             try (NetworkGate.Permit permit = MailNetwork.server(target.account().imap())) {
-                outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), modelSource,
-                        TriageDefaults.settings(settings, modelOptions.threads, language), new InboxRefresh.Listener() {
+                outcome = new InboxRefresh(store, options).run(target.account(), target.credentials(), engines,
+                        triageSettings, new InboxRefresh.Listener() {
                             @Override
                             public void progress(Stage stage, long done, long total) {
                                 progress.show(switch (stage) {
@@ -112,6 +149,9 @@ final class TriageCommand extends HearthSubcommand {
                         }, cancelled);
             }
             progress.done();
+            if (previewed[0] != null) {
+                return preview(previewed[0], out, err);
+            }
             List<StoredMail> handled = handled(outcome);
             if (json) {
                 out.println(JSON.writeValueAsString(json(handled)));
@@ -128,10 +168,44 @@ final class TriageCommand extends HearthSubcommand {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             progress.done();
+            if (serverPermit[0] != null) {
+                serverPermit[0].close();
+            }
             if (loaded[0] != null) {
                 loaded[0].close();
             }
         }
+    }
+
+    private static TriageRouting.Outgoing outgoing(TriageRouting routing, List<StoredMail> pending) {
+        try {
+            return routing.outgoing(pending);
+        } catch (AnonymisationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static Engine remote(TriageRouting routing, TriageRouting.Outgoing outgoing) {
+        try {
+            return routing.engine(outgoing, "cli --yes");
+        } catch (SecretStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** What `--target` without `--yes` prints: the new mail as it would leave. It stays pending; nothing is sent. */
+    private int preview(TriageRouting.Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
+        if (json) {
+            ObjectNode root = JSON.createObjectNode().put("sent", false).put("route", outgoing.route().describe());
+            AnonymizeCommand.describe(root, outgoing.text());
+            root.remove("restored");
+            out.println(JSON.writeValueAsString(root));
+        } else {
+            out.println("== " + outgoing.route().describe() + " ==");
+            out.println(outgoing.text().outgoing());
+            err.println("hearth: nothing was sent; the new mail waits; run again with --yes to send it as shown");
+        }
+        return 0;
     }
 
     /** Every mail this run finished: those that could not be read at all, then those triaged. */

@@ -4,13 +4,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
-import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.task.triage.TriageExample;
 import org.hearth.assistant.task.triage.TriageListener;
 import org.hearth.assistant.task.triage.TriageMail;
@@ -46,10 +46,14 @@ public final class InboxRefresh {
         }
     }
 
-    /** The local model, loaded on first need (the CLI loads it; the window waits for its shared one). */
+    /**
+     * The engine the pending mails are triaged on, asked only when there are some: the local model (the CLI loads it;
+     * the window waits for its shared one) or, where the user let triage leave, a server behind the anonymiser. Empty
+     * leaves the mails pending for a later run (a server nobody has confirmed sending to yet).
+     */
     @FunctionalInterface
-    public interface ModelSource {
-        LlamaModel await(BooleanSupplier cancelled) throws InterruptedException;
+    public interface EngineSource {
+        Optional<Engine> await(List<StoredMail> pending, BooleanSupplier cancelled) throws InterruptedException;
     }
 
     /** How triage runs: the context (its sequences triage that many mails at once), language and limits. */
@@ -71,7 +75,7 @@ public final class InboxRefresh {
         this.syncOptions = Objects.requireNonNull(syncOptions, "syncOptions");
     }
 
-    public Outcome run(MailAccount account, MailCredentials credentials, ModelSource models, TriageSettings settings,
+    public Outcome run(MailAccount account, MailCredentials credentials, EngineSource engines, TriageSettings settings,
                        Listener listener, BooleanSupplier cancelled) throws MailSyncException, InterruptedException {
         listener.progress(Stage.CONNECTING, 0, 0);
         List<StoredMail> fetched = new ArrayList<>();
@@ -86,13 +90,16 @@ public final class InboxRefresh {
             return new Outcome(sync, fetched, List.of(), false);
         }
         listener.progress(Stage.WAITING_FOR_MODEL, 0, pending.size());
-        LlamaModel model;
+        Optional<Engine> engine;
         try {
-            model = models.await(cancelled);
+            engine = engines.await(pending, cancelled);
         } catch (CancellationException e) {
             return new Outcome(sync, fetched, List.of(), true);
         }
-        List<StoredMail> handled = triage(account, pending, model, settings, listener, cancelled);
+        if (engine.isEmpty()) {
+            return new Outcome(sync, fetched, List.of(), false);
+        }
+        List<StoredMail> handled = triage(account, pending, engine.get(), settings, listener, cancelled);
         return new Outcome(sync, fetched, handled, handled.size() < pending.size());
     }
 
@@ -110,11 +117,11 @@ public final class InboxRefresh {
         return List.of(stored);
     }
 
-    private List<StoredMail> triage(MailAccount account, List<StoredMail> pending, LlamaModel model, TriageSettings settings,
+    private List<StoredMail> triage(MailAccount account, List<StoredMail> pending, Engine engine, TriageSettings settings,
                                     Listener listener, BooleanSupplier cancelled) {
         List<TriageExample> examples = store.examples();
         List<StoredMail> handled = new ArrayList<>();
-        try (Triager triager = new Triager(new LocalEngine(model, settings.context()), settings.language(), settings.limits())) {
+        try (Triager triager = new Triager(engine, settings.language(), settings.limits())) {
             List<TriageMail> mails = new ArrayList<>();
             Map<String, String> modelTexts = new HashMap<>();
             for (StoredMail mail : pending) {

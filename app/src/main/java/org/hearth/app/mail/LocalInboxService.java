@@ -32,6 +32,7 @@ import org.hearth.ingest.mail.MailSync;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.MailWatcher;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.WatchOptions;
 import org.hearth.ingest.mail.oauth.AuthorizationCodeFlow;
@@ -203,7 +204,8 @@ public final class LocalInboxService implements InboxService, AutoCloseable {
         try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled); NetworkGate.Permit permit = MailNetwork.server(account.imap())) {
             listener.progress(InboxRun.Stage.CONNECTING, 0, 0);
             MailCredentials credentials = this.credentials.of(account);
-            InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials, c -> lease.model(),
+            InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, credentials,
+                    (pending, c) -> Optional.of(new LocalEngine(lease.model(), triageSettings.get().context())),
                     triageSettings.get(), new InboxRefresh.Listener() {
                         @Override
                         public void progress(InboxRun.Stage stage, long done, long total) {

@@ -55,26 +55,29 @@ public final class AnonymiseDocument {
         return new Result(text, anonymiser.anonymise(text), placeholders);
     }
 
-    /** "Klaus Weber <k.weber@example.de>, anna@example.de" → the person and both addresses. */
+    /** A mail's From and To: the people and addresses a job knows before it reads the text. */
     public static List<KnownEntity> knownFromHeaders(DocumentText document) {
         List<KnownEntity> known = new ArrayList<>();
         for (String header : List.of("from", "to")) {
-            String value = document.metadata().get(header);
-            if (value == null) {
+            Optional.ofNullable(document.metadata().get(header)).ifPresent(value -> known.addAll(knownFromAddresses(value)));
+        }
+        return known;
+    }
+
+    /** "Klaus Weber <k.weber@example.de>, anna@example.de" → the person and both addresses. */
+    public static List<KnownEntity> knownFromAddresses(String header) {
+        List<KnownEntity> known = new ArrayList<>();
+        for (String part : header.split(",")) {
+            Matcher matcher = ADDRESS.matcher(part);
+            if (!matcher.matches()) {
                 continue;
             }
-            for (String part : value.split(",")) {
-                Matcher matcher = ADDRESS.matcher(part);
-                if (!matcher.matches()) {
-                    continue;
-                }
-                String name = matcher.group(1);
-                String address = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-                if (name != null && name.strip().contains(" ")) {
-                    known.add(new KnownEntity(EntityType.PERSON, name.strip()));
-                }
-                known.add(new KnownEntity(EntityType.EMAIL, address.strip()));
+            String name = matcher.group(1);
+            String address = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+            if (name != null && name.strip().contains(" ")) {
+                known.add(new KnownEntity(EntityType.PERSON, name.strip()));
             }
+            known.add(new KnownEntity(EntityType.EMAIL, address.strip()));
         }
         return known;
     }

@@ -45,6 +45,11 @@ class TriageCommandTest {
     }
 
     private String[] triage(String... extra) throws Exception {
+        return triage(dir, server, extra);
+    }
+
+    /** `triage --json` of GreenMail's INBOX over TLS with the tiny model, the password from MAIL_PW. */
+    static String[] triage(Path dir, GreenMailServer server, String... extra) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--home", dir.resolve("home").toString(), "triage",
                 "--imap", "imaps://" + GreenMailServer.USER + "@127.0.0.1:" + server.imapsPort() + "/INBOX",
                 "--password-env", "MAIL_PW", "--trust-cert", GreenMailServer.certificatePem().toString(),

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.assistant.grammar.JsonSchemaValidator;
+import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.llama.LlamaRuntime;
@@ -64,13 +65,18 @@ class InboxRefreshTest {
         server.close();
     }
 
+    /** The tiny model, as the window and the CLI give it when nothing is routed. */
+    static InboxRefresh.EngineSource local(int sequences) {
+        return (pending, cancelled) -> Optional.of(new LocalEngine(MODEL.get(), settings(sequences).context()));
+    }
+
     static InboxRefresh.TriageSettings settings(int sequences) {
         return new InboxRefresh.TriageSettings(ContextOptions.defaults().withThreads(1).withSequences(sequences)
                 .withContextLength(4096 * sequences), Language.GERMAN, new Triager.Limits(600, 2000));
     }
 
     private InboxRefresh.Outcome refresh(MailStore into, InboxRefresh.Listener listener) throws Exception {
-        return new InboxRefresh(into, SyncOptions.DEFAULTS).run(account, password(), c -> MODEL.get(), settings(2), listener, () -> false);
+        return new InboxRefresh(into, SyncOptions.DEFAULTS).run(account, password(), local(2), settings(2), listener, () -> false);
     }
 
     private static MailCredentials password() {
@@ -98,7 +104,7 @@ class InboxRefreshTest {
     @Test
     void theModelIsNotLoadedWhenThereIsNothingToTriage() throws Exception {
         InboxRefresh.Outcome outcome = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, password(),
-                c -> { throw new AssertionError("the model was asked for"); }, settings(1), new InboxRefresh.Listener() { }, () -> false);
+                (pending, c) -> { throw new AssertionError("the model was asked for"); }, settings(1), new InboxRefresh.Listener() { }, () -> false);
         assertThat(outcome.fetched()).isEmpty();
         assertThat(outcome.cancelled()).isFalse();
     }
@@ -152,7 +158,7 @@ class InboxRefreshTest {
         server.deliver(TestMails.plain(3));
         List<jakarta.mail.Flags> flagsBefore = flags(server);
         InboxRefresh.Outcome withInjection = new InboxRefresh(store, SyncOptions.DEFAULTS).run(account, password(),
-                c -> MODEL.get(), settings(1), new InboxRefresh.Listener() { }, () -> false);
+                local(1), settings(1), new InboxRefresh.Listener() { }, () -> false);
         assertThat(withInjection.handled()).hasSize(3).allSatisfy(this::triagedWithAValidAnswer);
 
         // The same two ordinary mails, triaged with no injection mail before them, get the same answers.
@@ -161,7 +167,7 @@ class InboxRefreshTest {
             clean.deliver(TestMails.plain(3));
             MailAccount cleanAccount = cleanStore.addAccount(new MailAccount("c", "Clean", "127.0.0.1", clean.imapsPort(),
                     ImapAccount.Security.IMAPS, GreenMailServer.USER, "INBOX", SignIn.PASSWORD, account.trustedCertificatePem(), false));
-            new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), c -> MODEL.get(), settings(1),
+            new InboxRefresh(cleanStore, SyncOptions.DEFAULTS).run(cleanAccount, password(), local(1), settings(1),
                     new InboxRefresh.Listener() { }, () -> false);
             assertThat(cleanStore.mails("c").get(0).triageJson()).isEqualTo(store.mails("a").get(0).triageJson());
             assertThat(cleanStore.mails("c").get(1).triageJson()).isEqualTo(store.mails("a").get(2).triageJson());
