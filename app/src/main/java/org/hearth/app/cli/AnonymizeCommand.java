@@ -14,9 +14,14 @@ import org.hearth.app.privacy.AnonymiseDocument;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.assistant.route.anonymise.Anonymised;
 import org.hearth.assistant.route.anonymise.Placeholder;
+import org.hearth.assistant.engine.local.LocalEngine;
+import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.route.anonymise.ModelEntityPass;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "anonymize", aliases = "anonymise", mixinStandardHelpOptions = true,
@@ -30,6 +35,12 @@ final class AnonymizeCommand extends HearthSubcommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD or EML files.")
     List<Path> files;
 
+    @Option(names = "--with-model", description = "Also let the local model list the names in each file, for names no rule finds.")
+    boolean withModel;
+
+    @Mixin
+    ModelOptions modelOptions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
@@ -37,14 +48,21 @@ final class AnonymizeCommand extends HearthSubcommand {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode results = root.putArray("files");
         int failed = 0;
+        ModelSetup models = modelOptions.setup(paths());
+        LlamaModel[] loaded = new LlamaModel[1];
         try (Cancellation cancelled = new Cancellation();
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
             AnonymiseDocument anonymise = new AnonymiseDocument(reader);
+            Optional<ModelEntityPass> pass = Optional.empty();
+            if (withModel) {
+                loaded[0] = models.load(err, cancelled);
+                pass = Optional.of(new ModelEntityPass(new LocalEngine(loaded[0], models.context())));
+            }
             for (Path file : files) {
                 ObjectNode entry = results.addObject();
                 entry.put("file", file.toString());
                 try {
-                    AnonymiseDocument.Result result = anonymise.run(file, Optional.empty(), cancelled);
+                    AnonymiseDocument.Result result = anonymise.run(file, Optional.empty(), pass, cancelled);
                     entry.put("status", "ok");
                     entry.putNull("error");
                     describe(entry, result.anonymised());
@@ -63,6 +81,10 @@ final class AnonymizeCommand extends HearthSubcommand {
                         err.println("hearth: " + file + ": " + CliErrors.describe(e));
                     }
                 }
+            }
+        } finally {
+            if (loaded[0] != null) {
+                loaded[0].close();
             }
         }
         if (json) {

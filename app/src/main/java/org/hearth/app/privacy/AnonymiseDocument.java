@@ -13,6 +13,7 @@ import org.hearth.assistant.route.anonymise.Anonymised;
 import org.hearth.assistant.route.anonymise.Anonymiser;
 import org.hearth.assistant.route.anonymise.EntityType;
 import org.hearth.assistant.route.anonymise.KnownEntity;
+import org.hearth.assistant.route.anonymise.ModelEntityPass;
 import org.hearth.assistant.route.anonymise.Placeholders;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.DocumentText;
@@ -39,9 +40,12 @@ public final class AnonymiseDocument {
     public record Result(String extracted, Anonymised anonymised, Placeholders placeholders) {
     }
 
-    public Result run(Path file, Optional<Pattern> firmFileNumber, BooleanSupplier cancelled)
+    /** @param modelPass the local model's list of names, for those no rule finds; empty: the rules only */
+    public Result run(Path file, Optional<Pattern> firmFileNumber, Optional<ModelEntityPass> modelPass, BooleanSupplier cancelled)
             throws DocumentException, AnonymisationException {
-        return anonymise(reader.read(file, ReadOptions.none(), (done, total) -> { }, cancelled), firmFileNumber);
+        DocumentText document = reader.read(file, ReadOptions.none(), (done, total) -> { }, cancelled);
+        List<KnownEntity> named = modelPass.map(pass -> pass.find(text(document), cancelled)).orElse(List.of());
+        return anonymise(document, firmFileNumber, named);
     }
 
     /**
@@ -49,10 +53,22 @@ public final class AnonymiseDocument {
      * same numbering as the preview the user confirmed.
      */
     public static Result anonymise(DocumentText document, Optional<Pattern> firmFileNumber) throws AnonymisationException {
-        String text = document.blocks().stream().map(TextBlock::text).collect(Collectors.joining("\n\n"));
+        return anonymise(document, firmFileNumber, List.of());
+    }
+
+    /** @param named names a local model found in the text, replaced like those the headers give */
+    public static Result anonymise(DocumentText document, Optional<Pattern> firmFileNumber, List<KnownEntity> named)
+            throws AnonymisationException {
+        String text = text(document);
+        List<KnownEntity> known = new ArrayList<>(knownFromHeaders(document));
+        known.addAll(named);
         Placeholders placeholders = new Placeholders();
-        Anonymiser anonymiser = new Anonymiser(placeholders, knownFromHeaders(document), firmFileNumber);
+        Anonymiser anonymiser = new Anonymiser(placeholders, known, firmFileNumber);
         return new Result(text, anonymiser.anonymise(text), placeholders);
+    }
+
+    private static String text(DocumentText document) {
+        return document.blocks().stream().map(TextBlock::text).collect(Collectors.joining("\n\n"));
     }
 
     /** A mail's From and To: the people and addresses a job knows before it reads the text. */

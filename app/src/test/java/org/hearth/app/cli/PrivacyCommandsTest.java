@@ -66,6 +66,23 @@ class PrivacyCommandsTest {
     }
 
     @Test
+    void withTheModelPassTheLocalModelAddsOnlyNamesThatStandInTheFileAndTheTextStillComesBackWhole() throws Exception {
+        SensitiveDocument letter = new SensitiveDocuments(12L).generate(1).getFirst();
+        Path text = Files.writeString(dir.resolve("brief.txt"), letter.text());
+
+        CliRun run = CliRun.of("--home", dir.resolve("home").toString(), "anonymize", "--with-model", "--model",
+                org.hearth.fixtures.gguf.TestModels.tinyQwen35(dir).toString(), "--threads", "1", "--json", text.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode file = JSON.readTree(run.out()).get("files").get(0);
+        assertThat(file.get("status").asText()).isEqualTo("ok");
+        for (SensitiveValue value : letter.values()) {
+            assertThat(file.get("outgoing").asText().toLowerCase(Locale.ROOT)).doesNotContain(value.value().toLowerCase(Locale.ROOT));
+        }
+        assertThat(file.get("restored").asText().strip()).isEqualTo(letter.text().strip());
+    }
+
+    @Test
     void auditVerifyPassesOnTheLogAndFailsNamingTheLineAfterOneByteChanged() throws Exception {
         Path home = dir.resolve("home");
         EgressLog log = EgressLogs.in(HearthPaths.resolve(home));
