@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ final class DocumentWorker {
         SLF4JBridgeHandler.install();
         Logger log = LoggerFactory.getLogger(DocumentWorker.class);
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> log.error("Uncaught exception in thread {}", thread.getName(), e));
+        ProxySelector.setDefault(new NoNetwork());
         log.info("Document worker {} started", ProcessHandle.current().pid());
         Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
         // Two watches, because each misses a case: stdin ends when the parent dies, but is not read
