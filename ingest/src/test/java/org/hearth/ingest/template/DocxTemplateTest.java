@@ -1,0 +1,176 @@
+package org.hearth.ingest.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.hearth.fixtures.documents.TestDocx;
+import org.hearth.fixtures.documents.TestTemplates;
+import org.hearth.ingest.document.DocumentException;
+import org.hearth.ingest.template.TemplateField.Kind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocxTemplateTest {
+
+    private static final Map<String, String> ALL = Map.of(
+            TestTemplates.CASE_NUMBER, "12 C 345/26",
+            TestTemplates.CLIENT, "Erika Müller",
+            TestTemplates.STREET, "Hauptstraße 1, 50667 Köln",
+            TestTemplates.COURT, "Amtsgericht Köln",
+            TestTemplates.AMOUNT, "1.234,56 €",
+            TestTemplates.SERVED, "12.01.2026",
+            TestTemplates.DEADLINE, "26. Januar 2026",
+            TestTemplates.URGENT, "ja",
+            TestTemplates.CLERK, "RA Weiß");
+
+    @TempDir
+    Path dir;
+    Path template;
+
+    @BeforeEach
+    void write() throws Exception {
+        template = TestTemplates.letter(dir);
+    }
+
+    @Test
+    void lists_every_field_once_with_its_kind_and_the_firms_description() throws Exception {
+        assertThat(DocxTemplate.fields(template))
+                .extracting(TemplateField::name, TemplateField::kind)
+                .containsExactlyInAnyOrder(
+                        tuple(TestTemplates.CASE_NUMBER, Kind.TEXT),
+                        tuple(TestTemplates.CLIENT, Kind.TEXT),
+                        tuple(TestTemplates.STREET, Kind.TEXT),
+                        tuple(TestTemplates.COURT, Kind.CONTENT_CONTROL),
+                        tuple(TestTemplates.AMOUNT, Kind.TEXT),
+                        tuple(TestTemplates.SERVED, Kind.TEXT),
+                        tuple(TestTemplates.DEADLINE, Kind.TEXT),
+                        tuple(TestTemplates.URGENT, Kind.CONDITION),
+                        tuple(TestTemplates.ENCLOSURES, Kind.ROWS),
+                        tuple(TestTemplates.CLERK, Kind.TEXT));
+        assertThat(DocxTemplate.fields(template))
+                .filteredOn(field -> !field.description().isEmpty())
+                .extracting(TemplateField::name, TemplateField::description)
+                .containsExactlyInAnyOrder(
+                        tuple(TestTemplates.CASE_NUMBER, TestTemplates.CASE_NUMBER_DESCRIPTION),
+                        tuple(TestTemplates.CLIENT, TestTemplates.CLIENT_COMMENT));
+    }
+
+    @Test
+    void fills_split_placeholders_in_header_body_table_and_footer_keeping_each_runs_formatting() throws Exception {
+        Path out = dir.resolve("out.docx");
+        DocxTemplate.fill(template, new TemplateValues(ALL, Map.of()), out);
+
+        try (XWPFDocument filled = open(out)) {
+            String text = allText(filled);
+            assertThat(text).doesNotContain("{{", "}}", "[Bezeichnung]")
+                    .contains("12 C 345/26", "Erika Müller", "Hauptstraße 1, 50667 Köln", "Amtsgericht Köln", "1.234,56 €",
+                            "12.01.2026", TestTemplates.DEADLINE_SENTENCE + "26. Januar 2026.", TestTemplates.URGENT_TEXT, "RA Weiß")
+                    .doesNotContain(TestTemplates.COURT_PROMPT, TestTemplates.CASE_NUMBER_DESCRIPTION);
+
+            XWPFParagraph salutation = paragraphStarting(filled, TestTemplates.SALUTATION);
+            assertThat(salutation.getRuns()).extracting(XWPFRun::text, XWPFRun::isBold, XWPFRun::isItalic)
+                    .startsWith(
+                            tuple(TestTemplates.SALUTATION, false, false),
+                            tuple("Erika Müller", true, false),
+                            tuple(" in Sachen Mietforderung.", false, false));
+            assertThat(salutation.getRuns().get(2).getUnderline().name()).isEqualTo("SINGLE");
+
+            XWPFParagraph header = filled.getHeaderList().getFirst().getParagraphs().getFirst();
+            assertThat(header.getRuns()).extracting(XWPFRun::text, XWPFRun::isBold)
+                    .containsExactly(tuple("Kanzlei Weiß & Partner — Az. ", false), tuple("12 C 345/26", true));
+            assertThat(filled.getFooterList().getFirst().getText()).contains("Bearbeitet von RA Weiß");
+            assertThat(filled.getTables().getFirst().getRow(0).getCell(1).getText()).isEqualTo("1.234,56 €");
+            assertThat(filled.getXWPFDocument().getDocument().xmlText()).doesNotContain("showingPlcHdr");
+        }
+    }
+
+    @Test
+    void repeats_the_enclosure_row_per_item_and_drops_the_side_table() throws Exception {
+        Path out = dir.resolve("out.docx");
+        List<Map<String, String>> enclosures = List.of(
+                Map.of("Bezeichnung", "Mietvertrag", "Datum", "03.05.2021"),
+                Map.of("Bezeichnung", "Mahnschreiben", "Datum", "01.12.2025"));
+        DocxTemplate.fill(template, new TemplateValues(ALL, Map.of(TestTemplates.ENCLOSURES, enclosures)), out);
+
+        try (XWPFDocument filled = open(out)) {
+            assertThat(filled.getTables()).hasSize(2);
+            XWPFTable table = filled.getTables().get(1);
+            assertThat(table.getRows()).extracting(row -> row.getCell(0).getText() + " | " + row.getCell(1).getText())
+                    .containsExactly("Anlage | Datum", "Mietvertrag | 03.05.2021", "Mahnschreiben | 01.12.2025");
+        }
+    }
+
+    @Test
+    void unanswered_fields_are_highlighted_blanks_and_blocks_on_them_are_left_out() throws Exception {
+        Path out = dir.resolve("out.docx");
+        DocxTemplate.fill(template, TemplateValues.of(Map.of(TestTemplates.CLIENT, "Erika Müller", TestTemplates.DEADLINE, " ")), out);
+
+        try (XWPFDocument filled = open(out)) {
+            String text = allText(filled);
+            assertThat(text).doesNotContain("{{", "}}", "[Bezeichnung]", TestTemplates.DEADLINE_SENTENCE, TestTemplates.URGENT_TEXT,
+                    TestTemplates.COURT_PROMPT);
+            XWPFParagraph header = filled.getHeaderList().getFirst().getParagraphs().getFirst();
+            XWPFRun caseNumber = header.getRuns().getLast();
+            assertThat(caseNumber.text()).isEqualTo(FieldText.BLANK);
+            assertThat(caseNumber.getTextHighlightColor().toString()).isEqualTo("yellow");
+            assertThat(caseNumber.isBold()).isTrue();
+            assertThat(filled.getTables().get(1).getRows()).hasSize(1);
+            assertThat(filled.getDocument().xmlText()).contains("w:highlight w:val=\"yellow\"");
+        }
+    }
+
+    @Test
+    void the_template_is_never_changed_and_never_overwritten() throws Exception {
+        String before = sha256(template);
+        DocxTemplate.fill(template, TemplateValues.of(ALL), dir.resolve("out.docx"));
+        assertThat(sha256(template)).isEqualTo(before);
+
+        assertThatThrownBy(() -> DocxTemplate.fill(template, TemplateValues.of(ALL), template))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overwrite");
+        assertThat(sha256(template)).isEqualTo(before);
+    }
+
+    @Test
+    void a_zip_bomb_template_is_refused_as_the_document_reader_refuses_it() throws Exception {
+        Path bomb = TestDocx.zipBomb(dir);
+        assertThatThrownBy(() -> DocxTemplate.fields(bomb))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("unpack to far more data");
+    }
+
+    private static XWPFDocument open(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XWPFDocument(in);
+        }
+    }
+
+    private static String allText(XWPFDocument document) {
+        try (XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            return extractor.getText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static XWPFParagraph paragraphStarting(XWPFDocument document, String start) {
+        return document.getParagraphs().stream().filter(p -> p.getText().startsWith(start)).findFirst().orElseThrow();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
