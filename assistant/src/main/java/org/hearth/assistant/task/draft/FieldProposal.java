@@ -35,7 +35,7 @@ public record FieldProposal(String name, Status status, String value, OptionalIn
         }
     }
 
-    static FieldProposal empty(String name) {
+    public static FieldProposal empty(String name) {
         return new FieldProposal(name, Status.EMPTY, "", OptionalInt.empty(), "", false);
     }
 }
