@@ -43,7 +43,7 @@ class DraftCommandTest {
         JsonNode root = JSON.readTree(run.out());
         assertThat(root.get("template").asText()).isEqualTo(template.toString());
         assertThat(root.get("out").asText()).isEqualTo(out.toString());
-        assertThat(root.get("fields")).hasSize(10).allSatisfy(field -> {
+        assertThat(root.get("fields")).hasSize(11).allSatisfy(field -> {
             assertThat(field.get("status").asText()).isIn("unsupported", "empty");
             assertThat(field.get("source").isNull() || !field.get("source").get("verified").asBoolean()).isTrue();
         });

@@ -113,7 +113,7 @@ class DraftFromTemplateTest {
         assertThat(field(draft, TestTemplates.COURT).evidence()).hasValueSatisfying(evidence -> assertThat(evidence.verified()).isFalse());
         assertThat(field(draft, TestTemplates.CASE_NUMBER).description()).isEqualTo(TestTemplates.CASE_NUMBER_DESCRIPTION);
         assertThat(field(draft, TestTemplates.ENCLOSURES).kind()).isEqualTo(Kind.ROWS);
-        assertThat(heard).hasSize(9).contains("9/9");
+        assertThat(heard).hasSize(10).contains("10/10");
 
         try (InputStream in = Files.newInputStream(out); XWPFDocument filled = new XWPFDocument(in);
              XWPFWordExtractor text = new XWPFWordExtractor(filled)) {

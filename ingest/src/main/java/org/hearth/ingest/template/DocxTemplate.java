@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.GuardedDocx;
@@ -34,6 +35,8 @@ public final class DocxTemplate {
      * only; no dots, so a name is never evaluated as an expression.
      */
     private static final String NAME = "[\\p{L}\\p{N}_\\-]+";
+    /** A plain placeholder, where the template is read without poi-tl (text boxes). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(" + NAME + ")}}");
 
     private DocxTemplate() {
     }
@@ -46,6 +49,9 @@ public final class DocxTemplate {
             Map<String, TemplateField> fields = new LinkedHashMap<>();
             try (XWPFTemplate compiled = XWPFTemplate.compile(document, configure(Map.of()))) {
                 collect(compiled.getElementTemplates(), descriptions, fields);
+                for (String name : TextBoxes.names(compiled.getXWPFDocument(), PLACEHOLDER)) {
+                    fields.putIfAbsent(name, new TemplateField(name, TemplateField.Kind.TEXT, descriptions.describe(name, Optional.empty())));
+                }
                 for (ContentControls.Control control : ContentControls.in(compiled.getXWPFDocument())) {
                     fields.putIfAbsent(control.name(), new TemplateField(control.name(), TemplateField.Kind.CONTENT_CONTROL,
                             descriptions.describe(control.name(), Optional.empty())));
@@ -79,6 +85,7 @@ public final class DocxTemplate {
                                 : values.answer(field.name()).map(FieldText::answered).orElseGet(FieldText::blank));
                     }
                     compiled.render(data);
+                    TextBoxes.fill(compiled.getXWPFDocument(), PLACEHOLDER, values::answer);
                     for (ContentControls.Control control : ContentControls.in(compiled.getXWPFDocument())) {
                         ContentControls.fill(control, values.answer(control.name()));
                     }

@@ -35,7 +35,8 @@ class DocxTemplateTest {
             TestTemplates.SERVED, "12.01.2026",
             TestTemplates.DEADLINE, "26. Januar 2026",
             TestTemplates.URGENT, "ja",
-            TestTemplates.CLERK, "RA Weiß");
+            TestTemplates.CLERK, "RA Weiß",
+            TestTemplates.RECEIVED, "02.01.2026");
 
     @TempDir
     Path dir;
@@ -60,7 +61,8 @@ class DocxTemplateTest {
                         tuple(TestTemplates.DEADLINE, Kind.TEXT),
                         tuple(TestTemplates.URGENT, Kind.CONDITION),
                         tuple(TestTemplates.ENCLOSURES, Kind.ROWS),
-                        tuple(TestTemplates.CLERK, Kind.TEXT));
+                        tuple(TestTemplates.CLERK, Kind.TEXT),
+                        tuple(TestTemplates.RECEIVED, Kind.TEXT));
         assertThat(DocxTemplate.fields(template))
                 .filteredOn(field -> !field.description().isEmpty())
                 .extracting(TemplateField::name, TemplateField::description)
@@ -94,7 +96,8 @@ class DocxTemplateTest {
                     .containsExactly(tuple("Kanzlei Weiß & Partner — Az. ", false), tuple("12 C 345/26", true));
             assertThat(filled.getFooterList().getFirst().getText()).contains("Bearbeitet von RA Weiß");
             assertThat(filled.getTables().getFirst().getRow(0).getCell(1).getText()).isEqualTo("1.234,56 €");
-            assertThat(filled.getXWPFDocument().getDocument().xmlText()).doesNotContain("showingPlcHdr");
+            assertThat(filled.getDocument().xmlText()).doesNotContain("showingPlcHdr")
+                    .contains("Eingang: 02.01.2026").doesNotContain("{{");
         }
     }
 
@@ -129,7 +132,8 @@ class DocxTemplateTest {
             assertThat(caseNumber.getTextHighlightColor().toString()).isEqualTo("yellow");
             assertThat(caseNumber.isBold()).isTrue();
             assertThat(filled.getTables().get(1).getRows()).hasSize(1);
-            assertThat(filled.getDocument().xmlText()).contains("w:highlight w:val=\"yellow\"");
+            assertThat(filled.getDocument().xmlText()).contains("w:highlight w:val=\"yellow\"")
+                    .contains(FieldText.BLANK).doesNotContain("{{");
         }
     }
 
