@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
@@ -31,16 +29,8 @@ final class ContentControls {
     }
 
     static List<Control> in(XWPFDocument document) {
-        List<XmlObject> parts = new ArrayList<>();
-        parts.add(document.getDocument());
-        for (XWPFHeader header : document.getHeaderList()) {
-            parts.add(header._getHdrFtr());
-        }
-        for (XWPFFooter footer : document.getFooterList()) {
-            parts.add(footer._getHdrFtr());
-        }
         List<Control> controls = new ArrayList<>();
-        for (XmlObject part : parts) {
+        for (XmlObject part : TemplateParts.of(document)) {
             for (XmlObject sdt : part.selectPath(W + ".//w:sdt")) {
                 name(sdt).ifPresent(name -> controls.add(new Control(name, sdt)));
             }

@@ -8,8 +8,6 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.xmlbeans.XmlObject;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -160,16 +158,8 @@ final class TextBoxes {
     }
 
     private static List<Element> paragraphs(XWPFDocument document) {
-        List<XmlObject> parts = new ArrayList<>();
-        parts.add(document.getDocument());
-        for (XWPFHeader header : document.getHeaderList()) {
-            parts.add(header._getHdrFtr());
-        }
-        for (XWPFFooter footer : document.getFooterList()) {
-            parts.add(footer._getHdrFtr());
-        }
         List<Element> paragraphs = new ArrayList<>();
-        for (XmlObject part : parts) {
+        for (XmlObject part : TemplateParts.of(document)) {
             for (XmlObject paragraph : part.selectPath(PATH)) {
                 paragraphs.add((Element) paragraph.getDomNode());
             }
