@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.drafting.DraftFromTemplate;
+import org.hearth.app.drafting.DraftStore;
+import org.hearth.app.state.LocalState;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.draft.FieldProposal;
@@ -67,15 +70,19 @@ final class DraftCommand extends HearthSubcommand {
                 loaded[0].close();
             }
         }
+        long id;
+        try (DraftStore store = new DraftStore(LocalState.open(paths.database()))) {
+            id = store.keep(draft, Instant.now());
+        }
         if (json) {
-            stdout.println(JSON.writeValueAsString(toJson(draft)));
+            stdout.println(JSON.writeValueAsString(toJson(draft).put("id", id)));
         } else {
             for (DraftFromTemplate.Field field : draft.fields()) {
                 stdout.println(field.name() + ": " + (field.status() == FieldProposal.Status.FILLED ? field.value() : "—")
                         + "  [" + status(field.status()) + "]"
                         + field.evidence().map(e -> "  " + e.file().getFileName() + " — \"" + e.quote() + "\"").orElse(""));
             }
-            stdout.println("written: " + draft.out());
+            stdout.println("written: " + draft.out() + " (kept as draft " + id + ")");
         }
         return 0;
     }

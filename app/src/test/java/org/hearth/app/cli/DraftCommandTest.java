@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hearth.app.drafting.DraftStore;
+import org.hearth.app.state.LocalState;
 import org.hearth.fixtures.documents.TestTemplates;
 import org.hearth.fixtures.gguf.TestModels;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,13 @@ class DraftCommandTest {
             assertThat(field.get("status").asText()).isIn("unsupported", "empty");
             assertThat(field.get("source").isNull() || !field.get("source").get("verified").asBoolean()).isTrue();
         });
+        try (DraftStore store = new DraftStore(LocalState.open(dir.resolve("home").resolve("hearth.db")))) {
+            assertThat(store.all()).singleElement().satisfies(entry -> {
+                assertThat(entry.id()).isEqualTo(root.get("id").asLong());
+                assertThat(entry.draft().out()).isEqualTo(out);
+                assertThat(entry.draft().fields()).hasSize(11);
+            });
+        }
         try (InputStream in = Files.newInputStream(out); XWPFDocument filled = new XWPFDocument(in);
              XWPFWordExtractor text = new XWPFWordExtractor(filled)) {
             assertThat(text.getText()).doesNotContain("{{", "}}").contains(TestTemplates.SALUTATION.strip());
