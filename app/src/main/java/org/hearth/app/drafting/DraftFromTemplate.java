@@ -94,7 +94,7 @@ public final class DraftFromTemplate {
         List<FieldQuery> queries = asked.stream().map(field -> new FieldQuery(field.name(), field.description())).toList();
         Engine engine = passages.sources().isEmpty() || queries.isEmpty() ? null : engines.await(cancelled);
         FieldFiller.Result filled = engine == null
-                ? new FieldFiller.Result(queries.stream().map(query -> FieldProposal.empty(query.name())).toList(), Usage.NONE)
+                ? new FieldFiller.Result(queries.stream().map(query -> FieldProposal.empty(query.name())).toList(), Usage.NONE, List.of())
                 : new FieldFiller(engine).fill(queries, passages.sources(), passages.language(),
                         (proposal, done, total) -> listener.filling(done, total), cancelled);
 

@@ -47,23 +47,37 @@ public final class FieldFiller {
         void fieldDone(FieldProposal proposal, int done, int total);
     }
 
-    /** The proposals in the order of the fields, and what the engine spent on them. */
-    public record Result(List<FieldProposal> fields, Usage usage) {
+    /**
+     * The proposals in the order of the fields, and what the engine spent: in all (the series' instructions
+     * included) and per field, in the same order.
+     */
+    public record Result(List<FieldProposal> fields, Usage usage, List<Usage> perField) {
         public Result {
             fields = List.copyOf(fields);
+            perField = List.copyOf(perField);
         }
     }
 
     private final Engine engine;
     private final Sampling sampling;
+    private final int answerTokens;
 
     public FieldFiller(Engine engine) {
         this(engine, Sampling.greedy());
     }
 
     public FieldFiller(Engine engine, Sampling sampling) {
+        this(engine, sampling, ANSWER_TOKENS);
+    }
+
+    /** @param answerTokens the most tokens one field's answer may have (a benchmark caps them lower) */
+    public FieldFiller(Engine engine, Sampling sampling, int answerTokens) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.sampling = Objects.requireNonNull(sampling, "sampling");
+        if (answerTokens < 1) {
+            throw new IllegalArgumentException("A field's answer needs at least one token, was " + answerTokens);
+        }
+        this.answerTokens = answerTokens;
     }
 
     /**
@@ -83,10 +97,10 @@ public final class FieldFiller {
             for (int i = 0; i < empty.size(); i++) {
                 listener.fieldDone(empty.get(i), i + 1, empty.size());
             }
-            return new Result(empty, Usage.NONE);
+            return new Result(empty, Usage.NONE, empty.stream().map(field -> Usage.NONE).toList());
         }
         DraftPrompts prompts = new DraftPrompts(language);
-        int answerTokens = Math.min(ANSWER_TOKENS, engine.capabilities().contextLength() / 4);
+        int answerTokens = Math.min(this.answerTokens, engine.capabilities().contextLength() / 4);
         List<EngineRequest> requests = new ArrayList<>();
         List<Map<Integer, Source>> given = new ArrayList<>();
         for (FieldQuery field : fields) {
@@ -98,6 +112,7 @@ public final class FieldFiller {
                     sampling, answerTokens));
         }
         FieldProposal[] proposals = new FieldProposal[fields.size()];
+        Usage[] spent = new Usage[fields.size()];
         int parallel = Math.max(1, Math.min(engine.capabilities().parallelSequences(), fields.size()));
         try (PromptSeries series = engine.series(prompts.system(), parallel, cancelled)) {
             int[] done = {0};
@@ -108,13 +123,14 @@ public final class FieldFiller {
                         return;
                     }
                     proposals[index] = judged(fields.get(index), requests.get(index), completion, given.get(index));
+                    spent[index] = completion.usage();
                     listener.fieldDone(proposals[index], ++done[0], fields.size());
                 }
             });
             if (cancelled.getAsBoolean() || done[0] < fields.size()) {
                 throw new CancellationException("Cancelled");
             }
-            return new Result(List.of(proposals), series.usage());
+            return new Result(List.of(proposals), series.usage(), List.of(spent));
         }
     }
 
