@@ -15,8 +15,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * A Word file opened in this process, editable, with the same guards as the document reader's: POI's zip-bomb
- * limits on every parsed part and a size bound on pictures ({@link DocxZip}), plus caps on the file and on
- * everything it unpacks to. For files the app edits itself (the firm's templates), which cannot go through the
+ * limits on every parsed part and a size bound on pictures ({@link DocxZip}), plus caps on the file, on everything
+ * it unpacks to and on the XML that is parsed, so that memory and parse time stay bounded. For files the app edits itself (the firm's templates), which cannot go through the
  * reader process because a changed copy is written.
  *
  * <p>The parts are unpacked through the guard into an uncompressed copy in memory, and POI opens that copy
@@ -26,8 +26,13 @@ public final class GuardedDocx {
 
     /** A letterhead with logos is a few megabytes; more is not a template. */
     public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
-    /** Everything the parts unpack to together; a real template is far below. */
-    public static final long MAX_UNPACKED_BYTES = 256L * 1024 * 1024;
+    /** Everything the file unpacks to, pictures included; a real template is far below. */
+    public static final long MAX_UNPACKED_BYTES = 128L * 1024 * 1024;
+    /**
+     * The XML POI parses into objects (several times its size in memory, and the parse time grows with it): a long
+     * template's document.xml is a few hundred kilobytes.
+     */
+    public static final long MAX_XML_BYTES = 16L * 1024 * 1024;
 
     /** What is done with the opened document; POI's failures inside it are reported as the file's. */
     @FunctionalInterface
@@ -63,6 +68,7 @@ public final class GuardedDocx {
             throw DocumentException.damaged(file);
         }
         long total = 0;
+        long xml = 0;
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         try (zip; ZipOutputStream out = new ZipOutputStream(copy)) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
@@ -74,7 +80,8 @@ public final class GuardedDocx {
                     bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_UNPACKED_BYTES - total + 1));
                 }
                 total += bytes.length;
-                if (total > MAX_UNPACKED_BYTES) {
+                xml += DocxZip.isMedia(entry.getName()) ? 0 : bytes.length;
+                if (total > MAX_UNPACKED_BYTES || xml > MAX_XML_BYTES) {
                     throw DocumentException.expandsTooFar(file);
                 }
                 out.putNextEntry(stored(entry.getName(), bytes));

@@ -11,6 +11,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -19,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.hearth.fixtures.documents.TestDocx;
 import org.hearth.fixtures.documents.TestTemplates;
 import org.hearth.ingest.document.DocumentException;
+import org.hearth.ingest.document.GuardedDocx;
 import org.hearth.ingest.template.TemplateField.Kind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +159,34 @@ class DocxTemplateTest {
         assertThatThrownBy(() -> DocxTemplate.fields(bomb))
                 .isInstanceOf(DocumentException.class)
                 .hasMessageContaining("unpack to far more data");
+    }
+
+    @Test
+    void a_template_with_more_xml_than_any_letter_holds_is_refused_before_it_is_parsed() throws Exception {
+        Path big = dir.resolve("Riesig.docx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(template));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(big))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            // random text compresses little: no zip bomb, only too much XML
+            out.putNextEntry(new ZipEntry("word/filler.xml"));
+            Random random = new Random(7);
+            byte[] line = new byte[1024];
+            for (long written = 0; written <= GuardedDocx.MAX_XML_BYTES; written += line.length) {
+                for (int i = 0; i < line.length; i++) {
+                    line[i] = (byte) ('a' + random.nextInt(26));
+                }
+                out.write(line);
+            }
+            out.closeEntry();
+        }
+
+        assertThatThrownBy(() -> DocxTemplate.fields(big))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("Riesig.docx").hasMessageContaining("unpack to far more data");
     }
 
     private static XWPFDocument open(Path file) throws Exception {

@@ -77,6 +77,7 @@ class RemoteFieldFillerTest {
                         tuple("Beklagter", Status.UNSUPPORTED, "Moritz Schmidt", OptionalInt.of(1), false),
                         tuple("Fristende", Status.EMPTY, "", OptionalInt.empty(), false));
         assertThat(heard).hasSize(6).last().asString().endsWith("6/6");
+        assertThat(result.perField()).hasSize(6).allSatisfy(usage -> assertThat(usage.modelCalls()).isEqualTo(1));
         assertThat(openAi.server().requests()).hasSize(6);
         assertThat(openAi.server().requests().getFirst().json()
                 .at("/response_format/json_schema/schema/properties/n/enum")).extracting(node -> node.asInt()).containsExactly(1, 2);
