@@ -41,11 +41,7 @@ public final class DraftStore implements AutoCloseable {
                 insert.setLong(3, created.toEpochMilli());
                 insert.executeUpdate();
             }
-            long id;
-            try (PreparedStatement lastId = db.prepare("SELECT last_insert_rowid()"); ResultSet key = lastId.executeQuery()) {
-                key.next();
-                id = key.getLong(1);
-            }
+            long id = db.lastInsertId();
             try (PreparedStatement insert = db.prepare("INSERT INTO draft_fields (draft_id, position, name, kind, description, "
                     + "status, value, source_file, page, paragraph, quote, verified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (int position = 0; position < draft.fields().size(); position++) {
@@ -89,13 +85,7 @@ public final class DraftStore implements AutoCloseable {
 
     /** Forgets the draft and its evidence (not the written file); an unknown id changes nothing. */
     public synchronized void delete(long id) {
-        db.write("delete the draft", () -> {
-            try (PreparedStatement delete = db.prepare("DELETE FROM drafts WHERE id = ?")) {
-                delete.setLong(1, id);
-                delete.executeUpdate();
-            }
-            return null;
-        });
+        db.deleteById("delete the draft", "drafts", id);
     }
 
     @Override
