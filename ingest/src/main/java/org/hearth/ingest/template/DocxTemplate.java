@@ -31,10 +31,11 @@ import org.hearth.ingest.document.GuardedDocx;
 public final class DocxTemplate {
 
     /**
-     * A field name: letters (umlauts and ß included), digits, underscore, hyphen. poi-tl's default allows ASCII
-     * only; no dots, so a name is never evaluated as an expression.
+     * A field name: letters (umlauts and ß included), digits, spaces, underscore, hyphen, dot ("Name des Gegners",
+     * "Mandant.Anschrift"). poi-tl's default allows ASCII only. A name is looked up whole, never evaluated as an
+     * expression ({@link #configure}).
      */
-    private static final String NAME = "[\\p{L}\\p{N}_\\-]+";
+    private static final String NAME = "[\\p{L}\\p{N}_\\-. ]+";
     /** A plain placeholder, where the template is read without poi-tl (text boxes). */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(" + NAME + ")}}");
 
