@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Hearth on this machine; record results in BENCHMARKS.md.",
-        subcommands = {BenchRuntimeCommand.class, BenchIngestCommand.class, BenchTriageCommand.class, BenchSearchCommand.class})
+        subcommands = {BenchRuntimeCommand.class, BenchIngestCommand.class, BenchTriageCommand.class, BenchSearchCommand.class,
+                BenchDraftCommand.class})
 final class BenchCommand {
 
     @picocli.CommandLine.ParentCommand

@@ -50,10 +50,7 @@ public final class SummaryStore implements AutoCloseable {
                 insert.setLong(10, summary.created().toEpochMilli());
                 insert.executeUpdate();
             }
-            try (PreparedStatement lastId = db.prepare("SELECT last_insert_rowid()"); ResultSet key = lastId.executeQuery()) {
-                key.next();
-                id = key.getLong(1);
-            }
+            id = db.lastInsertId();
             try (PreparedStatement insert = db.prepare(
                     "INSERT INTO summary_citations (summary_id, position, unit, from_number, to_number) VALUES (?,?,?,?,?)")) {
                 List<Locator> citations = summary.citations();
@@ -88,13 +85,7 @@ public final class SummaryStore implements AutoCloseable {
 
     /** Forgets the summary and its citations; an unknown id changes nothing. */
     public synchronized void delete(long id) {
-        db.write("delete the summary", () -> {
-            try (PreparedStatement delete = db.prepare("DELETE FROM summaries WHERE id = ?")) {
-                delete.setLong(1, id);
-                delete.executeUpdate();
-            }
-            return null;
-        });
+        db.deleteById("delete the summary", "summaries", id);
     }
 
     @Override

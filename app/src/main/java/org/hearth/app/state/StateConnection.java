@@ -2,6 +2,7 @@ package org.hearth.app.state;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -75,6 +76,30 @@ public final class StateConnection implements AutoCloseable {
                 // the next call reports a broken connection
             }
         }
+    }
+
+    /** The id SQLite gave the row this connection inserted last; call it inside the {@link #write} that inserted. */
+    public long lastInsertId() throws SQLException {
+        try (PreparedStatement lastId = prepare("SELECT last_insert_rowid()"); ResultSet key = lastId.executeQuery()) {
+            key.next();
+            return key.getLong(1);
+        }
+    }
+
+    /**
+     * Deletes the row of {@code table} with this {@code id} column, and by the schema's ON DELETE CASCADE what refers
+     * to it; an unknown id changes nothing.
+     *
+     * @param table a table name of the caller's own schema, never user input
+     */
+    public void deleteById(String what, String table, long id) {
+        write(what, () -> {
+            try (PreparedStatement delete = prepare("DELETE FROM " + table + " WHERE id = ?")) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

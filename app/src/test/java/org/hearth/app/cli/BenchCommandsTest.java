@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,30 @@ class BenchCommandsTest {
         assertThat(report.get("naive").get("mails").asInt()).isEqualTo(3);
         assertThat(report.get("reuse_batched").get("mails").asInt()).isEqualTo(3);
         assertThat(report.get("ratio").asDouble()).isPositive();
+    }
+
+    @Test
+    void draftFillsEveryFieldAndItsSharesAddUpWithTheInstructions() throws Exception {
+        JsonNode report = run("bench", "draft", "--model", TestModels.tinyQwen35(dir).toString(), "--threads", "1",
+                "--fields", "4", "--pages", "5", "--sequences", "2", "--context", "2048", "--answer-tokens", "8", "--json");
+
+        JsonNode fields = report.get("per_field");
+        assertThat(fields).hasSize(4).allSatisfy(field -> {
+            assertThat(field.get("prompt_tokens_decoded").asLong()).isPositive();
+            assertThat(field.get("generated_tokens").asLong()).isBetween(1L, 8L);
+            assertThat(field.get("status").asText()).isIn("unsupported", "empty");
+        });
+        long fieldTokens = 0;
+        double shares = 0;
+        for (JsonNode field : fields) {
+            fieldTokens += field.get("prompt_tokens_decoded").asLong() + field.get("generated_tokens").asLong();
+            shares += field.get("share").asDouble();
+        }
+        long shared = report.get("shared_decoded_tokens").asLong();
+        assertThat(shared).as("the instructions, decoded once").isPositive();
+        assertThat(fieldTokens + shared).isEqualTo(report.get("decoded_tokens").asLong());
+        assertThat(shares + (double) shared / report.get("decoded_tokens").asLong()).isCloseTo(1.0, Offset.offset(1e-9));
+        assertThat(report.get("seconds").asDouble()).isPositive();
     }
 
     @Test

@@ -28,11 +28,22 @@ final class DocxReader {
     }
 
     static void read(Path file, ReadOptions options, DocumentSink sink) throws IOException, DocumentException {
-        try (XWPFDocument document = open(file, options)) {
+        withDocument(file, () -> open(file, options), document -> {
             var properties = document.getProperties().getCoreProperties();
             sink.metadataIfPresent("title", properties.getTitle());
             sink.metadataIfPresent("author", properties.getCreator());
             new DocxBlocks(document).emit(sink);
+            return null;
+        });
+    }
+
+    /**
+     * Opens {@code file} behind the zip guard, runs {@code work} on it and closes it; a zip bomb or a damaged part,
+     * while opening or while {@code work} walks the parts, becomes the matching {@link DocumentException}.
+     */
+    static <T> T withDocument(Path file, Opener opener, GuardedDocx.Work<T> work) throws IOException, DocumentException {
+        try (XWPFDocument document = opener.open()) {
+            return work.apply(document);
         } catch (IOException e) {
             if (isZipBomb(e)) {
                 throw DocumentException.expandsTooFar(file);
@@ -46,11 +57,13 @@ final class DocxReader {
         }
     }
 
+    @FunctionalInterface
+    interface Opener {
+        XWPFDocument open() throws IOException, DocumentException;
+    }
+
     private static XWPFDocument open(Path file, ReadOptions options) throws IOException, DocumentException {
-        FileMagic magic;
-        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
-            magic = FileMagic.valueOf(in);
-        }
+        FileMagic magic = magic(file);
         if (magic == FileMagic.OLE2) {
             return openEncrypted(file, options);
         }
@@ -81,6 +94,26 @@ final class DocxReader {
         } catch (IOException | RuntimeException e) {
             zip.revert();
             throw e;
+        }
+    }
+
+    private static FileMagic magic(Path file) throws IOException {
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            return FileMagic.valueOf(in);
+        }
+    }
+
+    /** Refuses what is not a plain Word zip, with the reader's reasons: legacy .doc, password needed, damaged. */
+    static void requireOoxml(Path file) throws IOException, DocumentException {
+        FileMagic magic = magic(file);
+        if (magic == FileMagic.OLE2) {
+            try (POIFSFileSystem container = new POIFSFileSystem(file.toFile(), true)) {
+                throw container.getRoot().hasEntry("EncryptionInfo")
+                        ? DocumentException.passwordRequired(file) : DocumentException.legacyWordFile(file);
+            }
+        }
+        if (magic != FileMagic.OOXML) {
+            throw DocumentException.damaged(file);
         }
     }
 

@@ -40,7 +40,7 @@ final class DocxZip implements ZipEntrySource {
         return new SizeLimited(guarded, entry.getName());
     }
 
-    private static boolean isMedia(String entryName) {
+    static boolean isMedia(String entryName) {
         String name = entryName.toLowerCase(Locale.ROOT);
         return name.startsWith("word/media/") || name.startsWith("word/embeddings/");
     }

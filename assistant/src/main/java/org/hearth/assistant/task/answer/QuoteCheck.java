@@ -63,7 +63,7 @@ public final class QuoteCheck {
         return hyphenation.find() && normalise(hyphenation.replaceAll("$1$2")).contains(needle);
     }
 
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
         String visible = INVISIBLE.matcher(composed).replaceAll("");
         String unligated = LIGATURE.matcher(visible).replaceAll(m -> LIGATURES.get(m.group()));

@@ -9,7 +9,7 @@ import org.hearth.assistant.engine.PromptTooLongException;
  * lowest-ranked go first; only when even the best one alone is too long is it cut, at a character
  * boundary (never inside a UTF-8 sequence or a surrogate pair), preferably at a space, and marked.
  */
-final class SourceBudget {
+public final class SourceBudget {
 
     private SourceBudget() {
     }
@@ -21,7 +21,7 @@ final class SourceBudget {
      * @return the best sources that fit, possibly the best one alone and cut
      * @throws PromptTooLongException when the prompt does not fit even without sources
      */
-    static List<Source> fit(List<Source> ranked, int budget, ToIntFunction<List<Source>> promptTokens, String marker) {
+    public static List<Source> fit(List<Source> ranked, int budget, ToIntFunction<List<Source>> promptTokens, String marker) {
         if (promptTokens.applyAsInt(ranked) <= budget) {
             return ranked;
         }

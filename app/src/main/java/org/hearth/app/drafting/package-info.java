@@ -1,0 +1,5 @@
+/**
+ * Drafting: the firm's DOCX templates filled from a matter's files, each value with its evidence. The use case
+ * ({@link org.hearth.app.drafting.DraftFromTemplate}) is shared by {@code hearth draft} and, later, the Drafting tab.
+ */
+package org.hearth.app.drafting;
