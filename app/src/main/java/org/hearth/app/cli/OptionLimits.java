@@ -49,7 +49,10 @@ final class OptionLimits {
             Map.entry("--max-pages", new Range(1, 10_000_000)),
             Map.entry("--max-minutes", new Range(1, 100_000)), // about ten weeks
             // a target's model context: the smallest that holds a step, the largest any served model offers
-            Map.entry("--context", new Range(512, 10_000_000)));
+            Map.entry("--context", new Range(512, 10_000_000)),
+            // bench draft: the generated template knows 20 fields; a source of up to a thousand pages
+            Map.entry("--fields", new Range(1, 20)),
+            Map.entry("--pages", new Range(1, 1_000)));
 
     private OptionLimits() {
     }
