@@ -50,11 +50,7 @@ class RoutedAskCommandTest {
     }
 
     private CliRun hearth(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = dir.resolve("home").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return CliRun.in(dir.resolve("home"), args);
     }
 
     @Test

@@ -53,11 +53,7 @@ class RoutedSummaryCommandTest {
     }
 
     private CliRun hearth(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return CliRun.in(home, args);
     }
 
     @Test
