@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * The owner of {@code hearth.db}, the SQLite file that holds Hearth's local state. Features register their tables
@@ -50,6 +51,7 @@ public final class LocalState {
             throw new UncheckedIOException("Hearth cannot create the folder of " + file, e);
         }
         LocalState state = new LocalState(file);
+        state.useWriteAheadLog();
         state.migrate("open", LocalState::createVersionTable);
         return state;
     }
@@ -90,10 +92,43 @@ public final class LocalState {
         SQLiteConfig config = new SQLiteConfig();
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         return DriverManager.getConnection(url, config.toProperties());
+    }
+
+    // WAL is a property of the file, set once here rather than on every connection: the switch needs the file to
+    // itself, and SQLite answers a switch that meets another opener with SQLITE_BUSY at once, without waiting out
+    // the busy timeout. So openers that find the file busy try again until the timeout has passed.
+    private void useWriteAheadLog() {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+        long pauseMillis = 1;
+        while (true) {
+            try (Connection connection = open(); Statement statement = connection.createStatement();
+                 ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
+                if (mode.next() && "wal".equalsIgnoreCase(mode.getString(1))) {
+                    return;
+                }
+                throw new StateException("Hearth cannot keep " + file.getFileName()
+                        + " in write-ahead-log mode (its file system may not support it)", null);
+            } catch (SQLException e) {
+                if (!isBusy(e) || System.nanoTime() > deadline) {
+                    throw new StateException("Hearth cannot open " + file.getFileName() + ": " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StateException("Hearth stopped waiting for " + file.getFileName() + " to be free", e);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+        }
+    }
+
+    private static boolean isBusy(SQLException e) {
+        return e instanceof SQLiteException sqlite && (sqlite.getResultCode().name().startsWith("SQLITE_BUSY")
+                || sqlite.getResultCode().name().startsWith("SQLITE_LOCKED"));
     }
 
     @FunctionalInterface

@@ -104,6 +104,13 @@ class LocalStateTest {
     }
 
     @Test
+    void theFileIsInWriteAheadLogModeForEveryConnectionAfterOpening() {
+        LocalState state = LocalState.open(dir.resolve("hearth.db"));
+        // Every new connection (the window's, a CLI command's) reads the mode from the file, not from its own set-up.
+        assertThat(strings(state, "PRAGMA journal_mode")).containsExactly("wal");
+    }
+
+    @Test
     void aWriteInsideAWriteJoinsItAndAFailureRollsBackBoth() {
         LocalState state = LocalState.open(dir.resolve("hearth.db"));
         state.register(NOTES_V1);
