@@ -36,7 +36,7 @@ final class Detectors {
                 licencePlateAfterMarker(),
                 new AddressDetector(),
                 new PersonDetector(),
-                new GivenNameDetector(),
+                new UntitledNameDetector(),
                 organisation()));
         firmFileNumber.ifPresent(pattern -> detectors.add(new PatternDetector(EntityType.FIRM_FILE_NUMBER, pattern)));
         return List.copyOf(detectors);

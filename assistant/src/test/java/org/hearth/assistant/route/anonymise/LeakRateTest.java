@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.hearth.fixtures.anonymise.SensitiveDocument;
 import org.hearth.fixtures.anonymise.SensitiveDocuments;
+import org.hearth.fixtures.anonymise.SensitiveDocuments.Names;
 import org.hearth.fixtures.anonymise.SensitiveValue;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +25,28 @@ class LeakRateTest {
 
     @Test
     void atMostOnePercentOfDocumentsLeakAndEverySourceIsRestored() throws AnonymisationException {
-        Measurement measured = measure(new SensitiveDocuments(20261203L));
+        for (Names names : List.of(Names.COMMON, Names.RARE_GIVEN)) {
+            Measurement measured = measure(new SensitiveDocuments(20261203L, names));
 
-        assertThat(measured.restored()).isEqualTo(DOCUMENTS);
-        assertThat(measured.leaking().size()).as("documents with a leak: %s", measured.leaking()).isLessThanOrEqualTo(DOCUMENTS / 100);
+            assertThat(measured.restored()).as(names.name()).isEqualTo(DOCUMENTS);
+            assertThat(measured.leaking().size()).as("%s: documents with a leak: %s", names, measured.leaking())
+                    .isLessThanOrEqualTo(DOCUMENTS / 100);
+        }
     }
 
     /**
-     * The known gap: a name without a title whose given name is on no list is found only where it is written again
-     * with a title or is known from the headers; the local-model pass is what closes it (measured 2026-12-03: 48 of
-     * 500 documents, all of them mails naming a third person in passing). This bounds the gap so a change that
-     * widens it shows.
+     * The known gap: a name without a title whose given and family names are both on no list is found only where it
+     * is written again with a title or is known from the headers; the local-model pass is what closes it. This
+     * bounds the gap so a change that widens it shows.
      */
     @Test
-    void withRareGivenNamesTheDetectorsAloneLeakOnlyWhereANameStandsWithoutTitle() throws AnonymisationException {
-        Measurement measured = measure(new SensitiveDocuments(20261203L, true));
+    void withRareGivenAndFamilyNamesTheDetectorsAloneLeakOnlyWhereANameStandsWithoutTitle() throws AnonymisationException {
+        Measurement measured = measure(new SensitiveDocuments(20261203L, Names.RARE_GIVEN_AND_FAMILY));
 
         assertThat(measured.restored()).isEqualTo(DOCUMENTS);
-        assertThat(measured.leaking().size()).as("documents with a leak: %s", measured.leaking()).isLessThanOrEqualTo(DOCUMENTS / 10);
+        assertThat(measured.leaking().size()).as("documents with a leak: %s", measured.leaking()).isLessThanOrEqualTo(DOCUMENTS / 20);
         assertThat(measured.recall()).allSatisfy((kind, recall) -> assertThat(recall).as(kind).isGreaterThanOrEqualTo(
-                kind.equals("PERSON") ? 0.96 : 1.0));
+                kind.equals("PERSON") ? 0.98 : 1.0));
     }
 
     private record Measurement(List<String> leaking, int restored, Map<String, Double> recall) {
