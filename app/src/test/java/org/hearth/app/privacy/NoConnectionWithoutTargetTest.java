@@ -22,6 +22,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.hearth.app.cli.HearthCli;
 import org.hearth.fixtures.anonymise.SensitiveDocuments;
+import org.hearth.fixtures.documents.TestTemplates;
 import org.hearth.fixtures.gguf.TestModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,7 @@ class NoConnectionWithoutTargetTest {
     }
 
     @Test
-    void summaryIndexSearchAndAnswerJobsTouchNoSocket() throws Exception {
+    void summaryIndexSearchAnswerAndDraftingJobsTouchNoSocket() throws Exception {
         int controlPort = oneRequestThatGoesOut();
         Instant jobsStart = Instant.now();
         Path folder = Files.createDirectories(dir.resolve("Akten"));
@@ -82,6 +83,8 @@ class NoConnectionWithoutTargetTest {
         hearth("index", folder.toString(), "--json");
         hearth("search", "Rückzahlung", "--json");
         hearth("ask", "Welcher Betrag wird gefordert?", "--model", model, "--threads", "1", "--json");
+        hearth("draft", "--template", TestTemplates.letter(dir).toString(), "--from", letter.toString(),
+                "--out", dir.resolve("Entwurf.docx").toString(), "--model", model, "--threads", "1", "--json");
 
         recording.stop();
         Path events = dir.resolve("sockets.jfr");
