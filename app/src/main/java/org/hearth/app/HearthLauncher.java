@@ -83,7 +83,7 @@ public final class HearthLauncher {
             EgressLog egress = EgressLogs.in(paths);
             RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, egress);
             summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore,
-                    Optional.of(new SummaryRouting(() -> routingStore.allowed(JobClass.SUMMARY), engines)));
+                    Optional.of(new SummaryRouting(() -> routingStore.policyFor(JobClass.SUMMARY, Optional.empty()), engines)));
             inbox = inboxService(settings, state);
             search = searchService(settings);
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.

@@ -2,9 +2,11 @@ package org.hearth.ui;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.Target;
@@ -18,6 +20,7 @@ final class FakeRoutingService implements RoutingService {
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Map<JobClass, String> policy = new EnumMap<>(JobClass.class);
+    private final Set<JobClass> unasked = EnumSet.noneOf(JobClass.class);
     private final List<EgressEntry> entries;
     private final Verification verification;
 
@@ -45,7 +48,13 @@ final class FakeRoutingService implements RoutingService {
     public synchronized void removeTarget(String name) {
         targets.removeIf(target -> target.name().equals(name));
         keys.remove(name);
-        policy.values().removeIf(name::equals);
+        policy.entrySet().removeIf(allowed -> {
+            boolean toThisServer = allowed.getValue().equals(name);
+            if (toThisServer) {
+                unasked.remove(allowed.getKey());
+            }
+            return toThisServer;
+        });
     }
 
     @Override
@@ -54,8 +63,18 @@ final class FakeRoutingService implements RoutingService {
     }
 
     @Override
-    public synchronized void allow(JobClass job, Optional<String> targetName) {
+    public synchronized boolean withoutAsking(JobClass job) {
+        return unasked.contains(job);
+    }
+
+    @Override
+    public synchronized void allow(JobClass job, Optional<String> targetName, boolean withoutAsking) {
         targetName.ifPresentOrElse(name -> policy.put(job, name), () -> policy.remove(job));
+        if (withoutAsking && targetName.isPresent()) {
+            unasked.add(job);
+        } else {
+            unasked.remove(job);
+        }
     }
 
     @Override

@@ -64,6 +64,12 @@ class PrivacySettingsTest {
         assertThat(routing.allowed(JobClass.SUMMARY)).contains("Kanzlei-Server");
         assertThat(routing.allowed(JobClass.TRIAGE)).as("only the kind chosen").isEmpty();
         assertThat(robot.lookup("#settings-policy-triage").queryAs(ComboBox.class).getButtonCell().getText()).isEqualTo("Only on this computer");
+        assertThat(routing.withoutAsking(JobClass.SUMMARY)).as("never without asking by default").isFalse();
+        assertThat(robot.lookup("#settings-unasked-triage").queryAs(CheckBox.class).isDisabled()).as("a local job sends nothing").isTrue();
+
+        robot.clickOn("#settings-unasked-summary");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> routing.withoutAsking(JobClass.SUMMARY));
+        assertThat(routing.allowed(JobClass.SUMMARY)).contains("Kanzlei-Server");
     }
 
     @Test

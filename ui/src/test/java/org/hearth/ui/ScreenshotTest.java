@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -21,6 +23,9 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.hearth.assistant.route.JobClass;
+import org.hearth.assistant.route.Target;
+import org.hearth.assistant.route.TargetKind;
 import org.hearth.domain.Language;
 import org.hearth.ui.service.InboxService.InboxRun;
 import org.hearth.ui.service.InboxService.MailItem;
@@ -73,11 +78,12 @@ class ScreenshotTest {
     private final FakeModelService models = new FakeModelService(new ModelState.None());
     private final FakeInboxService inbox = new FakeInboxService();
     private final FakeSearchService search = new FakeSearchService();
+    private final FakeRoutingService routing = new FakeRoutingService();
 
     @Start
     void start(Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei Schmidt & Partner");
-        new MainWindow(models, settings,
+        new MainWindow(models, settings, Optional.of(routing),
                 AppTabs.of(summaries, new FakeExportService(), inbox, search), Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
     }
@@ -190,12 +196,35 @@ class ScreenshotTest {
         assertThat(robot.lookup("#search-install-model").queryButton().getText()).isEqualTo("Suchmodell installieren");
     }
 
+    @Test
+    void servers_and_privacy_settings_with_a_firm_server(FxRobot robot) throws IOException, TimeoutException {
+        routing.addTarget(new Target("Kanzlei-Server", TargetKind.FIRM, URI.create("http://10.0.0.5:8080/v1"), "qwen3.5-27b", 32768,
+                true, Optional.empty(), Optional.empty()), new char[0]);
+        routing.allow(JobClass.SUMMARY, Optional.of("Kanzlei-Server"), false);
+        routing.allow(JobClass.ANSWER, Optional.of("Kanzlei-Server"), true);
+        robot.clickOn("#nav-settings");
+        robot.clickOn("Server & Datenschutz");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-targets").queryListView().getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path shot = write(robot.lookup("#settings-targets").query().getScene(), "settings-privacy-de.png");
+
+        assertThat(ImageIO.read(shot.toFile()).getWidth()).isPositive();
+        assertThat(robot.lookup("#settings-unasked-answer").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#settings-unasked-summary").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#settings-unasked-summary").queryAs(CheckBox.class).getText()).isEqualTo("Ohne Rückfrage senden");
+    }
+
     /** Takes the picture with the pointer resting on the status bar, so no hover effect shows. */
     private Path write(FxRobot robot, String name) throws IOException {
         robot.moveTo("#status-memory");
         WaitForAsyncUtils.waitForFxEvents();
+        return write(scene.get(), name);
+    }
+
+    private Path write(Scene of, String name) throws IOException {
         AtomicReference<WritableImage> shot = new AtomicReference<>();
-        robot.interact(() -> shot.set(scene.get().snapshot(null)));
+        new FxRobot().interact(() -> shot.set(of.snapshot(null)));
         WritableImage image = shot.get();
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();

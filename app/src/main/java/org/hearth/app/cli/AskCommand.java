@@ -61,7 +61,7 @@ final class AskCommand extends HearthSubcommand {
         try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), models.threads());
              RoutingStore store = new RoutingStore(LocalState.open(paths.database()));
              Cancellation cancelled = new Cancellation()) {
-            AnswerRouting routing = new AnswerRouting(() -> store.allowedFor(JobClass.ANSWER, Optional.ofNullable(target)),
+            AnswerRouting routing = new AnswerRouting(() -> store.policyFor(JobClass.ANSWER, Optional.ofNullable(target)),
                     new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
             if (yes && !routing.mayLeave()) {
                 throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
@@ -70,7 +70,7 @@ final class AskCommand extends HearthSubcommand {
             CitedAnswers answers = new CitedAnswers(setup.index());
             CitedAnswers.Retrieval retrieval = answers.retrieve(question, Optional.ofNullable(collection));
             AnswerRouting.Outgoing outgoing = routing.mayLeave() && retrieval.relevant() ? routing.outgoing(question, retrieval) : null;
-            if (outgoing != null && outgoing.route().leavesTheMachine() && !yes) {
+            if (outgoing != null && outgoing.route().leavesTheMachine() && !yes && !routing.withoutAsking()) {
                 return preview(outgoing, out, err);
             }
             CitedAnswers.EngineSource local = c -> {
@@ -92,7 +92,7 @@ final class AskCommand extends HearthSubcommand {
             };
             if (outgoing != null && outgoing.route().leavesTheMachine()) {
                 err.println("hearth: " + outgoing.route().describe());
-                Engine remote = routing.engine(outgoing, "cli --yes");
+                Engine remote = routing.engine(outgoing, consent(yes));
                 try (NetworkGate.Permit permit = AnswerRouting.permit(outgoing.route().target().orElseThrow())) {
                     result = answers.answer(question, retrieval, c -> remote, listener, cancelled);
                 }

@@ -34,4 +34,9 @@ abstract class HearthSubcommand implements Callable<Integer> {
     final PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** How the egress log names the consent of a job that leaves: {@code --yes}, or a policy without asking. */
+    static String consent(boolean yes) {
+        return yes ? "cli --yes" : "policy";
+    }
 }

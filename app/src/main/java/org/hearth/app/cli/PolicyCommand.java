@@ -1,6 +1,7 @@
 package org.hearth.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -51,16 +52,21 @@ final class PolicyCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "local|NAME[,NAME]", description = "local, or the servers it may go to.")
         String targets;
 
+        @Option(names = "--without-asking", description = "Send jobs of this kind without showing what goes first "
+                + "(still anonymised where the server asks for it, still in the egress log). Off unless given.")
+        boolean withoutAsking;
+
         @Override
         public Integer call() {
             JobClass job = RoutingStore.jobClass(jobClass);
             List<String> names = targets.equalsIgnoreCase("local") ? List.of()
                     : Arrays.stream(targets.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
             try (RoutingStore store = policy.store()) {
-                store.allow(job, names);
+                store.allow(job, names, withoutAsking);
             }
             spec.commandLine().getOut().println(job.name().toLowerCase(Locale.ROOT) + ": "
-                    + (names.isEmpty() ? "runs on this machine only" : "may go to " + String.join(", ", names)));
+                    + (names.isEmpty() ? "runs on this machine only" : "may go to " + String.join(", ", names)
+                    + (withoutAsking ? ", without asking" : ", after its preview")));
             return 0;
         }
     }
@@ -80,16 +86,23 @@ final class PolicyCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ObjectNode root = JSON.createObjectNode();
+            ArrayNode unasked = JSON.createArrayNode();
             try (RoutingStore store = policy.store()) {
                 for (JobClass job : JobClass.values()) {
+                    String name = job.name().toLowerCase(Locale.ROOT);
                     List<String> allowed = store.allowed(job).stream().map(Target::name).toList();
-                    root.putArray(job.name().toLowerCase(Locale.ROOT)).addAll(allowed.stream().map(root::textNode).toList());
+                    boolean withoutAsking = store.withoutAsking(job);
+                    root.putArray(name).addAll(allowed.stream().map(root::textNode).toList());
+                    if (withoutAsking) {
+                        unasked.add(name);
+                    }
                     if (!json) {
-                        spec.commandLine().getOut().println(job.name().toLowerCase(Locale.ROOT) + ": "
-                                + (allowed.isEmpty() ? "local" : String.join(", ", allowed)));
+                        spec.commandLine().getOut().println(name + ": " + (allowed.isEmpty() ? "local"
+                                : String.join(", ", allowed) + (withoutAsking ? " (without asking)" : "")));
                     }
                 }
             }
+            root.set("withoutAsking", unasked);
             if (json) {
                 spec.commandLine().getOut().println(JSON.writeValueAsString(root));
             }

@@ -2,12 +2,12 @@ package org.hearth.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.JobPolicy;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
@@ -36,8 +36,8 @@ final class RoutedSummaries implements AutoCloseable {
      */
     RoutedSummaries(HearthPaths paths, Optional<String> targetName) {
         this.store = new RoutingStore(LocalState.open(paths.database()));
-        List<Target> allowed = store.allowedFor(JobClass.SUMMARY, targetName);
-        this.routing = new SummaryRouting(() -> allowed,
+        JobPolicy policy = store.policyFor(JobClass.SUMMARY, targetName);
+        this.routing = new SummaryRouting(() -> policy,
                 new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
     }
 
@@ -46,13 +46,18 @@ final class RoutedSummaries implements AutoCloseable {
         return routing.mayLeave();
     }
 
+    /** Whether the policy lets these summaries go without the preview. */
+    boolean withoutAsking() {
+        return routing.withoutAsking();
+    }
+
     Route route(SummarizeDocument.ReadDocument read) {
         return routing.route(read.document());
     }
 
     SummarizeDocument.Outcome summarise(SummarizeDocument summaries, Path file, SummarizeDocument.Options options,
                                         SummarizeDocument.EngineSource local, SummarizeDocument.Listener listener,
-                                        BooleanSupplier cancelled, PrintWriter err) throws SecretStoreException, AnonymisationException {
+                                        BooleanSupplier cancelled, String consent, PrintWriter err) throws SecretStoreException, AnonymisationException {
         SummarizeDocument.Read read = summaries.read(file, options, listener, cancelled);
         if (!(read instanceof SummarizeDocument.ReadDocument document)) {
             return ((SummarizeDocument.ReadFailed) read).outcome();
@@ -64,7 +69,7 @@ final class RoutedSummaries implements AutoCloseable {
             return summaries.summarise(document, options, local, listener, cancelled);
         }
         Target target = route.target().orElseThrow();
-        Engine engine = routing.engine(outgoing, document.document(), "cli --yes");
+        Engine engine = routing.engine(outgoing, document.document(), consent);
         try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
             return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine,
                     SummaryRouting.speedKey(target), jobCancelled, () -> { }), listener, cancelled);

@@ -92,7 +92,7 @@ final class SummarizeCommand extends HearthSubcommand {
                 throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
                         + "or allowed for summaries (`hearth policy set summary NAME`)");
             }
-            if (routing.mayLeave() && !yes) {
+            if (routing.mayLeave() && !yes && !routing.withoutAsking()) {
                 return preview(routing, stdout, err);
             }
             return summarize(paths, stdout, err, routing.mayLeave() ? routing : null);
@@ -177,7 +177,7 @@ final class SummarizeCommand extends HearthSubcommand {
                 SummarizeDocument.EngineSource local =
                         jobCancelled -> new SummarizeDocument.EngineUse(model.engine(cancelled), model.name(), cancelled, () -> { });
                 SummarizeDocument.Outcome outcome = routed == null ? summarizeDocument.run(file, options, local, listener, cancelled)
-                        : routed.summarise(summarizeDocument, file, options, local, listener, cancelled, err);
+                        : routed.summarise(summarizeDocument, file, options, local, listener, cancelled, consent(yes), err);
                 progress.done();
                 if (outcome instanceof SummarizeDocument.Done(SummarizeDocument.Result summary)) {
                     if (stream) {

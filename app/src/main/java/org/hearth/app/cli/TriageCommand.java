@@ -104,7 +104,7 @@ final class TriageCommand extends HearthSubcommand {
         NetworkGate.Permit[] serverPermit = new NetworkGate.Permit[1];
         try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation();
              RoutingStore routingStore = new RoutingStore(LocalState.open(paths.database()))) {
-            TriageRouting routing = new TriageRouting(() -> routingStore.allowedFor(JobClass.TRIAGE, Optional.ofNullable(routeTo)),
+            TriageRouting routing = new TriageRouting(() -> routingStore.policyFor(JobClass.TRIAGE, Optional.ofNullable(routeTo)),
                     new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, EgressLogs.in(paths)));
             if (yes && !routing.mayLeave()) {
                 throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
@@ -120,13 +120,13 @@ final class TriageCommand extends HearthSubcommand {
             InboxRefresh.EngineSource engines = (pending, c) -> {
                 TriageRouting.Outgoing outgoing = routing.mayLeave() ? outgoing(routing, pending) : null;
                 if (outgoing != null && outgoing.route().leavesTheMachine()) {
-                    if (!yes) {
+                    if (!yes && !routing.withoutAsking()) {
                         previewed[0] = outgoing;
                         return Optional.empty();
                     }
                     err.println("hearth: " + outgoing.route().describe());
                     serverPermit[0] = TriageRouting.permit(outgoing.route().target().orElseThrow());
-                    return Optional.of(remote(routing, outgoing));
+                    return Optional.of(remote(routing, outgoing, consent(yes)));
                 }
                 if (loaded[0] == null) {
                     loaded[0] = models.load(err, c);
@@ -185,9 +185,9 @@ final class TriageCommand extends HearthSubcommand {
         }
     }
 
-    private static Engine remote(TriageRouting routing, TriageRouting.Outgoing outgoing) {
+    private static Engine remote(TriageRouting routing, TriageRouting.Outgoing outgoing, String consent) {
         try {
-            return routing.engine(outgoing, "cli --yes");
+            return routing.engine(outgoing, consent);
         } catch (SecretStoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

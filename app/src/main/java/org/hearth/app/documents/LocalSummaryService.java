@@ -182,7 +182,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         public void send() {
             Pending pending = awaitingSend.getAndSet(null);
             if (pending != null) {
-                sending.execute(() -> summariseThere(pending));
+                sending.execute(() -> summariseThere(pending, "preview"));
             }
         }
 
@@ -227,6 +227,11 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             if (!outgoing.route().leavesTheMachine()) {
                 return false;
             }
+            if (routing.get().withoutAsking()) {
+                Pending unasked = new Pending(document, outgoing);
+                sending.execute(() -> summariseThere(unasked, "policy"));
+                return true;
+            }
             awaitingSend.set(new Pending(document, outgoing));
             listener.state(State.AWAITING_SEND);
             listener.preview(new Preview(outgoing.route(), outgoing.shown()));
@@ -237,17 +242,17 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         }
 
         /**
-         * The user sent the preview: the summary runs on the target, every request logged before it leaves, the gate
+         * The user sent the preview (or the policy sends without asking): the summary runs on the target, every request logged before it leaves, the gate
          * open to that server only while it runs.
          */
-        void summariseThere(Pending pending) {
+        void summariseThere(Pending pending, String consent) {
             if (stopIfCancelled()) {
                 return;
             }
             Target target = pending.outgoing().route().target().orElseThrow();
             Engine engine;
             try {
-                engine = routing.orElseThrow().engine(pending.outgoing(), pending.document().document(), "preview");
+                engine = routing.orElseThrow().engine(pending.outgoing(), pending.document().document(), consent);
             } catch (SecretStoreException e) {
                 fail(Failure.Reason.OTHER, e.getMessage());
                 return;

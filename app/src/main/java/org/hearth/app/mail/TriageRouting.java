@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hearth.app.privacy.AnonymiseDocument;
+import org.hearth.app.privacy.JobPolicy;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.secrets.SecretStoreException;
@@ -29,11 +30,12 @@ public final class TriageRouting {
     private static final int ANSWER_TOKENS = 512;
     private static final double CHARACTERS_PER_TOKEN = 3.5;
 
-    private final Supplier<List<Target>> allowed;
+    private final Supplier<JobPolicy> policy;
     private final RoutedEngines engines;
 
-    public TriageRouting(Supplier<List<Target>> allowed, RoutedEngines engines) {
-        this.allowed = allowed;
+    /** @param policy what the user allowed, asked once per job so a changed policy counts at once */
+    public TriageRouting(Supplier<JobPolicy> policy, RoutedEngines engines) {
+        this.policy = policy;
         this.engines = engines;
     }
 
@@ -42,7 +44,12 @@ public final class TriageRouting {
     }
 
     public boolean mayLeave() {
-        return !allowed.get().isEmpty();
+        return policy.get().mayLeave();
+    }
+
+    /** Whether the policy lets a job that leaves go without its preview. */
+    public boolean withoutAsking() {
+        return policy.get().withoutAsking();
     }
 
     public Outgoing outgoing(List<StoredMail> pending) throws AnonymisationException {
@@ -56,7 +63,7 @@ public final class TriageRouting {
         }
         // each mail is one request: the step that has to fit a server is the longest mail, not all of them
         long longest = pending.stream().mapToLong(mail -> mail.body().length() + mail.subject().length()).max().orElse(0);
-        Route route = Router.decide(allowed.get(), Math.round(longest / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
+        Route route = Router.decide(policy.get().allowed(), Math.round(longest / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
         Placeholders placeholders = new Placeholders();
         return new Outgoing(route, new Anonymiser(placeholders, known, Optional.empty()).anonymise(text.toString()), placeholders, known);
     }

@@ -68,8 +68,13 @@ public final class LocalRoutingService implements RoutingService {
     }
 
     @Override
-    public void allow(JobClass job, Optional<String> targetName) {
-        store.allow(job, targetName.stream().toList());
+    public boolean withoutAsking(JobClass job) {
+        return store.withoutAsking(job);
+    }
+
+    @Override
+    public void allow(JobClass job, Optional<String> targetName, boolean withoutAsking) {
+        store.allow(job, targetName.stream().toList(), withoutAsking && targetName.isPresent());
     }
 
     @Override

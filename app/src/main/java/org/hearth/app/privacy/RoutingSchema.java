@@ -5,7 +5,8 @@ import org.hearth.app.state.FeatureSchema;
 
 /**
  * The routing feature's tables in hearth.db: the servers a job may go to (never their API keys: those are in the
- * keychain under {@code secret_key}) and, per kind of job, which of them the user allowed. Append a step to change
+ * keychain under {@code secret_key}) and, per kind of job, which of them the user allowed and whether it may go
+ * there without its preview. Append a step to change
  * them; a released step never changes.
  */
 final class RoutingSchema {
@@ -27,6 +28,8 @@ final class RoutingSchema {
                 job_class TEXT NOT NULL,
                 target TEXT NOT NULL REFERENCES targets(name) ON DELETE CASCADE,
                 PRIMARY KEY (job_class, target));
+            """, """
+            CREATE TABLE without_asking (job_class TEXT PRIMARY KEY);
             """));
 
     private RoutingSchema() {

@@ -89,8 +89,19 @@ public final class RoutingStore implements AutoCloseable {
         });
     }
 
-    /** Allows exactly these targets for a kind of job; none means it stays on this machine. */
+    /** Allows exactly these targets for a kind of job, each job shown before it goes; none means it stays here. */
     public synchronized void allow(JobClass job, List<String> targetNames) {
+        allow(job, targetNames, false);
+    }
+
+    /**
+     * Allows exactly these targets for a kind of job; none means it stays on this machine. With {@code withoutAsking}
+     * a job of this kind goes without its preview (still anonymised where the target asks for it, still logged).
+     */
+    public synchronized void allow(JobClass job, List<String> targetNames, boolean withoutAsking) {
+        if (withoutAsking && targetNames.isEmpty()) {
+            throw new IllegalArgumentException("a job that stays on this machine sends nothing; name a server to send to without asking");
+        }
         for (String name : targetNames) {
             if (find(name).isEmpty()) {
                 throw new IllegalArgumentException("no target named \"" + name + "\"; add it with `hearth targets add`");
@@ -107,6 +118,11 @@ public final class RoutingStore implements AutoCloseable {
                     insert.setString(2, name);
                     insert.executeUpdate();
                 }
+            }
+            try (PreparedStatement unasked = db.prepare(withoutAsking
+                    ? "INSERT OR IGNORE INTO without_asking (job_class) VALUES (?)" : "DELETE FROM without_asking WHERE job_class = ?")) {
+                unasked.setString(1, job.name());
+                unasked.executeUpdate();
             }
             return null;
         });
@@ -129,16 +145,28 @@ public final class RoutingStore implements AutoCloseable {
         });
     }
 
+    /** Whether jobs of this kind go to their allowed servers without a preview. */
+    public synchronized boolean withoutAsking(JobClass job) {
+        return db.read("read the policy", () -> {
+            try (PreparedStatement select = db.prepare("SELECT 1 FROM without_asking WHERE job_class = ?")) {
+                select.setString(1, job.name());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     /**
-     * The targets one run may use: the one the user named for it (the per-job opt-in), else those the policy allows
-     * for this kind of job.
+     * What one run may do: go to the server the user named for it (the per-job opt-in, always previewed), else what the
+     * policy allows for this kind of job.
      */
-    public List<Target> allowedFor(JobClass job, Optional<String> named) {
+    public JobPolicy policyFor(JobClass job, Optional<String> named) {
         if (named.isEmpty()) {
-            return allowed(job);
+            return new JobPolicy(allowed(job), withoutAsking(job));
         }
-        return List.of(find(named.get()).orElseThrow(() -> new IllegalArgumentException("no target named \"" + named.get()
-                + "\"; see `hearth targets list`")).target());
+        return new JobPolicy(List.of(find(named.get()).orElseThrow(() -> new IllegalArgumentException("no target named \""
+                + named.get() + "\"; see `hearth targets list`")).target()), false);
     }
 
     private static StoredTarget target(ResultSet row) throws SQLException {

@@ -25,12 +25,11 @@ public final class SummaryRouting {
     /** A rough count of characters per token for German and English legal text, before any model is asked. */
     private static final double CHARACTERS_PER_TOKEN = 3.5;
 
-    private final Supplier<List<Target>> allowed;
+    private final Supplier<JobPolicy> policy;
     private final RoutedEngines engines;
-
-    /** @param allowed the targets a summary may go to, asked once per document so a changed policy counts at once */
-    public SummaryRouting(Supplier<List<Target>> allowed, RoutedEngines engines) {
-        this.allowed = allowed;
+    /** @param policy what the user allowed, asked once per job so a changed policy counts at once */
+    public SummaryRouting(Supplier<JobPolicy> policy, RoutedEngines engines) {
+        this.policy = policy;
         this.engines = engines;
     }
 
@@ -45,12 +44,17 @@ public final class SummaryRouting {
 
     /** Whether any summary may leave this machine now; if not, every file runs locally as always. */
     public boolean mayLeave() {
-        return !allowed.get().isEmpty();
+        return policy.get().mayLeave();
+    }
+
+    /** Whether the policy lets a job that leaves go without its preview. */
+    public boolean withoutAsking() {
+        return policy.get().withoutAsking();
     }
 
     public Route route(DocumentText document) {
         long characters = document.blocks().stream().map(TextBlock::text).mapToLong(String::length).sum();
-        return Router.decide(allowed.get(), Math.round(characters / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
+        return Router.decide(policy.get().allowed(), Math.round(characters / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
     }
 
     /** The route for this document and, for a route that leaves, the text as it would go. */

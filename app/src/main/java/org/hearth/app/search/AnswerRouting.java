@@ -3,6 +3,7 @@ package org.hearth.app.search;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hearth.app.privacy.JobPolicy;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.secrets.SecretStoreException;
@@ -29,11 +30,12 @@ public final class AnswerRouting {
     private static final int ANSWER_TOKENS = 1024;
     private static final double CHARACTERS_PER_TOKEN = 3.5;
 
-    private final Supplier<List<Target>> allowed;
+    private final Supplier<JobPolicy> policy;
     private final RoutedEngines engines;
 
-    public AnswerRouting(Supplier<List<Target>> allowed, RoutedEngines engines) {
-        this.allowed = allowed;
+    /** @param policy what the user allowed, asked once per job so a changed policy counts at once */
+    public AnswerRouting(Supplier<JobPolicy> policy, RoutedEngines engines) {
+        this.policy = policy;
         this.engines = engines;
     }
 
@@ -42,7 +44,12 @@ public final class AnswerRouting {
     }
 
     public boolean mayLeave() {
-        return !allowed.get().isEmpty();
+        return policy.get().mayLeave();
+    }
+
+    /** Whether the policy lets a job that leaves go without its preview. */
+    public boolean withoutAsking() {
+        return policy.get().withoutAsking();
     }
 
     /**
@@ -56,7 +63,7 @@ public final class AnswerRouting {
             text.append("\n\n[").append(i + 1).append("] ").append(CitedAnswers.label(hits.get(i).chunk(), LanguageDetector.ofQuestion(question)))
                     .append("\n").append(hits.get(i).text());
         }
-        Route route = Router.decide(allowed.get(), Math.round(text.length() / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
+        Route route = Router.decide(policy.get().allowed(), Math.round(text.length() / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
         Placeholders placeholders = new Placeholders();
         return new Outgoing(route, new Anonymiser(placeholders, List.of(), Optional.empty()).anonymise(text.toString()), placeholders);
     }

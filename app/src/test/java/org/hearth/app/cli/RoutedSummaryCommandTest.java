@@ -104,6 +104,45 @@ class RoutedSummaryCommandTest {
     }
 
     @Test
+    void aPolicyWithoutAskingSendsWithoutPreviewAndTheLogNamesThePolicyAsConsent() throws Exception {
+        CliRun allowed = hearth("policy", "set", "summary", "Kanzlei-Server", "--without-asking");
+        CliRun shown = hearth("policy", "show", "--json");
+        CliRun run = hearth("summarize", "--json", file.toString());
+
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(JSON.readTree(shown.out()).get("withoutAsking")).singleElement().extracting(JsonNode::asText).isEqualTo("summary");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).get("files").get(0).get("status").asText()).isEqualTo("ok");
+        List<RecordedRequest> received = openAi.server().requests();
+        assertThat(received).isNotEmpty();
+        received.forEach(request -> assertNoValueIn(request.json().toString()));
+        assertThat(EgressLogs.in(HearthPaths.resolve(home)).entries()).hasSize(received.size())
+                .allSatisfy(entry -> assertThat(entry.confirmation()).isEqualTo("policy"));
+    }
+
+    @Test
+    void aServerNamedForOneRunAsksEvenWhereThePolicyWouldNot() throws Exception {
+        hearth("policy", "set", "summary", "Kanzlei-Server", "--without-asking");
+        CliRun run = hearth("summarize", "--target", "Kanzlei-Server", "--json", file.toString());
+
+        assertThat(JSON.readTree(run.out()).get("sent").asBoolean()).isFalse();
+        assertThat(openAi.server().requests()).isEmpty();
+    }
+
+    @Test
+    void keepingAJobLocalWithoutAskingIsRefusedAndSettingItLocalEndsTheWithoutAsking() throws Exception {
+        CliRun refused = hearth("policy", "set", "summary", "local", "--without-asking");
+        hearth("policy", "set", "summary", "Kanzlei-Server", "--without-asking");
+        hearth("policy", "set", "summary", "local");
+        hearth("policy", "set", "summary", "Kanzlei-Server");
+        CliRun shown = hearth("policy", "show", "--json");
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("name a server to send to without asking");
+        assertThat(JSON.readTree(shown.out()).get("withoutAsking")).isEmpty();
+    }
+
+    @Test
     void yesWithoutAnyAllowedServerIsRefusedBeforeAnythingRuns() {
         CliRun run = hearth("summarize", "--yes", "--json", file.toString());
 

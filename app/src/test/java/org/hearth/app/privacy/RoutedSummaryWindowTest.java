@@ -115,7 +115,7 @@ class RoutedSummaryWindowTest {
         models = new LocalModelService(paths, new JsonSettingsStore(paths.home().resolve("settings.json")),
                 new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
         summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE, kept,
-                Optional.of(new SummaryRouting(() -> store.allowed(JobClass.SUMMARY), engines)));
+                Optional.of(new SummaryRouting(() -> store.policyFor(JobClass.SUMMARY, Optional.empty()), engines)));
         letter = new SensitiveDocuments(23L).generate(1).getFirst();
         WaitForAsyncUtils.asyncFx(() -> {
             RunningTasks running = new RunningTasks();
@@ -178,6 +178,22 @@ class RoutedSummaryWindowTest {
         assertThat(EgressLogs.in(paths).verify().intact()).isTrue();
         assertThat(routedTo).as("running there, then back to this machine").containsExactly(SERVER, "null");
         assertThat(gate.refusals()).as("the gate was open to the server while the job ran").isEmpty();
+    }
+
+    @Test
+    void a_policy_without_asking_sends_without_a_preview_and_logs_the_policy_as_consent(FxRobot robot) throws Exception {
+        store.allow(JobClass.SUMMARY, List.of(SERVER), true);
+        Path file = dropLetter(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state(robot, file) == State.DONE || state(robot, file) == State.FAILED);
+
+        assertThat(state(robot, file)).isEqualTo(State.DONE);
+        assertThat(robot.lookup("#preview-send").tryQuery()).as("no preview was shown").isEmpty();
+        List<RecordedRequest> received = openAi.server().requests();
+        assertThat(received).isNotEmpty();
+        received.forEach(request -> assertNoValueIn(request.json().toString()));
+        assertThat(EgressLogs.in(paths).entries()).hasSize(received.size())
+                .allSatisfy(entry -> assertThat(entry.confirmation()).isEqualTo("policy"));
+        assertThat(routedTo).containsExactly(SERVER, "null");
     }
 
     private Path dropLetter(FxRobot robot) throws Exception {

@@ -4,6 +4,9 @@ import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -159,9 +163,24 @@ public final class PrivacySettingsPane extends VBox {
                     viewModel.allow(job, where.getValue().isEmpty() ? Optional.empty() : Optional.of(where.getValue()));
                 }
             });
-            grid.addRow(row++, label("settings.policy." + job.name()), where);
+            CheckBox withoutAsking = new CheckBox(localization.get("settings.policy.withoutAsking"));
+            withoutAsking.setId("settings-unasked-" + job.name().toLowerCase(java.util.Locale.ROOT));
+            withoutAsking.setTooltip(new Tooltip(localization.get("settings.policy.withoutAsking.tip")));
+            withoutAsking.setMinWidth(Region.USE_PREF_SIZE);
+            withoutAsking.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.allowedProperty(job).get().isEmpty(),
+                    viewModel.allowedProperty(job)));
+            withoutAsking.selectedProperty().bindBidirectional(unaskedChoice(job));
+            grid.addRow(row++, label("settings.policy." + job.name()), where, withoutAsking);
         }
         return grid;
+    }
+
+    /** The check box's state, following what was saved and saving what the user ticks. */
+    private BooleanProperty unaskedChoice(JobClass job) {
+        BooleanProperty choice = new SimpleBooleanProperty(viewModel.withoutAskingProperty(job).get());
+        viewModel.withoutAskingProperty(job).addListener((obs, old, now) -> choice.set(now));
+        choice.addListener((obs, old, now) -> viewModel.sendWithoutAsking(job, now));
+        return choice;
     }
 
     private List<String> choices() {

@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -28,6 +32,7 @@ public final class PrivacySettingsViewModel {
     private final Background background;
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final Map<JobClass, ReadOnlyObjectWrapper<Optional<String>>> policy = new EnumMap<>(JobClass.class);
+    private final Map<JobClass, ReadOnlyBooleanWrapper> unasked = new EnumMap<>(JobClass.class);
     private final ReadOnlyObjectWrapper<Message> problem = new ReadOnlyObjectWrapper<>();
 
     public PrivacySettingsViewModel(RoutingService service, Background background) {
@@ -35,6 +40,7 @@ public final class PrivacySettingsViewModel {
         this.background = background;
         for (JobClass job : JobClass.values()) {
             policy.put(job, new ReadOnlyObjectWrapper<>(Optional.empty()));
+            unasked.put(job, new ReadOnlyBooleanWrapper());
         }
     }
 
@@ -45,7 +51,7 @@ public final class PrivacySettingsViewModel {
 
     /** Reads the servers and the policy; the dialog calls it when it opens. */
     public void load() {
-        background.run(() -> new Snapshot(service.targets(), allowedPerJob()), this::show, this::report);
+        background.run(this::snapshot, this::show, this::report);
     }
 
     /**
@@ -71,7 +77,7 @@ public final class PrivacySettingsViewModel {
             } finally {
                 Arrays.fill(key, '\0');
             }
-            return new Snapshot(service.targets(), allowedPerJob());
+            return snapshot();
         }, this::show, this::report);
         return true;
     }
@@ -79,19 +85,29 @@ public final class PrivacySettingsViewModel {
     public void remove(Target target) {
         background.run(() -> {
             service.removeTarget(target.name());
-            return new Snapshot(service.targets(), allowedPerJob());
+            return snapshot();
         }, this::show, this::report);
     }
 
-    /** @param targetName empty = this kind of job stays on this machine */
+    /** @param targetName empty = this kind of job stays on this machine (and nothing goes without asking) */
     public void allow(JobClass job, Optional<String> targetName) {
-        if (policy.get(job).get().equals(targetName)) {
+        save(job, targetName, targetName.isPresent() && unasked.get(job).get());
+    }
+
+    /** Lets a kind of job that may leave go without its preview, or asks again; never for one that stays here. */
+    public void sendWithoutAsking(JobClass job, boolean withoutAsking) {
+        save(job, policy.get(job).get(), withoutAsking && policy.get(job).get().isPresent());
+    }
+
+    private void save(JobClass job, Optional<String> targetName, boolean withoutAsking) {
+        if (policy.get(job).get().equals(targetName) && unasked.get(job).get() == withoutAsking) {
             return;
         }
         policy.get(job).set(targetName);
+        unasked.get(job).set(withoutAsking);
         background.run(() -> {
-            service.allow(job, targetName);
-            return new Snapshot(service.targets(), allowedPerJob());
+            service.allow(job, targetName, withoutAsking);
+            return snapshot();
         }, this::show, this::report);
     }
 
@@ -103,25 +119,34 @@ public final class PrivacySettingsViewModel {
         return policy.get(job).getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty withoutAskingProperty(JobClass job) {
+        return unasked.get(job).getReadOnlyProperty();
+    }
+
     /** Why the last change was refused; null when it went through. */
     public ReadOnlyObjectProperty<Message> problemProperty() {
         return problem.getReadOnlyProperty();
     }
 
-    private record Snapshot(List<Target> targets, Map<JobClass, Optional<String>> allowed) {
+    private record Snapshot(List<Target> targets, Map<JobClass, Optional<String>> allowed, Set<JobClass> unasked) {
     }
 
-    private Map<JobClass, Optional<String>> allowedPerJob() {
+    private Snapshot snapshot() {
         Map<JobClass, Optional<String>> allowed = new EnumMap<>(JobClass.class);
+        Set<JobClass> withoutAsking = EnumSet.noneOf(JobClass.class);
         for (JobClass job : JobClass.values()) {
             allowed.put(job, service.allowed(job));
+            if (service.withoutAsking(job)) {
+                withoutAsking.add(job);
+            }
         }
-        return allowed;
+        return new Snapshot(service.targets(), allowed, withoutAsking);
     }
 
     private void show(Snapshot snapshot) {
         targets.setAll(snapshot.targets());
         snapshot.allowed().forEach((job, target) -> policy.get(job).set(target));
+        unasked.forEach((job, property) -> property.set(snapshot.unasked().contains(job)));
     }
 
     private void report(Exception failure) {

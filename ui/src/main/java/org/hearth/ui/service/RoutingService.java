@@ -28,7 +28,11 @@ public interface RoutingService {
     /** The server this kind of job may go to; empty = it runs on this machine only. */
     Optional<String> allowed(JobClass job);
 
-    void allow(JobClass job, Optional<String> targetName);
+    /** Whether this kind of job goes to its server without showing what goes first. */
+    boolean withoutAsking(JobClass job);
+
+    /** @param withoutAsking send without the preview; only with a server */
+    void allow(JobClass job, Optional<String> targetName, boolean withoutAsking);
 
     /** Every request that left, oldest first; an unreadable log is an {@link IllegalStateException}. */
     List<EgressEntry> egressEntries();
