@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.hearth.assistant.route.egress.EgressEntry;
 import org.hearth.assistant.route.egress.Verification;
@@ -27,7 +28,7 @@ class EgressLogDialogTest {
 
     private static final List<EgressEntry> ENTRIES = List.of(
             new EgressEntry(1, Instant.parse("2026-11-02T09:15:00Z"), "summary", "Kanzlei-Server", "10.0.0.5:8080", "≈ 900 tokens",
-                    1234, "a".repeat(64), Map.of("PERSON", 2, "IBAN", 1), "preview", Optional.empty()),
+                    1234, "a".repeat(64), Map.of("PERSON", 2, "IBAN", 1), "preview", Optional.of("Sehr geehrte «PERSON_1», …")),
             new EgressEntry(2, Instant.parse("2026-11-02T09:16:00Z"), "summary", "Kanzlei-Server", "10.0.0.5:8080", "≈ 900 tokens",
                     987, "b".repeat(64), Map.of("PERSON", 3), "cli --yes", Optional.empty()));
 
@@ -61,6 +62,20 @@ class EgressLogDialogTest {
         assertThat(text(robot, "#egress-verdict")).isEqualTo(
                 "Unterbrochen an Zeile 2: the entry was changed after it was written. Das Protokoll wurde nach dem Schreiben verändert.");
         assertThat(robot.lookup("#egress-verdict").query().getStyleClass()).contains("danger");
+    }
+
+    @Test
+    void a_kept_text_shows_for_its_request_and_a_request_without_says_it_was_not_kept(FxRobot robot) throws Exception {
+        robot.clickOn("#status-privacy");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#egress-entries").queryAs(TableView.class).getItems().size() == 2);
+        TableView<?> table = robot.lookup("#egress-entries").queryAs(TableView.class);
+        TextArea sent = robot.lookup("#egress-text").queryAs(TextArea.class);
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertThat(sent.getText()).isEqualTo("Sehr geehrte «PERSON_1», …");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(sent.getText()).startsWith("Der Text dieser Anfrage wurde nicht aufbewahrt");
     }
 
     /** The texts a row shows, column by column. */

@@ -21,6 +21,7 @@ final class FakeRoutingService implements RoutingService {
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Map<JobClass, String> policy = new EnumMap<>(JobClass.class);
     private final Set<JobClass> unasked = EnumSet.noneOf(JobClass.class);
+    private volatile boolean keepText;
     private final List<EgressEntry> entries;
     private final Verification verification;
 
@@ -75,6 +76,16 @@ final class FakeRoutingService implements RoutingService {
         } else {
             unasked.remove(job);
         }
+    }
+
+    @Override
+    public boolean keepsSentText() {
+        return keepText;
+    }
+
+    @Override
+    public void keepSentText(boolean keep) {
+        keepText = keep;
     }
 
     @Override

@@ -70,6 +70,10 @@ class PrivacySettingsTest {
         robot.clickOn("#settings-unasked-summary");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> routing.withoutAsking(JobClass.SUMMARY));
         assertThat(routing.allowed(JobClass.SUMMARY)).contains("Kanzlei-Server");
+
+        assertThat(routing.keepsSentText()).as("the log keeps no text by default").isFalse();
+        robot.clickOn("#settings-keep-text");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, routing::keepsSentText);
     }
 
     @Test

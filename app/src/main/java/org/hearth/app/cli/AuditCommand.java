@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.state.LocalState;
 import org.hearth.assistant.route.egress.EgressEntry;
 import org.hearth.assistant.route.egress.EgressLog;
 import org.hearth.assistant.route.egress.Verification;
@@ -20,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"The egress log: every request that left this machine, hash-chained so that a changed, removed or "
                 + "reordered entry shows."},
-        subcommands = {AuditCommand.ListEntries.class, AuditCommand.Verify.class, AuditCommand.Export.class})
+        subcommands = {AuditCommand.ListEntries.class, AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.KeepText.class})
 final class AuditCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +32,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new IllegalArgumentException("name what to do: audit list, audit verify or audit export --out FILE");
+        throw new IllegalArgumentException("name what to do: audit list, audit verify, audit export --out FILE or audit keep-text on|off");
     }
 
     /** What the three subcommands share: the log in the data folder the top command chose. */
@@ -51,6 +53,34 @@ final class AuditCommand implements Callable<Integer> {
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "keep-text", mixinStandardHelpOptions = true, description = {"Whether the log keeps the exact text of each "
+            + "request from now on (as sent: anonymised where the server asks for it). Off unless turned on; entries "
+            + "written before keep what they had."})
+    static final class KeepText extends AuditSubcommand {
+
+        @picocli.CommandLine.Parameters(paramLabel = "on|off", description = "on or off")
+        String choice;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean keep = switch (choice.toLowerCase(Locale.ROOT)) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException("keep-text takes on or off, not \"" + choice + "\"");
+            };
+            try (RoutingStore store = new RoutingStore(LocalState.open(HearthCli.paths(audit.parent.home).database()))) {
+                store.keepSentText(keep);
+            }
+            if (json) {
+                out().println(JSON.writeValueAsString(JSON.createObjectNode().put("keepText", keep)));
+            } else {
+                out().println(keep ? "The egress log keeps the text of each request from now on."
+                        : "The egress log keeps no text of requests from now on.");
+            }
+            return 0;
         }
     }
 

@@ -11,6 +11,6 @@ public final class EgressLogs {
     }
 
     public static EgressLog in(HearthPaths paths) {
-        return new EgressLog(paths.audit(), Clock.systemUTC(), false);
+        return new EgressLog(paths.audit(), Clock.systemUTC());
     }
 }

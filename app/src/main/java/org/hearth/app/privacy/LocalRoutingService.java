@@ -78,6 +78,16 @@ public final class LocalRoutingService implements RoutingService {
     }
 
     @Override
+    public boolean keepsSentText() {
+        return store.keepsSentText();
+    }
+
+    @Override
+    public void keepSentText(boolean keep) {
+        store.keepSentText(keep);
+    }
+
+    @Override
     public List<EgressEntry> egressEntries() {
         try {
             return log.entries();

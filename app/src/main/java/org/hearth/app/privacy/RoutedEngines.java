@@ -53,7 +53,7 @@ public final class RoutedEngines {
                          Optional<Pattern> firmFileNumber) throws SecretStoreException {
         Target target = route.target().orElseThrow(() -> new IllegalArgumentException("this job runs on this machine"));
         RemoteEngine remote = new RemoteEngine(client, RemoteEndpoint.of(target.baseUri(), target.model(), target.contextLength(), 1),
-                apiKey(target), new EgressRecorder(log, job, route, confirmation, placeholders));
+                apiKey(target), new EgressRecorder(log, job, route, confirmation, placeholders, store.keepsSentText()));
         return target.anonymise() ? new AnonymisingEngine(remote, new Anonymiser(placeholders, known, firmFileNumber)) : remote;
     }
 

@@ -6,7 +6,8 @@ import org.hearth.app.state.FeatureSchema;
 /**
  * The routing feature's tables in hearth.db: the servers a job may go to (never their API keys: those are in the
  * keychain under {@code secret_key}) and, per kind of job, which of them the user allowed and whether it may go
- * there without its preview. Append a step to change
+ * there without its preview, and whether the egress log keeps the text that was sent (off until the user turns it
+ * on). Append a step to change
  * them; a released step never changes.
  */
 final class RoutingSchema {
@@ -30,6 +31,9 @@ final class RoutingSchema {
                 PRIMARY KEY (job_class, target));
             """, """
             CREATE TABLE without_asking (job_class TEXT PRIMARY KEY);
+            """, """
+            CREATE TABLE egress_text (keep INTEGER NOT NULL);
+            INSERT INTO egress_text (keep) VALUES (0);
             """));
 
     private RoutingSchema() {

@@ -79,12 +79,18 @@ public final class RoutingStore implements AutoCloseable {
         return targets().stream().filter(stored -> stored.target().name().equals(name)).findFirst();
     }
 
-    /** Forgets a target and every permission to use it; the caller removes its key from the keychain. */
+    /**
+     * Forgets a target and every permission to use it (a kind of job left with no server asks again before it
+     * leaves); the caller removes its key from the keychain.
+     */
     public synchronized boolean remove(String name) {
         return db.write("remove the target", () -> {
-            try (PreparedStatement delete = db.prepare("DELETE FROM targets WHERE name = ?")) {
+            try (PreparedStatement delete = db.prepare("DELETE FROM targets WHERE name = ?");
+                 PreparedStatement unasked = db.prepare("DELETE FROM without_asking WHERE job_class NOT IN (SELECT job_class FROM policy)")) {
                 delete.setString(1, name);
-                return delete.executeUpdate() > 0;
+                boolean removed = delete.executeUpdate() > 0;
+                unasked.executeUpdate();
+                return removed;
             }
         });
     }
@@ -179,6 +185,24 @@ public final class RoutingStore implements AutoCloseable {
     private static Optional<Double> price(ResultSet row, String column) throws SQLException {
         double price = row.getDouble(column);
         return row.wasNull() ? Optional.empty() : Optional.of(price);
+    }
+
+    /** Whether the egress log keeps the exact text of each request; off unless the user turned it on. */
+    public synchronized boolean keepsSentText() {
+        return db.read("read the egress setting", () -> {
+            try (PreparedStatement select = db.prepare("SELECT keep FROM egress_text"); ResultSet row = select.executeQuery()) {
+                return row.next() && row.getInt(1) == 1;
+            }
+        });
+    }
+
+    public synchronized void keepSentText(boolean keep) {
+        db.write("save the egress setting", () -> {
+            try (PreparedStatement update = db.prepare("UPDATE egress_text SET keep = ?")) {
+                update.setInt(1, keep ? 1 : 0);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** "summary" or "SUMMARY" → the job class, or a message that lists the valid names. */

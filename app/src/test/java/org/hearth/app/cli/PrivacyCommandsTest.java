@@ -87,7 +87,7 @@ class PrivacyCommandsTest {
         Path home = dir.resolve("home");
         EgressLog log = EgressLogs.in(HearthPaths.resolve(home));
         for (int i = 0; i < 3; i++) {
-            log.record(new EgressRequest("summary", "Kanzlei-Server", "10.0.0.5:8080", "opted in", Map.of("PERSON", 2), "cli --yes"),
+            log.record(new EgressRequest("summary", "Kanzlei-Server", "10.0.0.5:8080", "opted in", Map.of("PERSON", 2), "cli --yes", false),
                     ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
         }
 

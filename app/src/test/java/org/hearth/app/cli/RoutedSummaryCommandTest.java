@@ -121,6 +121,32 @@ class RoutedSummaryCommandTest {
     }
 
     @Test
+    void withKeepTextOnTheLogHoldsExactlyTheAnonymisedBodiesThatWereSent() throws Exception {
+        CliRun keep = hearth("audit", "keep-text", "on", "--json");
+        CliRun run = hearth("summarize", "--target", "Kanzlei-Server", "--yes", "--json", file.toString());
+        hearth("audit", "keep-text", "off");
+        CliRun afterwards = hearth("summarize", "--target", "Kanzlei-Server", "--yes", "--json", file.toString());
+
+        assertThat(JSON.readTree(keep.out()).get("keepText").asBoolean()).isTrue();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(afterwards.exitCode()).as(afterwards.err()).isZero();
+        List<RecordedRequest> received = openAi.server().requests();
+        List<EgressEntry> entries = EgressLogs.in(HearthPaths.resolve(home)).entries();
+        assertThat(entries).hasSize(received.size());
+        int kept = received.size() / 2;
+        for (int i = 0; i < entries.size(); i++) {
+            if (i < kept) {
+                String text = entries.get(i).text().orElseThrow();
+                assertThat(text).isEqualTo(new String(received.get(i).body(), java.nio.charset.StandardCharsets.UTF_8));
+                assertNoValueIn(text);
+            } else {
+                assertThat(entries.get(i).text()).as("after keep-text off").isEmpty();
+            }
+        }
+        assertThat(JSON.readTree(hearth("audit", "verify", "--json").out()).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void aServerNamedForOneRunAsksEvenWhereThePolicyWouldNot() throws Exception {
         hearth("policy", "set", "summary", "Kanzlei-Server", "--without-asking");
         CliRun run = hearth("summarize", "--target", "Kanzlei-Server", "--json", file.toString());

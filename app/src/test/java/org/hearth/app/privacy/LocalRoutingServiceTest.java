@@ -53,19 +53,21 @@ class LocalRoutingServiceTest {
     @Test
     void a_servers_key_goes_to_the_keychain_and_leaves_it_with_the_server() {
         routing.addTarget(CLOUD, "sk-cloud-42".toCharArray());
-        routing.allow(JobClass.SUMMARY, Optional.of("Cloud"));
+        routing.allow(JobClass.SUMMARY, Optional.of("Cloud"), true);
         String secretKey = store.find("Cloud").orElseThrow().secretKey();
 
         assertThat(routing.targets()).containsExactly(CLOUD);
         assertThat(keychain.get(secretKey)).hasValueSatisfying(key -> assertThat(new String(key)).isEqualTo("sk-cloud-42"));
         assertThat(routing.allowed(JobClass.SUMMARY)).contains("Cloud");
         assertThat(routing.allowed(JobClass.DRAFT)).isEmpty();
+        assertThat(routing.withoutAsking(JobClass.SUMMARY)).isTrue();
 
         routing.removeTarget("Cloud");
 
         assertThat(routing.targets()).isEmpty();
         assertThat(keychain.get(secretKey)).isEmpty();
         assertThat(routing.allowed(JobClass.SUMMARY)).as("no permission outlives its server").isEmpty();
+        assertThat(routing.withoutAsking(JobClass.SUMMARY)).as("nor sending without asking").isFalse();
     }
 
     @Test
@@ -84,7 +86,7 @@ class LocalRoutingServiceTest {
     void the_egress_log_is_read_as_written_and_a_changed_entry_is_found() throws Exception {
         EgressLog log = EgressLogs.in(paths);
         for (int i = 0; i < 2; i++) {
-            log.record(new EgressRequest("summary", "Cloud", "api.example.com:443", "≈ 900 tokens", Map.of("PERSON", 2), "preview"),
+            log.record(new EgressRequest("summary", "Cloud", "api.example.com:443", "≈ 900 tokens", Map.of("PERSON", 2), "preview", false),
                     ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(routing.egressEntries()).extracting(entry -> entry.sequence()).containsExactly(1L, 2L);

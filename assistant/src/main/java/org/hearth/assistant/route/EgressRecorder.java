@@ -23,13 +23,16 @@ public final class EgressRecorder implements Outbound {
     private final Route route;
     private final String confirmation;
     private final Placeholders placeholders;
+    private final boolean keepText;
 
-    public EgressRecorder(EgressLog log, JobClass job, Route route, String confirmation, Placeholders placeholders) {
+    /** @param keepText whether the log keeps the exact text of each request (off unless the user turned it on) */
+    public EgressRecorder(EgressLog log, JobClass job, Route route, String confirmation, Placeholders placeholders, boolean keepText) {
         this.log = log;
         this.job = job;
         this.route = route;
         this.confirmation = confirmation;
         this.placeholders = placeholders;
+        this.keepText = keepText;
     }
 
     @Override
@@ -39,7 +42,7 @@ public final class EgressRecorder implements Outbound {
         Target target = route.target().orElseThrow(() -> new IllegalStateException("a local job sends nothing"));
         try {
             log.record(new EgressRequest(job.name().toLowerCase(Locale.ROOT), target.name(), hostAndPort(uri, target),
-                    route.describe(), counts, confirmation), body);
+                    route.describe(), counts, confirmation, keepText), body);
         } catch (EgressLogException e) {
             throw new EngineException(e.getMessage(), e);
         }

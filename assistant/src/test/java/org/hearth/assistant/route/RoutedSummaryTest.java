@@ -57,7 +57,7 @@ class RoutedSummaryTest {
 
     private AnonymisingEngine routedEngine(EgressLog log, Route route) {
         RemoteEngine remote = new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 2048, 1),
-                ApiKey.none(), new EgressRecorder(log, JobClass.SUMMARY, route, "preview", placeholders));
+                ApiKey.none(), new EgressRecorder(log, JobClass.SUMMARY, route, "preview", placeholders, false));
         return new AnonymisingEngine(remote, new Anonymiser(placeholders, List.of(), Optional.empty()));
     }
 
@@ -78,7 +78,7 @@ class RoutedSummaryTest {
             pages.add(new Passage(letter.text(), Locator.page(pages.size() + 1)));
             values.addAll(letter.values());
         }
-        EgressLog log = new EgressLog(audit, Clock.systemUTC(), false);
+        EgressLog log = new EgressLog(audit, Clock.systemUTC());
 
         new Summarizer(routedEngine(log, firmRoute(6_000))).summarize(new SummaryRequest("Akte", pages, SummaryStyle.KEY_POINTS,
                 Optional.empty()), SummaryListener.none(), () -> false);
@@ -111,7 +111,7 @@ class RoutedSummaryTest {
 
     @Test
     void theAnswerComesBackWithTheRealNamesAsItStreams() throws Exception {
-        EgressLog log = new EgressLog(audit, Clock.systemUTC(), false);
+        EgressLog log = new EgressLog(audit, Clock.systemUTC());
         AnonymisingEngine engine = routedEngine(log, firmRoute(100));
         openAi.server().script("«PERSON_1» verlangt von «ORG_1» die Zahlung.");
         List<String> pieces = new ArrayList<>();
@@ -128,7 +128,7 @@ class RoutedSummaryTest {
 
     @Test
     void anAnswerWithAPlaceholderNobodyIssuedStopsTheJob() {
-        AnonymisingEngine engine = routedEngine(new EgressLog(audit, Clock.systemUTC(), false), firmRoute(100));
+        AnonymisingEngine engine = routedEngine(new EgressLog(audit, Clock.systemUTC()), firmRoute(100));
         openAi.server().script("«PERSON_9» hat angerufen.");
 
         assertThatThrownBy(() -> engine.complete(null, EngineRequest.text("Frau Anna Berg rief an.", Sampling.greedy(), 32),
@@ -138,7 +138,7 @@ class RoutedSummaryTest {
     @Test
     void aRequestTheLogCannotTakeIsNotSent() throws Exception {
         Path notAFolder = Files.writeString(audit.resolve("file"), "x");
-        AnonymisingEngine engine = routedEngine(new EgressLog(notAFolder, Clock.systemUTC(), false), firmRoute(100));
+        AnonymisingEngine engine = routedEngine(new EgressLog(notAFolder, Clock.systemUTC()), firmRoute(100));
 
         assertThatThrownBy(() -> engine.complete(null, EngineRequest.text("Hallo", Sampling.greedy(), 8), piece -> { }, () -> false))
                 .isInstanceOf(EngineException.class).hasMessageContaining("nothing was sent");

@@ -20,6 +20,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -71,7 +72,18 @@ public final class EgressLogDialog extends Dialog<Void> {
         HBox check = new HBox(8, verify, verdict);
         check.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(8, intro, table, check);
+        TextArea sent = new TextArea();
+        sent.setId("egress-text");
+        sent.setEditable(false);
+        sent.setWrapText(true);
+        sent.setPrefRowCount(6);
+        sent.setPromptText(localization.get("egress.text.choose"));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> sent.setText(entry == null ? ""
+                : entry.text().orElse(localization.get("egress.text.none"))));
+        Label sentTitle = new Label(localization.get("egress.text"));
+        sentTitle.getStyleClass().add(Styles.TEXT_BOLD);
+
+        VBox content = new VBox(8, intro, table, check, sentTitle, sent);
         content.setPadding(new Insets(16));
         getDialogPane().setContent(content);
         ButtonType close = new ButtonType(localization.get("egress.close"), ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -53,7 +53,7 @@ public final class PrivacySettingsPane extends VBox {
         problem.managedProperty().bind(problem.visibleProperty());
         Label hint = wrapped(localization.get("settings.policy.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        getChildren().addAll(intro, targetList(), addForm(), problem, policy(), hint);
+        getChildren().addAll(intro, targetList(), addForm(), problem, policy(), hint, keepText());
         viewModel.load();
     }
 
@@ -173,6 +173,18 @@ public final class PrivacySettingsPane extends VBox {
             grid.addRow(row++, label("settings.policy." + job.name()), where, withoutAsking);
         }
         return grid;
+    }
+
+    /** Whether the Protokoll keeps what was sent: off by default, as the text is client data even when anonymised. */
+    private CheckBox keepText() {
+        CheckBox keep = new CheckBox(localization.get("settings.keepText"));
+        keep.setId("settings-keep-text");
+        keep.setWrapText(true);
+        keep.setTooltip(new Tooltip(localization.get("settings.keepText.tip")));
+        keep.setSelected(viewModel.keepSentTextProperty().get());
+        viewModel.keepSentTextProperty().addListener((obs, old, now) -> keep.setSelected(now));
+        keep.selectedProperty().addListener((obs, old, now) -> viewModel.keepSentText(now));
+        return keep;
     }
 
     /** The check box's state, following what was saved and saving what the user ticks. */

@@ -33,6 +33,7 @@ public final class PrivacySettingsViewModel {
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final Map<JobClass, ReadOnlyObjectWrapper<Optional<String>>> policy = new EnumMap<>(JobClass.class);
     private final Map<JobClass, ReadOnlyBooleanWrapper> unasked = new EnumMap<>(JobClass.class);
+    private final ReadOnlyBooleanWrapper keepText = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Message> problem = new ReadOnlyObjectWrapper<>();
 
     public PrivacySettingsViewModel(RoutingService service, Background background) {
@@ -111,6 +112,22 @@ public final class PrivacySettingsViewModel {
         }, this::show, this::report);
     }
 
+    /** Whether the Protokoll keeps the text of each request from now on. */
+    public void keepSentText(boolean keep) {
+        if (keepText.get() == keep) {
+            return;
+        }
+        keepText.set(keep);
+        background.run(() -> {
+            service.keepSentText(keep);
+            return snapshot();
+        }, this::show, this::report);
+    }
+
+    public ReadOnlyBooleanProperty keepSentTextProperty() {
+        return keepText.getReadOnlyProperty();
+    }
+
     public ObservableList<Target> targets() {
         return targets;
     }
@@ -128,7 +145,7 @@ public final class PrivacySettingsViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    private record Snapshot(List<Target> targets, Map<JobClass, Optional<String>> allowed, Set<JobClass> unasked) {
+    private record Snapshot(List<Target> targets, Map<JobClass, Optional<String>> allowed, Set<JobClass> unasked, boolean keepText) {
     }
 
     private Snapshot snapshot() {
@@ -140,13 +157,14 @@ public final class PrivacySettingsViewModel {
                 withoutAsking.add(job);
             }
         }
-        return new Snapshot(service.targets(), allowed, withoutAsking);
+        return new Snapshot(service.targets(), allowed, withoutAsking, service.keepsSentText());
     }
 
     private void show(Snapshot snapshot) {
         targets.setAll(snapshot.targets());
         snapshot.allowed().forEach((job, target) -> policy.get(job).set(target));
         unasked.forEach((job, property) -> property.set(snapshot.unasked().contains(job)));
+        keepText.set(snapshot.keepText());
     }
 
     private void report(Exception failure) {

@@ -34,6 +34,11 @@ public interface RoutingService {
     /** @param withoutAsking send without the preview; only with a server */
     void allow(JobClass job, Optional<String> targetName, boolean withoutAsking);
 
+    /** Whether the egress log keeps the exact text of each request; off unless the user turns it on. */
+    boolean keepsSentText();
+
+    void keepSentText(boolean keep);
+
     /** Every request that left, oldest first; an unreadable log is an {@link IllegalStateException}. */
     List<EgressEntry> egressEntries();
 

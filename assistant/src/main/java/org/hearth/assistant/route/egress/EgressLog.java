@@ -43,17 +43,12 @@ public final class EgressLog {
     private final Path file;
     private final Path head;
     private final Clock clock;
-    private final boolean keepText;
 
-    /**
-     * @param folder   {@code audit/} in Hearth's data folder; created private if missing
-     * @param keepText whether entries keep the exact text sent (off unless the user turns it on)
-     */
-    public EgressLog(Path folder, Clock clock, boolean keepText) {
+    /** @param folder {@code audit/} in Hearth's data folder; created private if missing */
+    public EgressLog(Path folder, Clock clock) {
         this.file = folder.resolve("egress.jsonl");
         this.head = folder.resolve("egress.head");
         this.clock = clock;
-        this.keepText = keepText;
     }
 
     public Path file() {
@@ -69,7 +64,7 @@ public final class EgressLog {
                 Last last = last(channel);
                 EgressEntry entry = new EgressEntry(last.sequence() + 1, clock.instant(), request.jobClass(), request.target(),
                         request.host(), request.reason(), body.length, sha256(body), request.placeholders(),
-                        request.confirmation(), keepText ? Optional.of(new String(body, StandardCharsets.UTF_8)) : Optional.empty());
+                        request.confirmation(), request.keepText() ? Optional.of(new String(body, StandardCharsets.UTF_8)) : Optional.empty());
                 String withoutHash = JSON.writeValueAsString(toJson(entry, last.hash()));
                 String hash = sha256(withoutHash.getBytes(StandardCharsets.UTF_8));
                 String line = withoutHash.substring(0, withoutHash.length() - 1) + HASH_FIELD + hash + "\"}\n";

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +22,13 @@ class EgressLogTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T08:00:00Z"), ZoneOffset.UTC);
     private static final EgressRequest REQUEST = new EgressRequest("summary", "Kanzlei-Server", "10.0.0.5:8080",
-            "opted in: summary → Kanzlei-Server", Map.of("PERSON", 3, "IBAN", 1), "preview");
+            "opted in: summary → Kanzlei-Server", Map.of("PERSON", 3, "IBAN", 1), "preview", false);
 
     @TempDir
     Path audit;
 
     private EgressLog logWithThree() throws EgressLogException {
-        EgressLog log = new EgressLog(audit, CLOCK, false);
+        EgressLog log = new EgressLog(audit, CLOCK);
         for (int i = 1; i <= 3; i++) {
             log.record(REQUEST, ("{\"messages\":[\"«PERSON_1» request " + i + "\"]}").getBytes(StandardCharsets.UTF_8));
         }
@@ -37,7 +38,7 @@ class EgressLogTest {
     @Test
     void eachEntryHoldsTheHashAndSizeOfTheExactBodyButNotItsText() throws Exception {
         byte[] body = "{\"model\":\"qwen\",\"messages\":[\"Sehr geehrter «PERSON_1»\"]}".getBytes(StandardCharsets.UTF_8);
-        EgressLog log = new EgressLog(audit, CLOCK, false);
+        EgressLog log = new EgressLog(audit, CLOCK);
 
         log.record(REQUEST, body);
 
@@ -52,11 +53,15 @@ class EgressLogTest {
 
     @Test
     void theTextIsKeptOnlyWhenTheUserTurnedThatOn() throws EgressLogException {
-        EgressLog log = new EgressLog(audit, CLOCK, true);
+        EgressLog log = new EgressLog(audit, CLOCK);
+        EgressRequest keeping = new EgressRequest(REQUEST.jobClass(), REQUEST.target(), REQUEST.host(), REQUEST.reason(),
+                REQUEST.placeholders(), REQUEST.confirmation(), true);
 
-        log.record(REQUEST, "Sehr geehrter «PERSON_1»".getBytes(StandardCharsets.UTF_8));
+        log.record(keeping, "Sehr geehrter «PERSON_1»".getBytes(StandardCharsets.UTF_8));
+        log.record(REQUEST, "Sehr geehrte «PERSON_2»".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(log.entries().getFirst().text()).contains("Sehr geehrter «PERSON_1»");
+        assertThat(log.entries()).extracting(EgressEntry::text).containsExactly(Optional.of("Sehr geehrter «PERSON_1»"), Optional.empty());
+        assertThat(log.verify().intact()).isTrue();
     }
 
     @Test
@@ -123,10 +128,10 @@ class EgressLogTest {
 
     @Test
     void twoLogsOnTheSameFolderContinueOneChain() throws EgressLogException {
-        new EgressLog(audit, CLOCK, false).record(REQUEST, "a".getBytes(StandardCharsets.UTF_8));
-        new EgressLog(audit, CLOCK, false).record(REQUEST, "b".getBytes(StandardCharsets.UTF_8));
+        new EgressLog(audit, CLOCK).record(REQUEST, "a".getBytes(StandardCharsets.UTF_8));
+        new EgressLog(audit, CLOCK).record(REQUEST, "b".getBytes(StandardCharsets.UTF_8));
 
-        EgressLog log = new EgressLog(audit, CLOCK, false);
+        EgressLog log = new EgressLog(audit, CLOCK);
         assertThat(log.verify().intact()).isTrue();
         assertThat(log.entries()).extracting(EgressEntry::sequence).containsExactly(1L, 2L);
     }
