@@ -25,7 +25,7 @@ import org.hearth.domain.Language;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService.Theme;
 import org.hearth.ui.service.SummaryJob;
-import org.hearth.ui.service.SummaryJob.Preview;
+import org.hearth.ui.service.Preview;
 import org.hearth.ui.service.SummaryJob.State;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

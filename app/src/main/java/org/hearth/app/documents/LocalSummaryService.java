@@ -31,7 +31,7 @@ import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
-import org.hearth.ui.service.SummaryJob.Preview;
+import org.hearth.ui.service.Preview;
 import org.hearth.ui.service.SummaryJob.State;
 import org.hearth.ui.service.SummaryService;
 import org.slf4j.Logger;

@@ -20,7 +20,7 @@ import org.hearth.ui.service.StoredSummary;
 import org.hearth.ui.service.SummaryJob;
 import org.hearth.ui.service.SummaryJob.Failure;
 import org.hearth.ui.service.SummaryJob.LongJob;
-import org.hearth.ui.service.SummaryJob.Preview;
+import org.hearth.ui.service.Preview;
 import org.hearth.ui.service.SummaryJob.Progress;
 import org.hearth.ui.service.SummaryJob.Result;
 import org.hearth.ui.service.SummaryJob.State;

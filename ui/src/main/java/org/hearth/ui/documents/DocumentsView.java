@@ -24,6 +24,7 @@ import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.privacy.SendPreviewDialog;
 
 /** The Documents tab: choose or drop files, the queue on the left, the selected file's summary on the right. */
 public final class DocumentsView extends BorderPane {
@@ -50,7 +51,7 @@ public final class DocumentsView extends BorderPane {
     private void previewWhenAsked(DocumentItem item) {
         item.previewProperty().addListener((obs, old, preview) -> {
             if (preview != null) {
-                SendPreviewDialog.show(getScene().getWindow(), localization, item, preview);
+                SendPreviewDialog.show(getScene().getWindow(), localization, item.fileName(), item.previewProperty(), item::send, item::cancel);
             }
         });
     }

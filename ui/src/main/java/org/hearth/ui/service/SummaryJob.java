@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.hearth.assistant.route.Route;
-import org.hearth.assistant.route.anonymise.Anonymised;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 import org.hearth.ingest.document.TextLimitReached;
@@ -33,13 +31,6 @@ public interface SummaryJob {
      * AWAITING_SEND: the summary may leave this machine; nothing is sent until the user confirms the {@link Preview}.
      */
     enum State { QUEUED, READING, WAITING_FOR_MODEL, AWAITING_CHOICE, AWAITING_SEND, SUMMARISING, DONE, FAILED, CANCELLED }
-
-    /**
-     * A summary that would leave this machine, before the first byte does: where it goes, why and at what estimate,
-     * and the text exactly as it would leave. The replacements (what each placeholder stands for) stay on this machine.
-     */
-    record Preview(Route route, Anonymised outgoing) {
-    }
 
     /**
      * A summary estimated to take long, before it starts.

@@ -1,4 +1,4 @@
-package org.hearth.ui.documents;
+package org.hearth.ui.privacy;
 
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -27,24 +28,24 @@ import org.hearth.assistant.route.Route;
 import org.hearth.assistant.route.Target;
 import org.hearth.assistant.route.anonymise.Anonymised;
 import org.hearth.ui.common.Localization;
-import org.hearth.ui.service.SummaryJob.Preview;
+import org.hearth.ui.service.Preview;
 
 /**
- * Before the first byte of a summary leaves: the server, why it goes there and at what estimate, and exactly the
- * text that would leave, its placeholders highlighted. What each placeholder stands for shows only here (on hover
- * and in the list beside the text). Send sends it; Cancel or closing the dialog ends the job with nothing sent.
+ * Before the first byte of a job leaves: the server, why it goes there and at what estimate, and exactly the text
+ * that would leave, its placeholders highlighted. What each placeholder stands for shows only here (on hover and in
+ * the list beside the text). Send sends it; Cancel or closing the dialog ends the job with nothing sent.
  */
-final class SendPreviewDialog extends Dialog<ButtonType> {
+public final class SendPreviewDialog extends Dialog<ButtonType> {
 
     private final ButtonType send;
 
-    SendPreviewDialog(Window owner, Localization localization, String fileName, Preview preview) {
+    private SendPreviewDialog(Window owner, Localization localization, String subject, Preview preview) {
         initOwner(owner);
         initModality(Modality.NONE);
         setResizable(true);
         Route route = preview.route();
         Target target = route.target().orElseThrow(() -> new IllegalArgumentException("a preview is of a job that leaves"));
-        setTitle(localization.get("preview.title", fileName));
+        setTitle(localization.get("preview.title", subject));
 
         Label where = new Label(localization.get("preview.target", target.name(), localization.get("target.kind." + target.kind().name())));
         where.setId("preview-target");
@@ -94,20 +95,24 @@ final class SendPreviewDialog extends Dialog<ButtonType> {
 
     /**
      * Shows the preview for a job waiting to be sent, without blocking: the choice goes to the job when the dialog
-     * closes, and the dialog closes by itself when the job stops waiting (cancelled from the queue).
+     * closes, and the dialog closes by itself when the job stops waiting (cancelled elsewhere).
+     *
+     * @param subject what would be sent, for the title: a file's name, a question
+     * @param waiting the job's preview while it waits for the choice; null once it does not
      */
-    static void show(Window owner, Localization localization, DocumentItem item, Preview preview) {
-        SendPreviewDialog dialog = new SendPreviewDialog(owner, localization, item.fileName(), preview);
-        item.previewProperty().addListener((obs, old, now) -> {
+    public static void show(Window owner, Localization localization, String subject, ObservableValue<Preview> waiting,
+                            Runnable send, Runnable cancel) {
+        SendPreviewDialog dialog = new SendPreviewDialog(owner, localization, subject, waiting.getValue());
+        waiting.addListener((obs, old, now) -> {
             if (now == null) {
                 dialog.close();
             }
         });
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == dialog.send) {
-                item.send();
-            } else if (item.previewProperty().get() != null) {
-                item.cancel();
+                send.run();
+            } else if (waiting.getValue() != null) {
+                cancel.run();
             }
         });
         dialog.show();
