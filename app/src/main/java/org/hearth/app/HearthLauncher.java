@@ -17,6 +17,7 @@ import org.hearth.app.privacy.LocalRoutingService;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.privacy.SummaryRouting;
+import org.hearth.app.search.AnswerRouting;
 import org.hearth.app.search.LocalSearchService;
 import org.hearth.app.search.SearchSetup;
 import org.hearth.app.search.SourceViewer;
@@ -85,7 +86,7 @@ public final class HearthLauncher {
             summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore,
                     Optional.of(new SummaryRouting(() -> routingStore.policyFor(JobClass.SUMMARY, Optional.empty()), engines)));
             inbox = inboxService(settings, state);
-            search = searchService(settings);
+            search = searchService(settings, new AnswerRouting(() -> routingStore.policyFor(JobClass.ANSWER, Optional.empty()), engines));
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
                     InboxTab.of(inbox),
@@ -103,13 +104,13 @@ public final class HearthLauncher {
                     new TokenClient());
         }
 
-        private LocalSearchService searchService(SettingsService settings) {
+        private LocalSearchService searchService(SettingsService settings, AnswerRouting answerRouting) {
             searchReader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
             try {
                 return new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), settings.load().threads()),
                         DocumentSource.isolated(searchReader), models, () -> contextOptions(settings),
                         SourceViewer.forThisSystem(file -> getHostServices().showDocument(file.toUri().toString())),
-                        models::downloadSearchModel);
+                        models::downloadSearchModel, Optional.of(answerRouting));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Hearth cannot watch folders for its search index: " + e.getMessage(), e);
             }

@@ -41,6 +41,7 @@ final class FakeSearchService implements SearchService {
     final class FakeAnswerJob extends FakeJob<AnswerJob.Listener> implements AnswerJob {
         private final String question;
         private final Optional<String> collection;
+        private final java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
 
         FakeAnswerJob(String question, Optional<String> collection, Listener listener) {
             super(worker, listener, Listener::cancelled);
@@ -54,6 +55,16 @@ final class FakeSearchService implements SearchService {
 
         Optional<String> collection() {
             return collection;
+        }
+
+        @Override
+        public void send() {
+            sent.countDown();
+        }
+
+        /** Whether the window passed Send on, waiting for it (the window sends from its background thread). */
+        boolean awaitSent() throws InterruptedException {
+            return sent.await(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

@@ -288,6 +288,51 @@ class SearchTabTest {
     }
 
     @Test
+    void an_answer_that_may_leave_shows_what_would_go_and_send_passes_on_to_the_job(FxRobot robot) throws Exception {
+        FakeAnswerJob asked = askAndAwaitPreview(robot);
+
+        assertThat(text(robot, "#search-answer-status"))
+                .isEqualTo("The answer would be written on Kanzlei-Server: check what would be sent and send it, or cancel.");
+        assertThat(text(robot, "#status-privacy")).isEqualTo("Local only");
+
+        robot.clickOn("#preview-send");
+        assertThat(asked.awaitSent()).as("Send reached the job").isTrue();
+        asked.report(listener -> listener.routedTo("Kanzlei-Server"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#status-privacy")).isEqualTo("Sent to: Kanzlei-Server");
+        assertThat(text(robot, "#search-answer-status")).isEqualTo("Writing the answer on Kanzlei-Server…");
+
+        asked.report(listener -> listener.done(new Answer(false, "The period ends on 30 June.", List.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#status-privacy")).as("back on this machine").isEqualTo("Local only");
+    }
+
+    @Test
+    void cancel_in_an_answers_preview_ends_it_with_nothing_sent(FxRobot robot) throws Exception {
+        FakeAnswerJob asked = askAndAwaitPreview(robot);
+
+        robot.clickOn("#preview-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, asked::cancelRequested);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#search-answer-status")).isEqualTo("Stopped – the text so far is incomplete and was not checked against the sources.");
+        assertThat(robot.lookup("#preview-send").tryQuery()).isEmpty();
+    }
+
+    /** A question whose answer may be written on the firm's server: the job shows its preview and waits. */
+    private FakeAnswerJob askAndAwaitPreview(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#nav-search");
+        robot.clickOn("#search-query").write("When does the notice period end?");
+        robot.clickOn("#search-ask");
+        FakeAnswerJob asked = search.nextQuestion();
+        asked.report(listener -> listener.sources(List.of(CONTRACT_HIT)));
+        asked.report(listener -> listener.preview(SendPreviewTest.PREVIEW));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preview-send").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return asked;
+    }
+
+    @Test
     void a_refusal_reads_as_an_answer_and_cancel_stops_the_next_question(FxRobot robot) throws TimeoutException {
         robot.clickOn("#nav-search");
         robot.clickOn("#search-query").write("What did the court decide?");

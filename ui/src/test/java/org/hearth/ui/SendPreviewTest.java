@@ -45,7 +45,7 @@ class SendPreviewTest {
     private static final Target FIRM = new Target("Kanzlei-Server", TargetKind.FIRM, URI.create("http://10.0.0.5:8080/v1"),
             "qwen3.5-27b", 8192, true, Optional.empty(), Optional.empty());
     private static final String OUTGOING = "Sehr geehrter «PERSON_1», Ihre IBAN «IBAN_1» ist bei uns vermerkt.";
-    private static final Preview PREVIEW = new Preview(new Route(Optional.of(FIRM), Route.Reason.FIRM_ALLOWED, 38_000, Optional.empty()),
+    static final Preview PREVIEW = new Preview(new Route(Optional.of(FIRM), Route.Reason.FIRM_ALLOWED, 38_000, Optional.empty()),
             new Anonymised(OUTGOING, List.of(
                     replacement("«PERSON_1»", new Placeholder(EntityType.PERSON, 1), "Herr Klaus Weber"),
                     replacement("«IBAN_1»", new Placeholder(EntityType.IBAN, 1), "DE89 3704 0044 0532 0130 00"))));

@@ -133,12 +133,12 @@ final class AskCommand extends HearthSubcommand {
     private int preview(AnswerRouting.Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode().put("sent", false).put("route", outgoing.route().describe());
-            AnonymizeCommand.describe(root, outgoing.text());
+            AnonymizeCommand.describe(root, outgoing.shown());
             root.remove("restored");
             out.println(new ObjectMapper().writeValueAsString(root));
         } else {
             out.println("== " + outgoing.route().describe() + " ==");
-            out.println(outgoing.text().outgoing());
+            out.println(outgoing.shown().outgoing());
             err.println("hearth: nothing was sent; run again with --yes to send it as shown");
         }
         return 0;

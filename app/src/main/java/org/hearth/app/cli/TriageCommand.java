@@ -197,12 +197,12 @@ final class TriageCommand extends HearthSubcommand {
     private int preview(TriageRouting.Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
         if (json) {
             ObjectNode root = JSON.createObjectNode().put("sent", false).put("route", outgoing.route().describe());
-            AnonymizeCommand.describe(root, outgoing.text());
+            AnonymizeCommand.describe(root, outgoing.shown());
             root.remove("restored");
             out.println(JSON.writeValueAsString(root));
         } else {
             out.println("== " + outgoing.route().describe() + " ==");
-            out.println(outgoing.text().outgoing());
+            out.println(outgoing.shown().outgoing());
             err.println("hearth: nothing was sent; the new mail waits; run again with --yes to send it as shown");
         }
         return 0;

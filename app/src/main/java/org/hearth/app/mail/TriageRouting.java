@@ -41,6 +41,11 @@ public final class TriageRouting {
 
     /** The mails on their way out: where they go and why, their text as it would leave, and the job's names. */
     public record Outgoing(Route route, Anonymised text, Placeholders placeholders, List<KnownEntity> known) {
+
+        /** The text exactly as it would leave: anonymised, or as it is for a firm server that takes it so. */
+        public Anonymised shown() {
+            return route.asSent(text);
+        }
     }
 
     public boolean mayLeave() {

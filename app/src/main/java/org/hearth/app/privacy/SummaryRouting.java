@@ -38,7 +38,7 @@ public final class SummaryRouting {
 
         /** What leaves, as the preview shows it: anonymised, or as it is for a firm server that takes it so. */
         public Anonymised shown() {
-            return route.anonymised() ? text.anonymised() : new Anonymised(text.anonymised().source(), List.of());
+            return route.asSent(text.anonymised());
         }
     }
 

@@ -41,6 +41,11 @@ public final class AnswerRouting {
 
     /** A question on its way out: where it goes and why, its text as it would leave, and the job's placeholders. */
     public record Outgoing(Route route, Anonymised text, Placeholders placeholders) {
+
+        /** The text exactly as it would leave: anonymised, or as it is for a firm server that takes it so. */
+        public Anonymised shown() {
+            return route.asSent(text);
+        }
     }
 
     public boolean mayLeave() {

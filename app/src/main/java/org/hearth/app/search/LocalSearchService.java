@@ -11,12 +11,17 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
+import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
@@ -24,12 +29,15 @@ import org.hearth.assistant.llama.LlamaException;
 import org.hearth.assistant.model.DownloadCancellation;
 import org.hearth.assistant.model.DownloadException;
 import org.hearth.assistant.model.ModelCatalog;
+import org.hearth.assistant.route.Target;
+import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.assistant.task.answer.AnswerListener;
 import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.index.FolderWatcher;
 import org.hearth.ingest.index.IndexResult;
 import org.hearth.ingest.index.SearchIndex;
 import org.hearth.ingest.index.SearchRequest;
+import org.hearth.ui.service.Preview;
 import org.hearth.ui.service.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,15 +62,17 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     private final SearchModelDownload searchModel;
     private final ExecutorService installing = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-search-model").factory());
     private final TwoStepSearch searches = new TwoStepSearch();
+    private final Optional<AnswerRouting> routing;
 
     /**
      * Opens the index (and loads the embedding model) in the background, watches the collections' folders, and
      * catches up with what changed while the app was closed; every method waits for the index to be open.
      */
     public LocalSearchService(Callable<SearchSetup> openSetup, DocumentSource documents, SharedModel models,
-                              Supplier<ContextOptions> contextOptions, SourceViewer viewer, SearchModelDownload searchModel)
-            throws IOException {
+                              Supplier<ContextOptions> contextOptions, SourceViewer viewer, SearchModelDownload searchModel,
+                              Optional<AnswerRouting> routing) throws IOException {
         this.searchModel = searchModel;
+        this.routing = routing;
         this.documents = documents;
         this.models = models;
         this.contextOptions = contextOptions;
@@ -218,12 +228,13 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     @Override
     public AnswerJob ask(String question, Optional<String> collection, AnswerJob.Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Boolean> sendChoice = new CompletableFuture<>();
         answering.execute(() -> {
             try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled::get)) {
                 CitedAnswers answers = new CitedAnswers(index());
                 CitedAnswers.Retrieval retrieval = answers.retrieve(question, collection);
                 listener.sources(retrieval.relevant() ? retrieval.hits().stream().map(ServiceHits::of).toList() : List.of());
-                CitedAnswers.Result result = answers.answer(question, retrieval, c -> new LocalEngine(lease.model(), contextOptions.get()), new AnswerListener() {
+                AnswerListener streamed = new AnswerListener() {
                     @Override
                     public void text(String piece) {
                         listener.text(piece);
@@ -233,7 +244,11 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                     public void textDiscarded() {
                         listener.textDiscarded();
                     }
-                }, lease::cancelled);
+                };
+                Optional<AnswerRouting.Outgoing> leaving = leaving(question, retrieval);
+                CitedAnswers.Result result = leaving.isPresent()
+                        ? answerThere(answers, question, retrieval, leaving.get(), listener, streamed, sendChoice, cancelled::get)
+                        : answers.answer(question, retrieval, c -> new LocalEngine(lease.model(), contextOptions.get()), streamed, lease::cancelled);
                 listener.done(new AnswerJob.Answer(result.refused(), result.text(), result.citations().stream()
                         .map(c -> new AnswerJob.Citation(c.n(), ServiceHits.location(c.chunk()), c.quote(), c.verified())).toList()));
             } catch (CancellationException e) {
@@ -241,11 +256,63 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 listener.cancelled();
-            } catch (IOException | LlamaException | EngineException | IllegalStateException e) {
+            } catch (IOException | LlamaException | EngineException | IllegalStateException | AnonymisationException
+                     | SecretStoreException e) {
                 listener.failed(e.getMessage());
             }
         });
-        return () -> cancelled.set(true);
+        return new AnswerJob() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                sendChoice.complete(false);
+            }
+
+            @Override
+            public void send() {
+                sendChoice.complete(true);
+            }
+        };
+    }
+
+    /** The question and its passages as they would leave, where the policy lets answers leave and a server takes them. */
+    private Optional<AnswerRouting.Outgoing> leaving(String question, CitedAnswers.Retrieval retrieval) throws AnonymisationException {
+        if (routing.isEmpty() || !routing.get().mayLeave() || !retrieval.relevant()) {
+            return Optional.empty();
+        }
+        AnswerRouting.Outgoing outgoing = routing.get().outgoing(question, retrieval);
+        return outgoing.route().leavesTheMachine() ? Optional.of(outgoing) : Optional.empty();
+    }
+
+    /**
+     * The answer written on the target: after the user sent its preview (or the policy sends without asking), every
+     * request logged before it leaves, the gate open to that server only while it runs.
+     */
+    private CitedAnswers.Result answerThere(CitedAnswers answers, String question, CitedAnswers.Retrieval retrieval,
+                                            AnswerRouting.Outgoing outgoing, AnswerJob.Listener listener, AnswerListener streamed,
+                                            CompletableFuture<Boolean> sendChoice, BooleanSupplier cancelled)
+            throws InterruptedException, SecretStoreException {
+        AnswerRouting answerRouting = routing.orElseThrow();
+        String consent = "policy";
+        if (!answerRouting.withoutAsking()) {
+            listener.preview(new Preview(outgoing.route(), outgoing.shown()));
+            try {
+                if (!sendChoice.get()) {
+                    throw new CancellationException("the user did not send the question");
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            consent = "preview";
+        }
+        Target target = outgoing.route().target().orElseThrow();
+        Engine engine = answerRouting.engine(outgoing, consent);
+        listener.routedTo(target.name());
+        try (NetworkGate.Permit permit = AnswerRouting.permit(target)) {
+            return answers.answer(question, retrieval, c -> engine, streamed, cancelled);
+        } finally {
+            listener.routedTo(null);
+        }
     }
 
     @Override

@@ -40,7 +40,7 @@ class LocalSearchServiceTest {
                 }, () -> ContextOptions.defaults().withThreads(1),
                 new SourceViewer(file -> { }, List.of(), "Linux"), (listener, cancellation) -> {
                     throw new AssertionError("nothing installs the search model here");
-                })) {
+                }, Optional.empty())) {
 
             IndexEnd indexing = new IndexEnd();
             service.addFolder("Anlagen", folder, indexing);
@@ -65,7 +65,7 @@ class LocalSearchServiceTest {
                 }, () -> ContextOptions.defaults().withThreads(1),
                 new SourceViewer(opened::add, List.of(), "Linux"), (listener, cancellation) -> {
                     throw new AssertionError("nothing installs the search model here");
-                })) {
+                }, Optional.empty())) {
 
             IndexEnd indexing = new IndexEnd();
             service.addFolder("Müller", folder, indexing);

@@ -48,7 +48,7 @@ class SearchModelInstallTest {
                      new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), hub.baseUri()));
              LocalSearchService service = new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), 1),
                      DocumentSource.inProcess(), models, () -> ContextOptions.defaults().withThreads(1),
-                     new SourceViewer(file -> { }, List.of(), "Linux"), models::downloadSearchModel)) {
+                     new SourceViewer(file -> { }, List.of(), "Linux"), models::downloadSearchModel, Optional.empty())) {
             hub.publishOnHub(catalog.hubRepository(), catalog.fileName(), model,
                     HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model)));
             IndexEnd added = new IndexEnd();

@@ -1,7 +1,9 @@
 package org.hearth.assistant.route;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hearth.assistant.route.anonymise.Anonymised;
 
 /**
  * Where one job runs and why: in-process (no target) or on a target, with the estimate the decision was made on.
@@ -33,6 +35,11 @@ public record Route(Optional<Target> target, Reason reason, long estimatedTokens
 
     public boolean anonymised() {
         return target.map(Target::anonymise).orElse(false);
+    }
+
+    /** The text exactly as it leaves on this route: anonymised, or as it is for a server that takes it so. */
+    public Anonymised asSent(Anonymised text) {
+        return anonymised() ? text : new Anonymised(text.source(), List.of());
     }
 
     /** The line the CLI prints and the egress log keeps as the reason. */

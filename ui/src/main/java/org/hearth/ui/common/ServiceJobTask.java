@@ -65,6 +65,14 @@ public abstract class ServiceJobTask<J> extends ProgressTask {
         }
     }
 
+    /** Passes a choice the user made (e.g. Send in a preview) to the running job, off the JavaFX thread. */
+    protected final void toJob(Consumer<J> choice) {
+        J started = handle;
+        if (started != null && isRunning()) {
+            background.run(() -> choice.accept(started));
+        }
+    }
+
     /** The status line while a cancel is on its way. */
     protected abstract Message stopping();
 

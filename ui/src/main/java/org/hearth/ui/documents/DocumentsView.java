@@ -20,7 +20,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.ui.common.Controls;
-import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;

@@ -13,6 +13,7 @@ import org.hearth.ui.common.Message;
 import org.hearth.ui.common.ServiceJobTask;
 import org.hearth.ui.common.StreamedText;
 import org.hearth.ui.common.RunningTasks;
+import org.hearth.ui.service.Preview;
 import org.hearth.ui.service.SearchService;
 import org.hearth.ui.service.SearchService.AnswerJob;
 import org.hearth.ui.service.SearchService.AnswerJob.Answer;
@@ -27,11 +28,12 @@ import org.hearth.ui.service.SearchService.Hit;
 public final class AnswerTask extends ServiceJobTask<AnswerJob> {
 
     /** Where the answer stands; REFUSED is an answer too (the documents do not hold one), not a failure. */
-    public enum Phase { IDLE, RETRIEVING, WRITING, DONE, REFUSED, FAILED, CANCELLED }
+    public enum Phase { IDLE, RETRIEVING, AWAITING_SEND, WRITING, DONE, REFUSED, FAILED, CANCELLED }
 
     private final SearchService service;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     private final StreamedText text = new StreamedText();
     private final ObservableList<Hit> sources = FXCollections.observableArrayList();
     private final ObservableList<Citation> citations = FXCollections.observableArrayList();
@@ -56,6 +58,19 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /** What would be sent, while the answer waits for the user to send it or cancel; null otherwise. */
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** The answer to the preview: send exactly what it showed. */
+    void send() {
+        if (preview.get() != null) {
+            preview.set(null);
+            toJob(AnswerJob::send);
+        }
     }
 
     public ReadOnlyStringProperty questionProperty() {
@@ -93,6 +108,8 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
     }
 
     private void end(Phase finalPhase, Message status) {
+        preview.set(null);
+        setRoutedTo(null);
         finish(status);
         phase.set(finalPhase);
     }
@@ -124,6 +141,26 @@ public final class AnswerTask extends ServiceJobTask<AnswerJob> {
                 sources.setAll(found);
                 if (!cancelRequested()) {
                     show(Phase.WRITING, Message.of("search.answer.writing", found.size()));
+                }
+            });
+        }
+
+        @Override
+        public void preview(Preview outgoing) {
+            onFx(() -> {
+                if (!cancelRequested()) {
+                    preview.set(outgoing);
+                    show(Phase.AWAITING_SEND, Message.of("search.answer.awaitingSend", outgoing.route().target().orElseThrow().name()));
+                }
+            });
+        }
+
+        @Override
+        public void routedTo(String target) {
+            onFx(() -> {
+                setRoutedTo(target);
+                if (target != null && !cancelRequested()) {
+                    show(Phase.WRITING, Message.of("search.answer.writingThere", target));
                 }
             });
         }

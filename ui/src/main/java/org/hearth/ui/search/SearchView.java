@@ -48,6 +48,7 @@ import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.TaskControls;
 import org.hearth.ui.common.TextLimitWording;
+import org.hearth.ui.privacy.SendPreviewDialog;
 import org.hearth.ui.service.SearchService.Collection;
 import org.hearth.ui.service.SearchService.Hit;
 import org.hearth.ui.service.SearchService.IndexJob.FileError;
@@ -83,6 +84,15 @@ public final class SearchView extends BorderPane {
         visibleProperty().addListener((obs, was, now) -> {
             if (now) {
                 Platform.runLater(query::requestFocus);
+            }
+        });
+        // An answer that may be written on a server shows what would go first; nothing leaves before Send.
+        AnswerTask answer = viewModel.answer();
+        answer.previewProperty().addListener((obs, old, preview) -> {
+            if (preview != null) {
+                SendPreviewDialog.show(getScene().getWindow(), localization,
+                        localization.get("search.answer.previewSubject", answer.questionProperty().get()),
+                        answer.previewProperty(), answer::send, answer::cancel);
             }
         });
         // Later, so the dialog opens over the Search page the drop has just switched to.

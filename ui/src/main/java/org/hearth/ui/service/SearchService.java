@@ -171,6 +171,9 @@ public interface SearchService {
 
         void cancel();
 
+        /** Sends what the {@link Preview} showed to its server and answers there; ignored unless the job waits for that. */
+        void send();
+
         /**
          * @param n        the source's number as cited in the text ("[n]")
          * @param verified the quote was found verbatim (whitespace aside) in that source; unverified ones are
@@ -190,6 +193,14 @@ public interface SearchService {
         interface Listener {
             /** The passages the answer is based on, numbered from 1 in this order. */
             void sources(List<Hit> sources);
+
+            /** The answer may be written on a server: the job waits for {@link AnswerJob#send()} or a cancel. */
+            default void preview(Preview preview) {
+            }
+
+            /** The answer is now written on this server (the target's name); null once it is back on this machine. */
+            default void routedTo(String target) {
+            }
 
             void text(String piece);
 
