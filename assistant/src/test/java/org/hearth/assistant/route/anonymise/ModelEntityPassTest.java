@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The model pass adds the names no rule finds, and only names that stand in the text. */
 class ModelEntityPassTest {
 
-    private static final String MAIL = "Hallo Anna,\n\nbitte ruf Hauke Jäger zurück, er wohnt jetzt Hinter dem Deich 4 in Husum.\n";
+    private static final String MAIL = "Hallo Anna,\n\nbitte ruf Hauke Tjarks zurück, er wohnt jetzt Hinter dem Deich 4 in Husum.\n";
 
     @RegisterExtension
     final OpenAiServerExtension openAi = new OpenAiServerExtension("stand-in");
@@ -27,15 +27,15 @@ class ModelEntityPassTest {
     void aNameNoRuleFindsIsReplacedOnceTheModelNamesItAndAnInventedNameIsDropped() throws AnonymisationException {
         // the loopback server stands in for a model that knows names: one that is in the mail, one that is not
         openAi.server().script("""
-                {"entities":[{"type":"PERSON","text":"Hauke Jäger"},{"type":"PERSON","text":"Erika Musterfrau"}]}""");
+                {"entities":[{"type":"PERSON","text":"Hauke Tjarks"},{"type":"PERSON","text":"Erika Musterfrau"}]}""");
         ModelEntityPass pass = new ModelEntityPass(new RemoteEngine(openAi.client(),
                 RemoteEndpoint.of(openAi.server().baseUri(), "stand-in", 4096, 1), ApiKey.none()));
 
         List<KnownEntity> found = pass.find(MAIL, () -> false);
 
-        assertThat(found).containsExactly(new KnownEntity(EntityType.PERSON, "Hauke Jäger"));
+        assertThat(found).containsExactly(new KnownEntity(EntityType.PERSON, "Hauke Tjarks"));
         assertThat(new Anonymiser(new Placeholders(), List.of(), Optional.empty()).anonymise(MAIL).outgoing())
-                .as("the rules alone").contains("Hauke Jäger");
+                .as("the rules alone").contains("Hauke Tjarks");
         assertThat(new Anonymiser(new Placeholders(), found, Optional.empty()).anonymise(MAIL).outgoing())
                 .contains("bitte ruf «PERSON_1» zurück").doesNotContain("Jäger");
     }
