@@ -99,10 +99,12 @@ runtime_modules() {
 }
 
 # Not --strip-native-commands: the document reader starts the runtime's bin/java for its worker.
+# Not compressed: every class loaded at start-up would be inflated first, and the installers
+# compress the runtime anyway.
 build_runtime() {
   rm -rf "$target/runtime"
   "$jdk_bin/jlink" --add-modules "$(cat "$target/runtime-modules.txt")" --include-locales=en,de \
-    --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+    --strip-debug --no-header-files --no-man-pages \
     --output "$(native_path "$target/runtime")" || die "jlink failed"
 }
 
