@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     image|installer|all) step="$1" ;;
     --app-version) [[ $# -ge 2 ]] || die "--app-version needs a value"; app_version="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see installer/package.sh --help)" ;;
   esac
   shift
