@@ -1,5 +1,6 @@
 package org.hearth.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,12 +46,15 @@ import org.hearth.ui.service.SettingsService;
 public final class HearthLauncher {
 
     private static HearthPaths paths;
+    private static List<Path> openedFiles = List.of();
 
     private HearthLauncher() {
     }
 
-    public static void openWindow(HearthPaths homePaths) {
+    /** @param files what the desktop asked Hearth to open; they go to the Documents tab */
+    public static void openWindow(HearthPaths homePaths, List<Path> files) {
         paths = homePaths;
+        openedFiles = List.copyOf(files);
         Application.launch(FxApplication.class);
     }
 
@@ -88,10 +92,14 @@ public final class HearthLauncher {
             inbox = inboxService(settings, state);
             search = searchService(settings, new AnswerRouting(() -> routingStore.policyFor(JobClass.ANSWER, Optional.empty()), engines));
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
-            new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
+            MainWindow window = new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
                     InboxTab.of(inbox),
                     DocumentsTab.of(summaries, new SummaryExportService()),
-                    SearchTab.of(search)), Locale.getDefault()).show(stage);
+                    SearchTab.of(search)), Locale.getDefault());
+            window.show(stage);
+            if (!openedFiles.isEmpty()) {
+                window.addFiles(openedFiles);
+            }
             models.start();
         }
 

@@ -1,5 +1,6 @@
 package org.hearth.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,6 +47,11 @@ public final class MainWindow {
     public MainWindow(ModelService models, SettingsService settings, Optional<RoutingService> routing, List<TabDefinition> tabs,
                       Locale systemLocale) {
         this.viewModel = new MainWindowViewModel(models, settings, routing, tabs, systemLocale);
+    }
+
+    /** Files the desktop asked to open ("Open with Hearth"): they go where dropped files go. */
+    public void addFiles(List<Path> files) {
+        viewModel.addFiles(files);
     }
 
     /** Builds the window into {@code stage} and shows it; call on the JavaFX thread. */

@@ -48,7 +48,10 @@ public final class LlamaRuntime {
         LOG.info("llama.cpp {} loaded from {}", version(), nativesDir);
     }
 
-    /** The runtime for the natives folder named by {@value #NATIVES_DIR_PROPERTY} or {@value #NATIVES_DIR_ENV}. */
+    /**
+     * The runtime for the natives folder named by {@value #NATIVES_DIR_PROPERTY} or {@value #NATIVES_DIR_ENV},
+     * else the one an installer bundled beside the jars.
+     */
     public static synchronized LlamaRuntime get() {
         if (instance == null) {
             instance = new LlamaRuntime(configuredNativesDir());
@@ -57,15 +60,10 @@ public final class LlamaRuntime {
     }
 
     private static Path configuredNativesDir() {
-        String dir = System.getProperty(NATIVES_DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            dir = System.getenv(NATIVES_DIR_ENV);
-        }
-        if (dir == null || dir.isBlank()) {
-            throw new LlamaException("Hearth does not know where the llama.cpp libraries are: start it with ./hearth,"
-                    + " or set -D" + NATIVES_DIR_PROPERTY + " or " + NATIVES_DIR_ENV + ".");
-        }
-        Path path = Path.of(dir);
+        Path path = NativesFolder.choose(System.getProperty(NATIVES_DIR_PROPERTY), System.getenv(NATIVES_DIR_ENV),
+                        NativesFolder.jarFolder())
+                .orElseThrow(() -> new LlamaException("Hearth does not know where the llama.cpp libraries are: start it"
+                        + " with ./hearth or the installed app, or set -D" + NATIVES_DIR_PROPERTY + " or " + NATIVES_DIR_ENV + "."));
         if (!Files.isDirectory(path)) {
             throw new LlamaException("The llama.cpp library folder " + path + " does not exist. Build Hearth once"
                     + " (./hearth or ./mvnw verify) to fetch the libraries.");
