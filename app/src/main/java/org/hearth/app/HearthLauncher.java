@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
 import org.hearth.app.documents.SummaryStore;
+import org.hearth.app.drafting.LocalDraftingService;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
 import org.hearth.app.mail.MailStore;
@@ -38,6 +39,7 @@ import org.hearth.ingest.index.DocumentSource;
 import org.hearth.ingest.mail.oauth.TokenClient;
 import org.hearth.ui.MainWindow;
 import org.hearth.ui.documents.DocumentsTab;
+import org.hearth.ui.drafting.DraftingTab;
 import org.hearth.ui.inbox.InboxTab;
 import org.hearth.ui.search.SearchTab;
 import org.hearth.ui.service.SettingsService;
@@ -75,6 +77,7 @@ public final class HearthLauncher {
         private LocalSearchService search;
         private IsolatedDocumentReader searchReader;
         private RoutingStore routingStore;
+        private LocalDraftingService drafting;
 
         @Override
         public void start(Stage stage) {
@@ -91,10 +94,12 @@ public final class HearthLauncher {
                     Optional.of(new SummaryRouting(() -> routingStore.policyFor(JobClass.SUMMARY, Optional.empty()), engines)));
             inbox = inboxService(settings, state);
             search = searchService(settings, new AnswerRouting(() -> routingStore.policyFor(JobClass.ANSWER, Optional.empty()), engines));
+            drafting = new LocalDraftingService(models, () -> contextOptions(settings));
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             MainWindow window = new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
                     InboxTab.of(inbox),
                     DocumentsTab.of(summaries, new SummaryExportService()),
+                    DraftingTab.of(drafting),
                     SearchTab.of(search)), Locale.getDefault());
             window.show(stage);
             if (!openedFiles.isEmpty()) {
@@ -126,6 +131,7 @@ public final class HearthLauncher {
 
         @Override
         public void stop() throws Exception {
+            drafting.close();
             search.close();
             searchReader.close();
             inbox.close();

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.DragEvent;
@@ -24,9 +25,11 @@ final class DropOverlay extends StackPane {
 
     private final BooleanProperty folder = new SimpleBooleanProperty();
 
-    DropOverlay(Localization localization) {
+    /** @param filesHintKey what dropping files does now, as a key of the bundle */
+    DropOverlay(Localization localization, ObservableValue<String> filesHintKey) {
         Label hint = new Label();
-        hint.textProperty().bind(Bindings.when(folder).then(localization.text("drop.folderHint")).otherwise(localization.text("drop.hint")));
+        hint.textProperty().bind(Bindings.createStringBinding(() -> localization.get(folder.get() ? "drop.folderHint" : filesHintKey.getValue()),
+                folder, filesHintKey, localization.localeProperty()));
         hint.getStyleClass().addAll("title-2", "drop-hint");
         getChildren().add(hint);
         getStyleClass().add("drop-overlay");

@@ -76,7 +76,7 @@ public final class MainWindow {
         layout.setLeft(rail);
         layout.setBottom(new StatusBar(localization, viewModel.statusBar(), viewModel.egressLog().map(log ->
                 () -> new EgressLogDialog(stage, localization, log).show())));
-        DropOverlay dropOverlay = new DropOverlay(localization);
+        DropOverlay dropOverlay = new DropOverlay(localization, viewModel.dropHintKey());
         StackPane root = new StackPane(layout, dropOverlay);
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);

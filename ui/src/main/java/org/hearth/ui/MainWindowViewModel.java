@@ -12,6 +12,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -82,7 +83,7 @@ public final class MainWindowViewModel {
         egressLog = routing.map(service -> new EgressLogViewModel(service, background));
         modelState = new ReadOnlyObjectWrapper<>(models.state());
         models.addListener(state -> Platform.runLater(() -> modelState.set(state)));
-        TabContext context = new TabContext(runningTasks, background, this::openSetup);
+        TabContext context = new TabContext(runningTasks, background, this::openSetup, settings.currentProperty());
         this.tabs = tabs.stream().map(definition -> definition.open(context)).toList();
         requireDistinctIds(this.tabs);
         filesWaitingForModel = sum(this.tabs.stream().map(Tab::filesWaitingForModel).toList());
@@ -97,12 +98,24 @@ public final class MainWindowViewModel {
         page.addListener((obs, old, now) -> tab(now).ifPresent(Tab::opened));
     }
 
-    /** Dropped files go to the tab that takes them, and the user sees them arrive there. */
+    /**
+     * Dropped files go to the open tab if it takes files (a draft's sources on the Drafts tab), else to the first tab
+     * that does, and the user sees them arrive there.
+     */
     public void addFiles(List<Path> files) {
-        firstTab(Tab::takesFiles).ifPresent(tab -> {
+        fileTaker().ifPresent(tab -> {
             page.set(tab.id());
             tab.takeFiles(files);
         });
+    }
+
+    /** What dropping files would do now, as the overlay says it: follows the open page. */
+    public StringBinding dropHintKey() {
+        return Bindings.createStringBinding(() -> fileTaker().map(Tab::dropHintKey).orElse("drop.hint"), page);
+    }
+
+    private Optional<Tab> fileTaker() {
+        return tab(page.get()).filter(Tab::takesFiles).or(() -> firstTab(Tab::takesFiles));
     }
 
     /** A dropped folder goes to the tab that takes one, e.g. Search, which asks which collection it joins. */

@@ -11,7 +11,12 @@ final class FakeSettingsService implements SettingsService {
     private final LinkedBlockingQueue<Settings> saved = new LinkedBlockingQueue<>();
 
     FakeSettingsService(String language, Theme theme) {
-        settings = new Settings("", 0, 8192, language, theme);
+        this(language, theme, "");
+    }
+
+    /** @param templates the folder of drafting templates, "" for none chosen */
+    FakeSettingsService(String language, Theme theme, String templates) {
+        settings = new Settings("", 0, 8192, language, theme, templates);
     }
 
     @Override

@@ -31,7 +31,7 @@ class MessageBundlesTest {
 
     /** Keys are string literals starting with one of the bundle's sections, e.g. "documents.state.done". */
     private static final Pattern KEY_LITERAL =
-            Pattern.compile("\"((?:app|nav|drop|status|documents|inbox|search|firstrun|settings|preview|target|egress)\\.[A-Za-z0-9_.]*)\"");
+            Pattern.compile("\"((?:app|nav|drop|status|documents|inbox|search|firstrun|settings|preview|target|egress|drafting)\\.[A-Za-z0-9_.]*)\"");
 
     @Test
     void german_and_english_have_exactly_the_same_keys() throws IOException {
@@ -73,7 +73,10 @@ class MessageBundlesTest {
         assertThat(keys).containsAll(enumKeys("target.kind.", org.hearth.assistant.route.TargetKind.values()));
         assertThat(keys).containsAll(enumKeys("preview.reason.", org.hearth.assistant.route.Route.Reason.values()));
         assertThat(keys).containsAll(enumKeys("settings.policy.", org.hearth.assistant.route.JobClass.values()));
+        assertThat(keys).containsAll(enumKeys("drafting.failure.", org.hearth.ui.service.DraftingService.DraftJob.Failure.Reason.values()));
+        assertThat(keys).containsAll(enumKeys("drafting.status.", org.hearth.assistant.task.draft.FieldProposal.Status.values()));
         assertThat(prefixes).as("every prefix in the code is covered above").containsExactlyInAnyOrder(
+                "drafting.failure.", "drafting.status.",
                 "target.kind.", "preview.reason.", "settings.policy.",
                 "documents.failure.", "documents.failureShort.", "documents.style.", "documents.language.",
                 "documents.export.filter.", "documents.source.", "settings.language.", "settings.theme.", "inbox.category.",

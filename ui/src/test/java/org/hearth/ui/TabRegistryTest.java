@@ -85,7 +85,7 @@ class TabRegistryTest {
         window = stage;
         List<TabDefinition> tabs = new ArrayList<>(AppTabs.of(new FakeSummaryService(), new FakeExportService(),
                 new FakeInboxService(), new FakeSearchService()));
-        tabs.add(2, context -> new NotesTab());
+        tabs.add(3, context -> new NotesTab());
         new MainWindow(new FakeModelService(new ModelState.Ready("Qwen3.5 4B")), new FakeSettingsService("en", Theme.LIGHT),
                 tabs, Locale.ENGLISH).show(stage);
     }
@@ -95,7 +95,7 @@ class TabRegistryTest {
         List<String> entries = robot.lookup(".rail-entry").queryAll().stream()
                 .filter(entry -> entry instanceof ToggleButton && visible(robot, "#" + entry.getId()))
                 .map(Node::getId).toList();
-        assertThat(entries).containsExactly("nav-inbox", "nav-documents", "nav-notes", "nav-search");
+        assertThat(entries).containsExactly("nav-inbox", "nav-documents", "nav-drafting", "nav-notes", "nav-search");
         assertThat(text(robot, "#nav-notes")).isEqualTo("Hearth");
         assertThat(badge(robot).getText()).isEqualTo("3");
         assertThat(visible(robot, "#notes-page")).as("closed until chosen").isFalse();

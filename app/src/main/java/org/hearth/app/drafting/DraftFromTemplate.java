@@ -72,6 +72,13 @@ public final class DraftFromTemplate {
         }
     }
 
+    /** The template's fields with what the model proposed, before anything is written. */
+    public record Proposals(Path template, List<Field> fields, Usage usage) {
+        public Proposals {
+            fields = List.copyOf(fields);
+        }
+    }
+
     private final IsolatedDocumentReader reader;
 
     public DraftFromTemplate(IsolatedDocumentReader reader) {
@@ -79,15 +86,32 @@ public final class DraftFromTemplate {
     }
 
     /**
+     * The command line's whole job: proposals, then the document with the verified values only.
+     *
      * @throws DocumentException        the template or a source cannot be read (names the file)
      * @throws IllegalArgumentException {@code out} is the template
      * @throws CancellationException    when {@code cancelled} became true
      */
     public Draft draft(Path template, List<Path> sources, Path out, EngineSource engines, Listener listener,
                        BooleanSupplier cancelled) throws IOException, DocumentException, InterruptedException {
-        if (Files.exists(out) && Files.isSameFile(template, out)) {
-            throw new IllegalArgumentException("The draft must not overwrite its template " + template.getFileName());
-        }
+        refuseTemplateAsOutput(template, out);
+        Proposals proposals = propose(template, sources, engines, listener, cancelled);
+        Map<String, String> verified = new LinkedHashMap<>();
+        proposals.fields().stream().filter(field -> field.status() == FieldProposal.Status.FILLED)
+                .forEach(field -> verified.put(field.name(), field.value()));
+        write(template, verified, out);
+        return new Draft(template, out, proposals.fields(), proposals.usage());
+    }
+
+    /**
+     * Every field of the template with the model's proposal and its evidence; nothing is written. The window shows
+     * these for review and writes what the user accepted with {@link #write}.
+     *
+     * @throws DocumentException     the template or a source cannot be read (names the file)
+     * @throws CancellationException when {@code cancelled} became true
+     */
+    public Proposals propose(Path template, List<Path> sources, EngineSource engines, Listener listener,
+                             BooleanSupplier cancelled) throws IOException, DocumentException, InterruptedException {
         List<TemplateField> fields = DocxTemplate.fields(template);
         Passages passages = read(sources, listener, cancelled);
         List<TemplateField> asked = fields.stream().filter(field -> field.kind() != TemplateField.Kind.ROWS).toList();
@@ -100,21 +124,34 @@ public final class DraftFromTemplate {
 
         Map<String, FieldProposal> byName = new HashMap<>();
         filled.fields().forEach(proposal -> byName.put(proposal.name(), proposal));
-        Map<String, String> values = new LinkedHashMap<>();
         List<Field> result = new ArrayList<>();
         for (TemplateField field : fields) {
             FieldProposal proposal = byName.getOrDefault(field.name(), FieldProposal.empty(field.name()));
-            if (proposal.status() == FieldProposal.Status.FILLED) {
-                values.put(field.name(), proposal.value());
-            }
             result.add(new Field(field.name(), field.kind(), field.description(), proposal.status(), proposal.value(),
                     proposal.source().stream().mapToObj(n -> passages.evidence(n, proposal)).findFirst()));
         }
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("Cancelled");
         }
+        return new Proposals(template, result, filled.usage());
+    }
+
+    /**
+     * Writes {@code template} filled with {@code values} (field name to value) to {@code out}; the fields not named
+     * stay highlighted blanks. Which values stand there is the caller's choice: the command line passes the verified
+     * ones, the window what the user accepted in review.
+     *
+     * @throws IllegalArgumentException {@code out} is the template
+     */
+    public static void write(Path template, Map<String, String> values, Path out) throws IOException, DocumentException {
+        refuseTemplateAsOutput(template, out);
         DocxTemplate.fill(template, TemplateValues.of(values), out);
-        return new Draft(template, out, result, filled.usage());
+    }
+
+    private static void refuseTemplateAsOutput(Path template, Path out) throws IOException {
+        if (Files.exists(out) && Files.isSameFile(template, out)) {
+            throw new IllegalArgumentException("The draft must not overwrite its template " + template.getFileName());
+        }
     }
 
     /** The sources as the model sees them, numbered from 1, and where each came from. */

@@ -29,7 +29,7 @@ public final class JsonSettingsStore implements SettingsService {
     }
 
     public static Settings defaults() {
-        return new Settings("", 0, 8192, "", Theme.SYSTEM);
+        return new Settings("", 0, 8192, "", Theme.SYSTEM, "");
     }
 
     @Override
@@ -41,7 +41,8 @@ public final class JsonSettingsStore implements SettingsService {
             Settings read = JSON.readValue(file.toFile(), Settings.class);
             return new Settings(read.model() == null ? "" : read.model(), Math.max(0, read.threads()),
                     read.contextLength() < 512 ? defaults().contextLength() : read.contextLength(),
-                    read.language() == null ? "" : read.language(), read.theme() == null ? Theme.SYSTEM : read.theme());
+                    read.language() == null ? "" : read.language(), read.theme() == null ? Theme.SYSTEM : read.theme(),
+                    read.templates() == null ? "" : read.templates());
         } catch (IOException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             LOG.warn("Settings file {} is unreadable; keeping it as {} and using defaults", file, aside, e);

@@ -13,7 +13,7 @@ class TriageDefaultsTest {
 
     private static SettingsService.Settings settings(String language, int threads) {
         SettingsService.Settings defaults = JsonSettingsStore.defaults();
-        return new SettingsService.Settings(defaults.model(), threads, defaults.contextLength(), language, defaults.theme());
+        return new SettingsService.Settings(defaults.model(), threads, defaults.contextLength(), language, defaults.theme(), "");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.control.ListView;
@@ -120,7 +121,8 @@ class RoutedSummaryWindowTest {
             RunningTasks running = new RunningTasks();
             runningThere = running.routedTo();
             runningThere.addListener((obs, old, now) -> routedTo.add(String.valueOf(now)));
-            documents = DocumentsTab.of(summaries, new SummaryExportService()).open(new TabContext(running, new Background(), () -> { }));
+            documents = DocumentsTab.of(summaries, new SummaryExportService()).open(new TabContext(running, new Background(), () -> { },
+                    new SimpleObjectProperty<>(JsonSettingsStore.defaults())));
             stage.setScene(new Scene(new StackPane(documents.createView(new Localization(Locale.ENGLISH))), 1200, 800));
             stage.show();
         }).get(10, TimeUnit.SECONDS);

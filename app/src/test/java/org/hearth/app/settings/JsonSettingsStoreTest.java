@@ -17,11 +17,22 @@ class JsonSettingsStoreTest {
     @Test
     void savedSettingsComeBack() {
         JsonSettingsStore store = new JsonSettingsStore(home.resolve("settings.json"));
-        Settings settings = new Settings("qwen3.5-4b-q4_k_m", 2, 16384, "de", Theme.DARK);
+        Settings settings = new Settings("qwen3.5-4b-q4_k_m", 2, 16384, "de", Theme.DARK, "/kanzlei/Vorlagen");
 
         store.save(settings);
 
         assertThat(new JsonSettingsStore(home.resolve("settings.json")).load()).isEqualTo(settings);
+    }
+
+    @Test
+    void aFileFromBeforeTheTemplatesFolderHasNoneChosen() throws Exception {
+        Path file = Files.writeString(home.resolve("settings.json"),
+                "{\"model\":\"\",\"threads\":2,\"contextLength\":8192,\"language\":\"de\",\"theme\":\"LIGHT\"}");
+
+        Settings loaded = new JsonSettingsStore(file).load();
+
+        assertThat(loaded.templates()).isEmpty();
+        assertThat(loaded.threads()).isEqualTo(2);
     }
 
     @Test

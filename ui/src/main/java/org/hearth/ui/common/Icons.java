@@ -16,6 +16,11 @@ public final class Icons {
         return icon("M4 13l2.5-8h11L20 13v6H4z M4 13h5l1.5 2.5h3L15 13h5");
     }
 
+    /** A page with a pen: a document being written. */
+    public static SVGPath draft() {
+        return icon("M6 3h8l4 4v6 M6 3v18h6 M9 10h6 M9 14h3 M14 21l1-3 5-5 2 2-5 5z");
+    }
+
     public static SVGPath search() {
         return icon("M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13z M15.2 15.2L20 20");
     }

@@ -43,6 +43,7 @@ import javafx.stage.Window;
 import org.hearth.ingest.index.PartlyRead;
 import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Icons;
+import org.hearth.ui.common.FolderChooser;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;

@@ -14,7 +14,12 @@ public interface SettingsService {
      * @param threads       0 = all cores
      * @param contextLength tokens per summary step
      * @param language      "de", "en", or "" for the system language
+     * @param templates     the folder of the firm's DOCX templates for drafting; "" while none is chosen
      */
-    record Settings(String model, int threads, int contextLength, String language, Theme theme) {
+    record Settings(String model, int threads, int contextLength, String language, Theme theme, String templates) {
+
+        public Settings withTemplates(String folder) {
+            return new Settings(model, threads, contextLength, language, theme, folder);
+        }
     }
 }

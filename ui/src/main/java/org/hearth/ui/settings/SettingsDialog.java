@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -13,7 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -21,6 +25,7 @@ import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.privacy.PrivacySettingsPane;
 import org.hearth.ui.privacy.PrivacySettingsViewModel;
+import org.hearth.ui.common.FolderChooser;
 import org.hearth.ui.service.SettingsService.Settings;
 import org.hearth.ui.service.SettingsService.Theme;
 
@@ -63,6 +68,17 @@ public final class SettingsDialog extends Dialog<Settings> {
         ComboBox<Theme> theme = LocalizedCell.comboBox(localization, List.of(Theme.values()), current.theme(),
                 t -> localization.get("settings.theme." + t.name()));
         theme.setId("settings-theme");
+        TextField templates = new TextField(current.templates());
+        templates.setId("settings-templates");
+        templates.setPromptText(localization.get("settings.templates.prompt"));
+        templates.setPrefColumnCount(28);
+        Button chooseTemplates = new Button(localization.get("settings.templates.choose"));
+        chooseTemplates.setId("settings-templates-choose");
+        chooseTemplates.setMinWidth(Region.USE_PREF_SIZE);
+        chooseTemplates.setOnAction(e -> FolderChooser.system().choose(getDialogPane().getScene().getWindow(),
+                localization.get("settings.templates.chooserTitle")).ifPresent(folder -> templates.setText(folder.toString())));
+        HBox templatesLine = new HBox(8, templates, chooseTemplates);
+        HBox.setHgrow(templates, Priority.ALWAYS);
 
         GridPane form = new GridPane(16, 8);
         form.setPadding(new Insets(16));
@@ -72,6 +88,8 @@ public final class SettingsDialog extends Dialog<Settings> {
         form.addRow(3, new Label(localization.get("settings.contextLength")), contextLength);
         form.addRow(4, new Label(localization.get("settings.language")), language);
         form.addRow(5, new Label(localization.get("settings.theme")), theme);
+        form.addRow(6, new Label(localization.get("settings.templates")), templatesLine);
+        form.add(hint(localization.get("settings.templates.hint")), 1, 7);
         getDialogPane().setContent(privacy.<Node>map(routing -> sections(localization, form, routing)).orElse(form));
         // the servers' form needs the room; the general settings alone keep their compact dialog
         privacy.ifPresent(routing -> {
@@ -86,7 +104,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         getDialogPane().lookupButton(cancel).setId("settings-cancel");
         setResultConverter(button -> button == save
                 ? new Settings(model.getValue(), threads.getValue(), contextLength.getValue(),
-                        language.getValue().code(), theme.getValue())
+                        language.getValue().code(), theme.getValue(), templates.getText().strip())
                 : null);
     }
 

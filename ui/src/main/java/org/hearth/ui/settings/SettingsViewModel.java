@@ -3,6 +3,8 @@ package org.hearth.ui.settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.ThemeSwitcher;
@@ -19,13 +21,13 @@ public final class SettingsViewModel {
     private final ThemeSwitcher themes;
     private final Background background;
     private final Locale systemLocale;
-    private Settings current;
+    private final ReadOnlyObjectWrapper<Settings> current;
 
     public SettingsViewModel(SettingsService service, ModelService models, Settings loaded, Localization localization,
             ThemeSwitcher themes, Background background, Locale systemLocale) {
         this.service = service;
         this.models = models;
-        this.current = loaded;
+        this.current = new ReadOnlyObjectWrapper<>(loaded);
         this.localization = localization;
         this.themes = themes;
         this.background = background;
@@ -33,18 +35,24 @@ public final class SettingsViewModel {
     }
 
     public Settings current() {
-        return current;
+        return current.get();
+    }
+
+    /** The settings as last applied, for a page that follows one of them (e.g. the templates folder). */
+    public ReadOnlyObjectProperty<Settings> currentProperty() {
+        return current.getReadOnlyProperty();
     }
 
     public void apply(Settings changed) {
-        current = changed;
+        current.set(changed);
         background.run(() -> service.save(changed));
         localization.setLocale(Localization.resolve(changed.language(), systemLocale));
         themes.setTheme(changed.theme());
     }
 
     public void changeLanguage(UiLanguage language) {
-        apply(new Settings(current.model(), current.threads(), current.contextLength(), language.code(), current.theme()));
+        Settings now = current.get();
+        apply(new Settings(now.model(), now.threads(), now.contextLength(), language.code(), now.theme(), now.templates()));
     }
 
     /**
@@ -55,8 +63,8 @@ public final class SettingsViewModel {
         List<String> choices = new ArrayList<>();
         choices.add("");
         choices.addAll(models.installedModels());
-        if (!choices.contains(current.model())) {
-            choices.add(current.model());
+        if (!choices.contains(current().model())) {
+            choices.add(current().model());
         }
         return choices;
     }

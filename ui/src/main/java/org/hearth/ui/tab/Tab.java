@@ -38,7 +38,10 @@ public interface Tab {
         return false;
     }
 
-    /** Whether files dropped on the window go to this tab; the first tab that takes them gets them. */
+    /**
+     * Whether files dropped on the window go to this tab: the open tab gets them if it takes files, else the first
+     * tab that does.
+     */
     default boolean takesFiles() {
         return false;
     }
@@ -46,6 +49,11 @@ public interface Tab {
     /** Dropped files, handed over after the tab was opened. */
     default void takeFiles(List<Path> files) {
         throw new UnsupportedOperationException(id() + " takes no files");
+    }
+
+    /** What the drop overlay says while files are dragged over the window and would come to this tab. */
+    default String dropHintKey() {
+        return "drop.hint";
     }
 
     /** Whether a folder dropped on the window goes to this tab; the first tab that takes one gets it. */

@@ -1,4 +1,4 @@
-package org.hearth.ui.search;
+package org.hearth.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
