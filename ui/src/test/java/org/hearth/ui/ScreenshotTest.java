@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,7 +73,9 @@ class ScreenshotTest {
             """;
 
     private final FakeSummaryService summaries = new FakeSummaryService();
-    private final FakeSettingsService settings = new FakeSettingsService("de", Theme.LIGHT);
+    private final FakeSettingsService settings = new FakeSettingsService("de", Theme.LIGHT, DraftingFields.FOLDER.toString());
+    private final FakeDraftingService drafting = new FakeDraftingService(Map.of(DraftingFields.FOLDER,
+            List.of(DraftingFields.EXTENSION, DraftingFields.CONFIRMATION)));
     private final AtomicReference<Scene> scene = new AtomicReference<>();
 
     private final FakeModelService models = new FakeModelService(new ModelState.None());
@@ -84,8 +87,30 @@ class ScreenshotTest {
     void start(Stage stage) {
         inbox.addStoredAccount("acc-1", "Kanzlei Schmidt & Partner");
         new MainWindow(models, settings, Optional.of(routing),
-                AppTabs.of(summaries, new FakeExportService(), inbox, search), Locale.GERMAN).show(stage);
+                AppTabs.of(summaries, new FakeExportService(), inbox, drafting, search), Locale.GERMAN).show(stage);
         scene.set(stage.getScene());
+    }
+
+    @Test
+    void drafting_tab_with_a_review_form(FxRobot robot) throws Exception {
+        models.announce(new ModelState.Ready("Qwen3.5 4B"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#nav-drafting");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#drafting-templates").queryListView().getItems().size() == 2);
+        robot.interact(() -> robot.lookup("#drafting-templates").queryListView().getSelectionModel().select(1));
+        Drops.drop(robot, robot.lookup("#drafting-sources").query(), DraftingFields.COMPLAINT, DraftingFields.LETTER);
+        robot.clickOn("#drafting-create");
+        drafting.report(0, listener -> listener.done(DraftingFields.PROPOSED));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.from(DraftingTabTest.row(robot, "Anschrift des Gegners")).lookup(".field-value").queryAs(TextField.class)
+                .setText("Max Schmidt, Ringstraße 4, 50667 Köln"));
+
+        Path shot = write(robot, "drafting-de.png");
+
+        assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1200);
+        assertThat(DraftingTabTest.rowText(robot, "Gericht", ".field-status")).isEqualTo("nicht belegt");
+        assertThat(DraftingTabTest.rowText(robot, "Anschrift des Gegners", ".field-status")).isEqualTo("von Ihnen geändert");
+        assertThat(DraftingTabTest.rowText(robot, "Aktenzeichen", ".field-source")).isEqualTo("Klageschrift.pdf, S. 1");
     }
 
     @Test
