@@ -11,6 +11,7 @@ import org.hearth.app.documents.SummaryStore;
 import org.hearth.app.drafting.LocalDraftingService;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
+import org.hearth.app.mail.LocalReplyService;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.TriageDefaults;
@@ -78,6 +79,7 @@ public final class HearthLauncher {
         private IsolatedDocumentReader searchReader;
         private RoutingStore routingStore;
         private LocalDraftingService drafting;
+        private LocalReplyService replies;
 
         @Override
         public void start(Stage stage) {
@@ -95,9 +97,10 @@ public final class HearthLauncher {
             inbox = inboxService(settings, state);
             search = searchService(settings, new AnswerRouting(() -> routingStore.policyFor(JobClass.ANSWER, Optional.empty()), engines));
             drafting = new LocalDraftingService(models, () -> contextOptions(settings));
+            replies = new LocalReplyService(models, () -> contextOptions(settings));
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             MainWindow window = new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(
-                    InboxTab.of(inbox),
+                    InboxTab.of(inbox, replies),
                     DocumentsTab.of(summaries, new SummaryExportService()),
                     DraftingTab.of(drafting),
                     SearchTab.of(search)), Locale.getDefault());
@@ -132,6 +135,7 @@ public final class HearthLauncher {
         @Override
         public void stop() throws Exception {
             drafting.close();
+            replies.close();
             search.close();
             searchReader.close();
             inbox.close();

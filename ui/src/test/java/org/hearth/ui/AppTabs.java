@@ -24,6 +24,6 @@ final class AppTabs {
 
     static List<TabDefinition> of(SummaryService summaries, ExportService exports, InboxService inbox, DraftingService drafting,
                                   SearchService search) {
-        return List.of(InboxTab.of(inbox), DocumentsTab.of(summaries, exports), DraftingTab.of(drafting), SearchTab.of(search));
+        return List.of(InboxTab.of(inbox, new FakeReplyService()), DocumentsTab.of(summaries, exports), DraftingTab.of(drafting), SearchTab.of(search));
     }
 }

@@ -43,7 +43,7 @@ class InboxExportTest {
         inbox.store(mail("notice").from("Amtsgericht").subject("Hinweis").label(TriageCategory.COURT_OR_AUTHORITY, 3).build());
         inbox.store(mail("invoice").from("Kanzlei Weber").subject("Rechnung").label(TriageCategory.INVOICE_OR_BILLING, 2)
                 .deadline(LocalDate.of(2099, 3, 1), "Zahlungsziel", "zahlbar bis 01.03.").build());
-        robot.interact(() -> viewModel.set(new InboxViewModel(inbox, new RunningTasks(), new Background())));
+        robot.interact(() -> viewModel.set(new InboxViewModel(inbox, new FakeReplyService(), new RunningTasks(), new Background())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownIds(robot).size() == 3);
     }
 

@@ -74,9 +74,10 @@ class MessageBundlesTest {
         assertThat(keys).containsAll(enumKeys("preview.reason.", org.hearth.assistant.route.Route.Reason.values()));
         assertThat(keys).containsAll(enumKeys("settings.policy.", org.hearth.assistant.route.JobClass.values()));
         assertThat(keys).containsAll(enumKeys("drafting.failure.", org.hearth.ui.service.DraftingService.DraftJob.Failure.Reason.values()));
+        assertThat(keys).containsAll(enumKeys("inbox.reply.failure.", org.hearth.ui.service.ReplyService.ReplyJob.Failure.Reason.values()));
         assertThat(keys).containsAll(enumKeys("drafting.status.", org.hearth.assistant.task.draft.FieldProposal.Status.values()));
         assertThat(prefixes).as("every prefix in the code is covered above").containsExactlyInAnyOrder(
-                "drafting.failure.", "drafting.status.",
+                "drafting.failure.", "drafting.status.", "inbox.reply.failure.",
                 "target.kind.", "preview.reason.", "settings.policy.",
                 "documents.failure.", "documents.failureShort.", "documents.style.", "documents.language.",
                 "documents.export.filter.", "documents.source.", "settings.language.", "settings.theme.", "inbox.category.",

@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import org.hearth.ui.common.Icons;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.service.InboxService;
+import org.hearth.ui.service.ReplyService;
 import org.hearth.ui.tab.Tab;
 import org.hearth.ui.tab.TabDefinition;
 
@@ -17,8 +18,9 @@ public final class InboxTab implements Tab {
         this.viewModel = viewModel;
     }
 
-    public static TabDefinition of(InboxService service) {
-        return context -> new InboxTab(new InboxViewModel(service, context.runningTasks(), context.background()));
+    /** @param replies drafts "Antwort entwerfen" on the selected mail */
+    public static TabDefinition of(InboxService service, ReplyService replies) {
+        return context -> new InboxTab(new InboxViewModel(service, replies, context.runningTasks(), context.background()));
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.hearth.ui.service.InboxService.MailItem;
 import org.hearth.ui.service.InboxService.NewAccount;
 import org.hearth.ui.service.InboxService.SignIn;
 import org.hearth.ui.service.InboxService.Status;
+import org.hearth.ui.service.ReplyService;
 
 /**
  * The Inbox tab's state: the accounts, the chosen account's mails in triage order, the category filter,
@@ -64,6 +65,7 @@ public final class InboxViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty writeBack = new SimpleBooleanProperty();
     private final InboxRunTask run;
+    private final ReplyTask reply;
     // Held here: a binding nobody holds is collected, and its listeners go quiet.
     private final IntegerBinding urgentUnopened;
     private final BooleanBinding anyDeadlineShown;
@@ -85,10 +87,11 @@ public final class InboxViewModel {
     private boolean followingAccount;
 
     /** Starts loading the accounts and the first account's mails in the background. */
-    public InboxViewModel(InboxService service, RunningTasks runningTasks, Background background) {
+    public InboxViewModel(InboxService service, ReplyService replies, RunningTasks runningTasks, Background background) {
         this.service = service;
         this.background = background;
         run = new InboxRunTask(service, background, runningTasks, this::mailArrived, this::runEnded);
+        reply = new ReplyTask(replies, background, runningTasks);
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> showing(filter.get()), filter));
         account.addListener((obs, old, now) -> showWriteBack(now));
         writeBack.addListener((obs, old, on) -> {
@@ -429,5 +432,17 @@ public final class InboxViewModel {
         static MailKey of(MailItem mail) {
             return new MailKey(mail.accountId(), mail.id());
         }
+    }
+
+    /** "Antwort entwerfen" on the selected mail; one reply at a time. */
+    public void draftReply() {
+        MailItem mail = selected.get();
+        if (mail != null && !reply.isRunning()) {
+            reply.start(mail);
+        }
+    }
+
+    public ReplyTask reply() {
+        return reply;
     }
 }

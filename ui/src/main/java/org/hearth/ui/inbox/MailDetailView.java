@@ -5,6 +5,8 @@ import atlantafx.base.theme.Tweaks;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -23,6 +27,7 @@ import org.hearth.assistant.task.triage.TriageCategory;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.common.Message;
+import org.hearth.ui.common.TaskControls;
 import org.hearth.ui.common.Units;
 import org.hearth.ui.service.InboxService.AttachmentInfo;
 import org.hearth.ui.service.InboxService.Deadline;
@@ -42,6 +47,8 @@ final class MailDetailView extends StackPane {
 
     private final Localization localization;
     private final InboxViewModel viewModel;
+    /** The reply was copied and not changed since. */
+    private final BooleanProperty copied = new SimpleBooleanProperty();
 
     private final Label subject = new Label();
     private final Label from = new Label();
@@ -83,7 +90,9 @@ final class MailDetailView extends StackPane {
         from.getStyleClass().add(Styles.TEXT_BOLD);
         date.setId("inbox-date");
         date.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox meta = new HBox(8, from, date);
+        Region metaSpacer = new Region();
+        HBox.setHgrow(metaSpacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox meta = new HBox(8, from, date, metaSpacer, replyButton());
         meta.setAlignment(Pos.BASELINE_LEFT);
         to.setId("inbox-to");
         to.setWrapText(true);
@@ -146,7 +155,7 @@ final class MailDetailView extends StackPane {
         sections = List.of(summarySection, reasonSection, nextStepSection, deadlinesSection, fileNumbersSection,
                 attachmentsSection);
 
-        VBox content = new VBox(16, new VBox(4, subject, meta, to), state, editor, summarySection, nextStepSection,
+        VBox content = new VBox(16, new VBox(4, subject, meta, to), state, replySection(), editor, summarySection, nextStepSection,
                 deadlinesSection, reasonSection, fileNumbersSection, bodySection, attachmentsSection, modelTextPane);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
@@ -162,6 +171,65 @@ final class MailDetailView extends StackPane {
 
         viewModel.selectedProperty().addListener((obs, old, mail) -> show(mail));
         show(viewModel.selectedProperty().get());
+    }
+
+    /** "Antwort entwerfen" on the shown mail. */
+    private Button replyButton() {
+        Button draft = new Button();
+        draft.setId("inbox-reply");
+        draft.textProperty().bind(localization.text("inbox.reply"));
+        draft.getStyleClass().add(Styles.SMALL);
+        draft.setMinWidth(Region.USE_PREF_SIZE);
+        draft.disableProperty().bind(viewModel.reply().runningProperty());
+        draft.setOnAction(e -> viewModel.draftReply());
+        return draft;
+    }
+
+    /**
+     * For the mail the reply was drafted for: its progress, then the reply in an editor with Copy. Hearth never
+     * sends it.
+     */
+    private VBox replySection() {
+        ReplyTask task = viewModel.reply();
+
+        TextArea reply = new TextArea();
+        reply.setId("inbox-reply-text");
+        reply.setWrapText(true);
+        reply.setPrefRowCount(10);
+        reply.editableProperty().bind(task.runningProperty().not());
+        // The streamed text fills the editor; once done, the text is the user's to change.
+        task.textProperty().addListener((obs, old, now) -> reply.setText(now));
+        Button copy = new Button();
+        copy.setId("inbox-reply-copy");
+        copy.textProperty().bind(localization.text("inbox.reply.copy"));
+        copy.disableProperty().bind(task.runningProperty().or(reply.textProperty().isEmpty()));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(reply.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+            copied.set(true);
+        });
+        Label copiedLine = new Label();
+        copiedLine.setId("inbox-reply-copied");
+        copiedLine.textProperty().bind(localization.text("inbox.reply.copied"));
+        copiedLine.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.SUCCESS);
+        copiedLine.visibleProperty().bind(copied);
+        reply.textProperty().addListener((obs, old, now) -> copied.set(false));
+        Label status = TaskControls.statusLine(localization, task, task.outcomeProperty(), "inbox-reply-status");
+        status.setWrapText(true);
+        HBox progress = new HBox(8, TaskControls.progressBar(task, "inbox-reply-progress"),
+                TaskControls.cancelButton(localization, task, "inbox.reply.cancel", "inbox-reply-cancel"));
+        progress.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, copy, copiedLine);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox drafted = new VBox(6, heading("inbox.reply.heading"), progress, status, reply, actions);
+        drafted.setId("inbox-reply-pane");
+        var forThisMail = Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() != null
+                        && viewModel.selectedProperty().get().id().equals(task.mailIdProperty().get()),
+                viewModel.selectedProperty(), task.mailIdProperty());
+        drafted.visibleProperty().bind(forThisMail);
+        drafted.managedProperty().bind(forThisMail);
+        return drafted;
     }
 
     private void show(MailItem mail) {

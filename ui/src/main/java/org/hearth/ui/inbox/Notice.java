@@ -15,6 +15,10 @@ public record Notice(Message message, Tone tone) implements Outcome {
         return new Notice(message, Tone.SUCCESS);
     }
 
+    static Notice warning(Message message) {
+        return new Notice(message, Tone.WARNING);
+    }
+
     static Notice danger(Message message) {
         return new Notice(message, Tone.DANGER);
     }
