@@ -126,6 +126,43 @@ class DraftFromTemplateTest {
     }
 
     @Test
+    void proposals_write_nothing_and_the_reviewed_values_are_written_as_the_user_chose() throws Exception {
+        openAi.server().answerWith(request -> {
+            String user = request.at("/messages/1/content").asText();
+            return ANSWERS.entrySet().stream().filter(entry -> user.contains("Feld: " + entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst()
+                    .or(() -> Optional.of("{\"found\":false,\"value\":\"\",\"n\":1,\"quote\":\"\"}"));
+        });
+        Path template = TestTemplates.letter(dir);
+        Path source = Files.writeString(dir.resolve("Klage.txt"), FACTS);
+        byte[] before = Files.readAllBytes(template);
+
+        DraftFromTemplate.Proposals proposals = new DraftFromTemplate(reader).propose(template, List.of(source),
+                cancelled -> new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 2), ApiKey.none()),
+                new DraftFromTemplate.Listener() { }, () -> false);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    template.getFileName().toString(), "Klage.txt");
+        }
+        assertThat(proposals.fields()).extracting(DraftFromTemplate.Field::name, DraftFromTemplate.Field::status)
+                .contains(tuple(TestTemplates.COURT, Status.UNSUPPORTED), tuple(TestTemplates.CASE_NUMBER, Status.FILLED));
+
+        // reviewed: the unsupported court accepted, the client's name corrected, the file number left out
+        Path out = dir.resolve("Entwurf.docx");
+        DraftFromTemplate.write(template, Map.of(TestTemplates.COURT, "Amtsgericht Köln", TestTemplates.CLIENT, "Erika Müller-Lüdenscheidt"), out);
+
+        assertThat(Files.readAllBytes(template)).isEqualTo(before);
+        try (InputStream in = Files.newInputStream(out); XWPFDocument filled = new XWPFDocument(in);
+             XWPFWordExtractor text = new XWPFWordExtractor(filled)) {
+            assertThat(text.getText()).contains("Amtsgericht Köln", "Erika Müller-Lüdenscheidt").doesNotContain("{{", "12 C 345/26");
+        }
+        assertThatThrownBy(() -> DraftFromTemplate.write(template, Map.of(), template))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overwrite");
+        assertThat(Files.readAllBytes(template)).isEqualTo(before);
+    }
+
+    @Test
     void refuses_to_write_over_the_template_before_reading_anything() throws Exception {
         Path template = TestTemplates.letter(dir);
         byte[] before = Files.readAllBytes(template);
