@@ -12,8 +12,6 @@ import org.hearth.app.HearthPaths;
 import org.hearth.app.drafting.DraftFromTemplate;
 import org.hearth.app.drafting.DraftStore;
 import org.hearth.app.state.LocalState;
-import org.hearth.assistant.engine.local.LocalEngine;
-import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.draft.FieldProposal;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import picocli.CommandLine.Command;
@@ -45,10 +43,9 @@ final class DraftCommand extends HearthSubcommand {
         HearthPaths paths = paths();
         PrintWriter stdout = out();
         PrintWriter err = err();
-        ModelSetup models = modelOptions.setup(paths);
-        LlamaModel[] loaded = new LlamaModel[1];
         DraftFromTemplate.Draft draft;
         try (Cancellation cancelled = new Cancellation();
+             ModelOnFirstUse model = new ModelOnFirstUse(modelOptions.setup(paths), err);
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
             DraftFromTemplate.Listener listener = json ? new DraftFromTemplate.Listener() { } : new DraftFromTemplate.Listener() {
                 @Override
@@ -61,14 +58,7 @@ final class DraftCommand extends HearthSubcommand {
                     err.println("hearth: field " + done + " of " + total);
                 }
             };
-            draft = new DraftFromTemplate(reader).draft(template, sources, out, c -> {
-                loaded[0] = models.load(err, c);
-                return new LocalEngine(loaded[0], models.context());
-            }, listener, cancelled);
-        } finally {
-            if (loaded[0] != null) {
-                loaded[0].close();
-            }
+            draft = new DraftFromTemplate(reader).draft(template, sources, out, model::engine, listener, cancelled);
         }
         long id;
         try (DraftStore store = new DraftStore(LocalState.open(paths.database()))) {

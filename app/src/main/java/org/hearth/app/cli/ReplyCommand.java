@@ -11,8 +11,6 @@ import org.hearth.app.mail.MailAccount;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.state.LocalState;
-import org.hearth.assistant.engine.local.LocalEngine;
-import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.task.reply.ReplyMail;
 import org.hearth.assistant.task.reply.ReplyWriter;
 import org.hearth.ingest.document.IsolatedDocumentReader;
@@ -55,12 +53,11 @@ final class ReplyCommand extends HearthSubcommand {
         HearthPaths paths = paths();
         PrintWriter stdout = out();
         PrintWriter err = err();
-        ModelSetup models = modelOptions.setup(paths);
-        LlamaModel[] loaded = new LlamaModel[1];
         ReplyMail answered;
         String source;
         ReplyWriter.Reply reply;
-        try (Cancellation cancelled = new Cancellation()) {
+        try (Cancellation cancelled = new Cancellation();
+             ModelOnFirstUse model = new ModelOnFirstUse(modelOptions.setup(paths), err)) {
             if (mail.eml != null) {
                 try (IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
                     answered = DraftReply.ofEml(reader, mail.eml, cancelled);
@@ -71,17 +68,10 @@ final class ReplyCommand extends HearthSubcommand {
                 answered = DraftReply.of(stored);
                 source = stored.accountId() + ":" + stored.key();
             }
-            reply = new DraftReply().draft(answered, c -> {
-                loaded[0] = models.load(err, c);
-                return new LocalEngine(loaded[0], models.context());
-            }, json ? piece -> { } : piece -> {
+            reply = new DraftReply().draft(answered, model::engine, json ? piece -> { } : piece -> {
                 stdout.print(piece);
                 stdout.flush();
             }, cancelled);
-        } finally {
-            if (loaded[0] != null) {
-                loaded[0].close();
-            }
         }
         if (json) {
             ObjectNode root = JSON.createObjectNode();

@@ -75,19 +75,14 @@ class DraftFromTemplateTest {
 
     @Test
     void writes_only_verified_values_and_reports_every_field_with_its_evidence() throws Exception {
-        openAi.server().answerWith(request -> {
-            String user = request.at("/messages/1/content").asText();
-            return ANSWERS.entrySet().stream().filter(entry -> user.contains("Feld: " + entry.getKey()))
-                    .map(Map.Entry::getValue).findFirst()
-                    .or(() -> Optional.of("{\"found\":false,\"value\":\"\",\"n\":1,\"quote\":\"\"}"));
-        });
+        answerEachFieldFromTheScript();
         Path template = TestTemplates.letter(dir);
         Path source = Files.writeString(dir.resolve("Klage.txt"), FACTS);
         Path out = dir.resolve("Entwurf.docx");
         List<String> heard = new CopyOnWriteArrayList<>();
 
         DraftFromTemplate.Draft draft = new DraftFromTemplate(reader).draft(template, List.of(source), out,
-                cancelled -> new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 2), ApiKey.none()),
+                cancelled -> engine(),
                 new DraftFromTemplate.Listener() {
                     @Override
                     public void filling(int done, int total) {
@@ -127,18 +122,13 @@ class DraftFromTemplateTest {
 
     @Test
     void proposals_write_nothing_and_the_reviewed_values_are_written_as_the_user_chose() throws Exception {
-        openAi.server().answerWith(request -> {
-            String user = request.at("/messages/1/content").asText();
-            return ANSWERS.entrySet().stream().filter(entry -> user.contains("Feld: " + entry.getKey()))
-                    .map(Map.Entry::getValue).findFirst()
-                    .or(() -> Optional.of("{\"found\":false,\"value\":\"\",\"n\":1,\"quote\":\"\"}"));
-        });
+        answerEachFieldFromTheScript();
         Path template = TestTemplates.letter(dir);
         Path source = Files.writeString(dir.resolve("Klage.txt"), FACTS);
         byte[] before = Files.readAllBytes(template);
 
         DraftFromTemplate.Proposals proposals = new DraftFromTemplate(reader).propose(template, List.of(source),
-                cancelled -> new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 2), ApiKey.none()),
+                cancelled -> engine(),
                 new DraftFromTemplate.Listener() { }, () -> false);
 
         try (var files = Files.list(dir)) {
@@ -172,6 +162,20 @@ class DraftFromTemplateTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overwrite");
         assertThat(Files.readAllBytes(template)).isEqualTo(before);
         assertThat(openAi.server().requests()).isEmpty();
+    }
+
+    /** Each field's request gets its answer from {@link #ANSWERS}; a field not there is not found. */
+    private void answerEachFieldFromTheScript() {
+        openAi.server().answerWith(request -> {
+            String user = request.at("/messages/1/content").asText();
+            return ANSWERS.entrySet().stream().filter(entry -> user.contains("Feld: " + entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst()
+                    .or(() -> Optional.of("{\"found\":false,\"value\":\"\",\"n\":1,\"quote\":\"\"}"));
+        });
+    }
+
+    private RemoteEngine engine() {
+        return new RemoteEngine(openAi.client(), RemoteEndpoint.of(openAi.server().baseUri(), MODEL, 4096, 2), ApiKey.none());
     }
 
     private static DraftFromTemplate.Field field(DraftFromTemplate.Draft draft, String name) {

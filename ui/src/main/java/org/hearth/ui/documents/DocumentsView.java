@@ -1,7 +1,7 @@
 package org.hearth.ui.documents;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -17,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Localization;
@@ -85,7 +84,7 @@ public final class DocumentsView extends BorderPane {
     private HBox notes() {
         VBox lines = new VBox(4);
         viewModel.notes().addListener((ListChangeListener<Message>) change ->
-                lines.getChildren().setAll(viewModel.notes().stream().map(this::noteLine).toList()));
+                lines.getChildren().setAll(viewModel.notes().stream().map(note -> Controls.noteLine(localization, note)).toList()));
         Button close = new Button("\u2715");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         close.accessibleTextProperty().bind(localization.text("documents.notes.close"));
@@ -98,14 +97,6 @@ public final class DocumentsView extends BorderPane {
         box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.notes()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
-    }
-
-    private Label noteLine(Message note) {
-        Label line = new Label();
-        line.textProperty().bind(localization.text(note.key(), note.args().toArray()));
-        line.getStyleClass().add(Styles.WARNING);
-        line.setWrapText(true);
-        return line;
     }
 
     private ListView<DocumentItem> queue() {
@@ -131,13 +122,10 @@ public final class DocumentsView extends BorderPane {
     }
 
     private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(localization.get("documents.chooseFile.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(localization.get("documents.chooseFile.filter"),
-                viewModel.supportedExtensions().stream().map(e -> "*." + e).toList()));
-        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
-        if (files != null) {
-            viewModel.addFiles(files.stream().map(File::toPath).toList());
+        List<Path> files = Controls.chooseFiles(getScene().getWindow(), localization.get("documents.chooseFile.title"),
+                localization.get("documents.chooseFile.filter"), viewModel.supportedExtensions());
+        if (!files.isEmpty()) {
+            viewModel.addFiles(files);
         }
     }
 }

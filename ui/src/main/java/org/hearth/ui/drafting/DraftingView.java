@@ -113,7 +113,7 @@ public final class DraftingView extends BorderPane {
         VBox notes = new VBox(4);
         notes.setId("drafting-notes");
         viewModel.notes().addListener((ListChangeListener<Message>) change ->
-                notes.getChildren().setAll(viewModel.notes().stream().map(this::noteLine).toList()));
+                notes.getChildren().setAll(viewModel.notes().stream().map(note -> Controls.noteLine(localization, note)).toList()));
         return new VBox(6, headingLine("drafting.sources", add), list, notes);
     }
 
@@ -194,22 +194,11 @@ public final class DraftingView extends BorderPane {
         return line;
     }
 
-    private Label noteLine(Message note) {
-        Label line = new Label();
-        line.textProperty().bind(localization.text(note.key(), note.args().toArray()));
-        line.getStyleClass().add(Styles.WARNING);
-        line.setWrapText(true);
-        return line;
-    }
-
     private void chooseSources() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(localization.get("drafting.sources.chooserTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(localization.get("drafting.sources.filter"),
-                viewModel.supportedSources().stream().map(e -> "*." + e).toList()));
-        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
-        if (files != null) {
-            viewModel.addSources(files.stream().map(File::toPath).toList());
+        List<Path> files = Controls.chooseFiles(getScene().getWindow(), localization.get("drafting.sources.chooserTitle"),
+                localization.get("drafting.sources.filter"), viewModel.supportedSources());
+        if (!files.isEmpty()) {
+            viewModel.addSources(files);
         }
     }
 
