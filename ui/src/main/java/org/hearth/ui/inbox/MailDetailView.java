@@ -90,9 +90,7 @@ final class MailDetailView extends StackPane {
         from.getStyleClass().add(Styles.TEXT_BOLD);
         date.setId("inbox-date");
         date.getStyleClass().add(Styles.TEXT_MUTED);
-        Region metaSpacer = new Region();
-        HBox.setHgrow(metaSpacer, javafx.scene.layout.Priority.ALWAYS);
-        HBox meta = new HBox(8, from, date, metaSpacer, replyButton());
+        HBox meta = new HBox(8, from, date);
         meta.setAlignment(Pos.BASELINE_LEFT);
         to.setId("inbox-to");
         to.setWrapText(true);
@@ -155,7 +153,7 @@ final class MailDetailView extends StackPane {
         sections = List.of(summarySection, reasonSection, nextStepSection, deadlinesSection, fileNumbersSection,
                 attachmentsSection);
 
-        VBox content = new VBox(16, new VBox(4, subject, meta, to), state, replySection(), editor, summarySection, nextStepSection,
+        VBox content = new VBox(16, new VBox(4, subjectLine(), meta, to), state, replySection(), editor, summarySection, nextStepSection,
                 deadlinesSection, reasonSection, fileNumbersSection, bodySection, attachmentsSection, modelTextPane);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
@@ -171,6 +169,15 @@ final class MailDetailView extends StackPane {
 
         viewModel.selectedProperty().addListener((obs, old, mail) -> show(mail));
         show(viewModel.selectedProperty().get());
+    }
+
+    /** The subject, which wraps, and beside it "Antwort entwerfen": sender and date keep the whole width below. */
+    private HBox subjectLine() {
+        HBox.setHgrow(subject, javafx.scene.layout.Priority.ALWAYS);
+        subject.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(12, subject, replyButton());
+        line.setAlignment(Pos.TOP_LEFT);
+        return line;
     }
 
     /** "Antwort entwerfen" on the shown mail. */
