@@ -16,6 +16,7 @@ import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.LocalRoutingService;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
@@ -93,9 +94,9 @@ public final class HearthLauncher {
             EgressLog egress = EgressLogs.in(paths);
             RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, egress);
             summaries = new LocalSummaryService(models, () -> contextOptions(settings), speeds, summaryStore,
-                    Optional.of(new SummaryRouting(() -> routingStore.policyFor(JobClass.SUMMARY, Optional.empty()), engines)));
+                    Optional.of(new SummaryRouting(JobRouting.of(JobClass.SUMMARY, routingStore, Optional.empty(), engines))));
             inbox = inboxService(settings, state);
-            search = searchService(settings, new AnswerRouting(() -> routingStore.policyFor(JobClass.ANSWER, Optional.empty()), engines));
+            search = searchService(settings, new AnswerRouting(JobRouting.of(JobClass.ANSWER, routingStore, Optional.empty(), engines)));
             drafting = new LocalDraftingService(models, () -> contextOptions(settings));
             replies = new LocalReplyService(models, () -> contextOptions(settings));
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.

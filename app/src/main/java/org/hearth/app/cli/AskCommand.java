@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.search.CitedAnswers;
-import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
-import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.search.AnswerRouting;
-import org.hearth.app.secrets.Keychain;
 import org.hearth.app.state.LocalState;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.local.LocalEngine;
@@ -61,8 +59,7 @@ final class AskCommand extends HearthSubcommand {
         try (SearchSetup setup = SearchSetup.open(paths, Optional.ofNullable(embeddingModel), models.threads());
              RoutingStore store = new RoutingStore(LocalState.open(paths.database()));
              Cancellation cancelled = new Cancellation()) {
-            AnswerRouting routing = new AnswerRouting(() -> store.policyFor(JobClass.ANSWER, Optional.ofNullable(target)),
-                    new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
+            AnswerRouting routing = new AnswerRouting(JobRouting.onThisSystem(JobClass.ANSWER, store, paths, Optional.ofNullable(target)));
             if (yes && !routing.mayLeave()) {
                 throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
                         + "or allowed for answers (`hearth policy set answer NAME`)");
@@ -93,7 +90,7 @@ final class AskCommand extends HearthSubcommand {
             if (outgoing != null && outgoing.route().leavesTheMachine()) {
                 err.println("hearth: " + outgoing.route().describe());
                 Engine remote = routing.engine(outgoing, consent(yes));
-                try (NetworkGate.Permit permit = AnswerRouting.permit(outgoing.route().target().orElseThrow())) {
+                try (NetworkGate.Permit permit = routing.permit(outgoing.route().target().orElseThrow())) {
                     result = answers.answer(question, retrieval, c -> remote, listener, cancelled);
                 }
             } else {

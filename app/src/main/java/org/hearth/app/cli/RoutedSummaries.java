@@ -6,13 +6,10 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
-import org.hearth.app.privacy.EgressLogs;
-import org.hearth.app.privacy.JobPolicy;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
-import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.privacy.SummaryRouting;
-import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.LocalState;
 import org.hearth.assistant.engine.Engine;
@@ -36,9 +33,7 @@ final class RoutedSummaries implements AutoCloseable {
      */
     RoutedSummaries(HearthPaths paths, Optional<String> targetName) {
         this.store = new RoutingStore(LocalState.open(paths.database()));
-        JobPolicy policy = store.policyFor(JobClass.SUMMARY, targetName);
-        this.routing = new SummaryRouting(() -> policy,
-                new RoutedEngines(RoutedEngines.client(), Keychain.system(), store, EgressLogs.in(paths)));
+        this.routing = new SummaryRouting(JobRouting.onThisSystem(JobClass.SUMMARY, store, paths, targetName));
     }
 
     /** Whether any summary may leave this machine in this run; if not, every file runs locally as always. */
@@ -70,7 +65,7 @@ final class RoutedSummaries implements AutoCloseable {
         }
         Target target = route.target().orElseThrow();
         Engine engine = routing.engine(outgoing, document.document(), consent);
-        try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
+        try (NetworkGate.Permit permit = routing.permit(target)) {
             return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine,
                     SummaryRouting.speedKey(target), jobCancelled, () -> { }), listener, cancelled);
         }

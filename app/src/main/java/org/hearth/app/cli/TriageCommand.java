@@ -21,8 +21,6 @@ import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
 import org.hearth.app.mail.MailNetwork;
 import org.hearth.app.mail.TriageRouting;
-import org.hearth.app.privacy.EgressLogs;
-import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.LocalState;
@@ -30,6 +28,7 @@ import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.assistant.llama.LlamaModel;
@@ -104,8 +103,7 @@ final class TriageCommand extends HearthSubcommand {
         NetworkGate.Permit[] serverPermit = new NetworkGate.Permit[1];
         try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation();
              RoutingStore routingStore = new RoutingStore(LocalState.open(paths.database()))) {
-            TriageRouting routing = new TriageRouting(() -> routingStore.policyFor(JobClass.TRIAGE, Optional.ofNullable(routeTo)),
-                    new RoutedEngines(RoutedEngines.client(), Keychain.system(), routingStore, EgressLogs.in(paths)));
+            TriageRouting routing = new TriageRouting(JobRouting.onThisSystem(JobClass.TRIAGE, routingStore, paths, Optional.ofNullable(routeTo)));
             if (yes && !routing.mayLeave()) {
                 throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
                         + "or allowed for triage (`hearth policy set triage NAME`)");
@@ -125,7 +123,7 @@ final class TriageCommand extends HearthSubcommand {
                         return Optional.empty();
                     }
                     err.println("hearth: " + outgoing.route().describe());
-                    serverPermit[0] = TriageRouting.permit(outgoing.route().target().orElseThrow());
+                    serverPermit[0] = routing.permit(outgoing.route().target().orElseThrow());
                     return Optional.of(remote(routing, outgoing, consent(yes)));
                 }
                 if (loaded[0] == null) {

@@ -258,7 +258,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
                 return;
             }
             listener.routedTo(target.name());
-            try (NetworkGate.Permit permit = SummaryRouting.permit(target)) {
+            try (NetworkGate.Permit permit = routing.orElseThrow().permit(target)) {
                 // no time budget: the user confirmed this job in its preview, and this machine's speed says nothing of the server's
                 end(summary.summarise(pending.document(), useCaseOptions(), jobCancelled ->
                         new SummarizeDocument.EngineUse(engine, SummaryRouting.speedKey(target), jobCancelled, () -> { }),

@@ -3,16 +3,12 @@ package org.hearth.app.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.hearth.app.privacy.AnonymiseDocument;
-import org.hearth.app.privacy.JobPolicy;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
-import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.Engine;
-import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.Route;
-import org.hearth.assistant.route.Router;
 import org.hearth.assistant.route.Target;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.assistant.route.anonymise.Anonymised;
@@ -28,15 +24,11 @@ public final class TriageRouting {
 
     /** A triage answer's allowance, for the routing estimate. */
     private static final int ANSWER_TOKENS = 512;
-    private static final double CHARACTERS_PER_TOKEN = 3.5;
 
-    private final Supplier<JobPolicy> policy;
-    private final RoutedEngines engines;
+    private final JobRouting routing;
 
-    /** @param policy what the user allowed, asked once per job so a changed policy counts at once */
-    public TriageRouting(Supplier<JobPolicy> policy, RoutedEngines engines) {
-        this.policy = policy;
-        this.engines = engines;
+    public TriageRouting(JobRouting routing) {
+        this.routing = routing;
     }
 
     /** The mails on their way out: where they go and why, their text as it would leave, and the job's names. */
@@ -49,12 +41,12 @@ public final class TriageRouting {
     }
 
     public boolean mayLeave() {
-        return policy.get().mayLeave();
+        return routing.mayLeave();
     }
 
     /** Whether the policy lets a job that leaves go without its preview. */
     public boolean withoutAsking() {
-        return policy.get().withoutAsking();
+        return routing.withoutAsking();
     }
 
     public Outgoing outgoing(List<StoredMail> pending) throws AnonymisationException {
@@ -68,18 +60,18 @@ public final class TriageRouting {
         }
         // each mail is one request: the step that has to fit a server is the longest mail, not all of them
         long longest = pending.stream().mapToLong(mail -> mail.body().length() + mail.subject().length()).max().orElse(0);
-        Route route = Router.decide(policy.get().allowed(), Math.round(longest / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
+        Route route = routing.route(longest, ANSWER_TOKENS);
         Placeholders placeholders = new Placeholders();
         return new Outgoing(route, new Anonymiser(placeholders, known, Optional.empty()).anonymise(text.toString()), placeholders, known);
     }
 
     /** @param confirmation how the user allowed it ("preview", "cli --yes") */
     public Engine engine(Outgoing outgoing, String confirmation) throws SecretStoreException {
-        return engines.engine(outgoing.route(), JobClass.TRIAGE, confirmation, outgoing.placeholders(), outgoing.known(), Optional.empty());
+        return routing.engine(outgoing.route(), confirmation, outgoing.placeholders(), outgoing.known());
     }
 
     /** Opens the network gate to the target while a triage the user confirmed runs there. */
-    public static NetworkGate.Permit permit(Target target) {
-        return NetworkGate.current().allow("triage → " + target.name(), target.baseUri());
+    public NetworkGate.Permit permit(Target target) {
+        return routing.permit(target);
     }
 }

@@ -1,13 +1,9 @@
 package org.hearth.app.privacy;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.Engine;
-import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.Route;
-import org.hearth.assistant.route.Router;
 import org.hearth.assistant.route.Target;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.assistant.route.anonymise.Anonymised;
@@ -22,15 +18,11 @@ public final class SummaryRouting {
 
     /** What a summary may write back per step, for the routing estimate. */
     private static final int ANSWER_TOKENS = 1024;
-    /** A rough count of characters per token for German and English legal text, before any model is asked. */
-    private static final double CHARACTERS_PER_TOKEN = 3.5;
 
-    private final Supplier<JobPolicy> policy;
-    private final RoutedEngines engines;
-    /** @param policy what the user allowed, asked once per job so a changed policy counts at once */
-    public SummaryRouting(Supplier<JobPolicy> policy, RoutedEngines engines) {
-        this.policy = policy;
-        this.engines = engines;
+    private final JobRouting routing;
+
+    public SummaryRouting(JobRouting routing) {
+        this.routing = routing;
     }
 
     /** A document on its way out: where it goes and why, and the text exactly as it would leave. */
@@ -44,17 +36,17 @@ public final class SummaryRouting {
 
     /** Whether any summary may leave this machine now; if not, every file runs locally as always. */
     public boolean mayLeave() {
-        return policy.get().mayLeave();
+        return routing.mayLeave();
     }
 
     /** Whether the policy lets a job that leaves go without its preview. */
     public boolean withoutAsking() {
-        return policy.get().withoutAsking();
+        return routing.withoutAsking();
     }
 
     public Route route(DocumentText document) {
         long characters = document.blocks().stream().map(TextBlock::text).mapToLong(String::length).sum();
-        return Router.decide(policy.get().allowed(), Math.round(characters / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
+        return routing.route(characters, ANSWER_TOKENS);
     }
 
     /** The route for this document and, for a route that leaves, the text as it would go. */
@@ -68,13 +60,12 @@ public final class SummaryRouting {
      * @param confirmation how the user allowed it ("preview", "cli --yes")
      */
     public Engine engine(Outgoing outgoing, DocumentText document, String confirmation) throws SecretStoreException {
-        return engines.engine(outgoing.route(), JobClass.SUMMARY, confirmation, outgoing.text().placeholders(),
-                AnonymiseDocument.knownFromHeaders(document), Optional.empty());
+        return routing.engine(outgoing.route(), confirmation, outgoing.text().placeholders(), AnonymiseDocument.knownFromHeaders(document));
     }
 
     /** Opens the network gate to the target while a summary the user confirmed runs there. */
-    public static NetworkGate.Permit permit(Target target) {
-        return NetworkGate.current().allow("summary → " + target.name(), target.baseUri());
+    public NetworkGate.Permit permit(Target target) {
+        return routing.permit(target);
     }
 
     /** A server's speed is kept apart from any local model's: estimates for this target rest on its own pace. */

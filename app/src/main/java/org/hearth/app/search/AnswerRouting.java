@@ -2,15 +2,11 @@ package org.hearth.app.search;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.hearth.app.privacy.JobPolicy;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
-import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.Engine;
-import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.Route;
-import org.hearth.assistant.route.Router;
 import org.hearth.assistant.route.Target;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
 import org.hearth.assistant.route.anonymise.Anonymised;
@@ -28,15 +24,11 @@ public final class AnswerRouting {
 
     /** What an answer may write back, for the routing estimate. */
     private static final int ANSWER_TOKENS = 1024;
-    private static final double CHARACTERS_PER_TOKEN = 3.5;
 
-    private final Supplier<JobPolicy> policy;
-    private final RoutedEngines engines;
+    private final JobRouting routing;
 
-    /** @param policy what the user allowed, asked once per job so a changed policy counts at once */
-    public AnswerRouting(Supplier<JobPolicy> policy, RoutedEngines engines) {
-        this.policy = policy;
-        this.engines = engines;
+    public AnswerRouting(JobRouting routing) {
+        this.routing = routing;
     }
 
     /** A question on its way out: where it goes and why, its text as it would leave, and the job's placeholders. */
@@ -49,12 +41,12 @@ public final class AnswerRouting {
     }
 
     public boolean mayLeave() {
-        return policy.get().mayLeave();
+        return routing.mayLeave();
     }
 
     /** Whether the policy lets a job that leaves go without its preview. */
     public boolean withoutAsking() {
-        return policy.get().withoutAsking();
+        return routing.withoutAsking();
     }
 
     /**
@@ -68,18 +60,18 @@ public final class AnswerRouting {
             text.append("\n\n[").append(i + 1).append("] ").append(CitedAnswers.label(hits.get(i).chunk(), LanguageDetector.ofQuestion(question)))
                     .append("\n").append(hits.get(i).text());
         }
-        Route route = Router.decide(policy.get().allowed(), Math.round(text.length() / CHARACTERS_PER_TOKEN), ANSWER_TOKENS, false);
+        Route route = routing.route(text.length(), ANSWER_TOKENS);
         Placeholders placeholders = new Placeholders();
         return new Outgoing(route, new Anonymiser(placeholders, List.of(), Optional.empty()).anonymise(text.toString()), placeholders);
     }
 
     /** @param confirmation how the user allowed it ("preview", "cli --yes") */
     public Engine engine(Outgoing outgoing, String confirmation) throws SecretStoreException {
-        return engines.engine(outgoing.route(), JobClass.ANSWER, confirmation, outgoing.placeholders(), List.of(), Optional.empty());
+        return routing.engine(outgoing.route(), confirmation, outgoing.placeholders(), List.of());
     }
 
     /** Opens the network gate to the target while an answer the user confirmed is written there. */
-    public static NetworkGate.Permit permit(Target target) {
-        return NetworkGate.current().allow("answer → " + target.name(), target.baseUri());
+    public NetworkGate.Permit permit(Target target) {
+        return routing.permit(target);
     }
 }

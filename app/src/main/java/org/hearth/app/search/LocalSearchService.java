@@ -308,7 +308,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
         Target target = outgoing.route().target().orElseThrow();
         Engine engine = answerRouting.engine(outgoing, consent);
         listener.routedTo(target.name());
-        try (NetworkGate.Permit permit = AnswerRouting.permit(target)) {
+        try (NetworkGate.Permit permit = answerRouting.permit(target)) {
             return answers.answer(question, retrieval, c -> engine, streamed, cancelled);
         } finally {
             listener.routedTo(null);

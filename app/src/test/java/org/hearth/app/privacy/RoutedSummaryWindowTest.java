@@ -115,7 +115,7 @@ class RoutedSummaryWindowTest {
         models = new LocalModelService(paths, new JsonSettingsStore(paths.home().resolve("settings.json")),
                 new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
         summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE, kept,
-                Optional.of(new SummaryRouting(() -> store.policyFor(JobClass.SUMMARY, Optional.empty()), engines)));
+                Optional.of(new SummaryRouting(JobRouting.of(JobClass.SUMMARY, store, Optional.empty(), engines))));
         letter = new SensitiveDocuments(23L).generate(1).getFirst();
         WaitForAsyncUtils.asyncFx(() -> {
             RunningTasks running = new RunningTasks();

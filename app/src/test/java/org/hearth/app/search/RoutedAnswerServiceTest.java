@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.privacy.EgressLogs;
+import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
 import org.hearth.app.privacy.RoutedEngines;
 import org.hearth.app.privacy.RoutingStore;
@@ -80,7 +81,7 @@ class RoutedAnswerServiceTest {
                 }, () -> ContextOptions.defaults().withThreads(1), new SourceViewer(file -> { }, List.of(), "Linux"),
                 (listener, cancellation) -> {
                     throw new AssertionError("nothing installs the search model here");
-                }, Optional.of(new AnswerRouting(() -> store.policyFor(JobClass.ANSWER, Optional.empty()), engines)));
+                }, Optional.of(new AnswerRouting(JobRouting.of(JobClass.ANSWER, store, Optional.empty(), engines))));
         letter = new SensitiveDocuments(31L).generate(1).getFirst();
         Path folder = Files.createDirectories(dir.resolve("Akte"));
         Files.writeString(folder.resolve("brief.txt"), letter.text());
