@@ -8,10 +8,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.drafting.DraftFromTemplate;
+import org.hearth.app.drafting.DraftRouting;
 import org.hearth.app.drafting.DraftStore;
+import org.hearth.app.privacy.JobRouting;
+import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.LocalState;
+import org.hearth.assistant.engine.Engine;
+import org.hearth.assistant.route.JobClass;
+import org.hearth.assistant.route.anonymise.AnonymisationException;
+import org.hearth.assistant.task.answer.Source;
 import org.hearth.assistant.task.draft.FieldProposal;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import picocli.CommandLine.Command;
@@ -19,7 +31,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "draft", mixinStandardHelpOptions = true,
-        description = {"Fill a DOCX template's fields from files with the local model, each value with its evidence.",
+        description = {"Fill a DOCX template's fields from files with the local model (or a server the policy or --target "
+                + "allows, after its preview), each value with its evidence.",
                 "A value is written only when its quote is found word for word in a source; the others stay blank and "
                         + "highlighted in the document and are reported as unsupported or empty. The template is never changed."})
 final class DraftCommand extends HearthSubcommand {
@@ -35,6 +48,13 @@ final class DraftCommand extends HearthSubcommand {
     @Option(names = "--out", required = true, paramLabel = "OUT.docx", description = "Where the filled document is written (never the template).")
     Path out;
 
+    @Option(names = "--target", paramLabel = "NAME", description = "Fill the fields on this server (see `hearth targets`); "
+            + "without --yes only shows what would leave.")
+    String target;
+
+    @Option(names = "--yes", description = "Confirms sending the sources, as the preview shows them, to the server.")
+    boolean yes;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -44,21 +64,61 @@ final class DraftCommand extends HearthSubcommand {
         PrintWriter stdout = out();
         PrintWriter err = err();
         DraftFromTemplate.Draft draft;
+        AtomicReference<List<Source>> read = new AtomicReference<>(List.of());
+        AtomicReference<DraftRouting.Outgoing> previewed = new AtomicReference<>();
+        AtomicReference<NetworkGate.Permit> serverPermit = new AtomicReference<>();
         try (Cancellation cancelled = new Cancellation();
+             RoutingStore routingStore = new RoutingStore(LocalState.open(paths.database()));
              ModelOnFirstUse model = new ModelOnFirstUse(modelOptions.setup(paths), err);
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
-            DraftFromTemplate.Listener listener = json ? new DraftFromTemplate.Listener() { } : new DraftFromTemplate.Listener() {
+            DraftRouting routing = new DraftRouting(JobRouting.onThisSystem(JobClass.DRAFT, routingStore, paths, Optional.ofNullable(target)));
+            if (yes && !routing.mayLeave()) {
+                throw new IllegalArgumentException("--yes confirms sending to a server, but no server is named with --target "
+                        + "or allowed for drafts (`hearth policy set draft NAME`)");
+            }
+            DraftFromTemplate.Listener listener = new DraftFromTemplate.Listener() {
                 @Override
                 public void reading(Path source) {
-                    err.println("hearth: reading " + source.getFileName());
+                    if (!json) {
+                        err.println("hearth: reading " + source.getFileName());
+                    }
                 }
 
                 @Override
                 public void filling(int done, int total) {
-                    err.println("hearth: field " + done + " of " + total);
+                    if (!json) {
+                        err.println("hearth: field " + done + " of " + total);
+                    }
+                }
+
+                @Override
+                public void sourcesRead(List<Source> sources) {
+                    read.set(sources);
                 }
             };
-            draft = new DraftFromTemplate(reader).draft(template, sources, out, model::engine, listener, cancelled);
+            DraftFromTemplate.EngineSource engines = jobCancelled -> {
+                DraftRouting.Outgoing outgoing = routing.mayLeave() ? outgoing(routing, read.get()) : null;
+                if (outgoing == null || !outgoing.route().leavesTheMachine()) {
+                    return model.engine(jobCancelled);
+                }
+                if (!yes && !routing.withoutAsking()) {
+                    previewed.set(outgoing);
+                    throw new CancellationException("shown, not sent");
+                }
+                err.println("hearth: " + outgoing.route().describe());
+                serverPermit.set(routing.permit(outgoing.route().target().orElseThrow()));
+                return remote(routing, outgoing, consent(yes));
+            };
+            try {
+                draft = new DraftFromTemplate(reader).draft(template, sources, out, engines, listener, cancelled);
+            } catch (CancellationException e) {
+                if (previewed.get() != null) {
+                    return preview(previewed.get(), stdout, err);
+                }
+                throw e;
+            } finally {
+                Optional.ofNullable(serverPermit.get()).ifPresent(NetworkGate.Permit::close);
+            }
         }
         long id;
         try (DraftStore store = new DraftStore(LocalState.open(paths.database()))) {
@@ -75,6 +135,37 @@ final class DraftCommand extends HearthSubcommand {
             stdout.println("written: " + draft.out() + " (kept as draft " + id + ")");
         }
         return 0;
+    }
+
+    /** What `--target` without `--yes` prints: where the sources would go and exactly what would leave. Nothing is sent. */
+    private int preview(DraftRouting.Outgoing outgoing, PrintWriter stdout, PrintWriter err) throws Exception {
+        if (json) {
+            ObjectNode root = JSON.createObjectNode().put("sent", false).put("route", outgoing.route().describe());
+            AnonymizeCommand.describe(root, outgoing.shown());
+            root.remove("restored");
+            stdout.println(JSON.writeValueAsString(root));
+        } else {
+            stdout.println("== " + outgoing.route().describe() + " ==");
+            stdout.println(outgoing.shown().outgoing());
+            err.println("hearth: nothing was sent and nothing written; run again with --yes to send it as shown");
+        }
+        return 0;
+    }
+
+    private static DraftRouting.Outgoing outgoing(DraftRouting routing, List<Source> sources) {
+        try {
+            return routing.outgoing(sources);
+        } catch (AnonymisationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static Engine remote(DraftRouting routing, DraftRouting.Outgoing outgoing, String consent) {
+        try {
+            return routing.engine(outgoing, consent);
+        } catch (SecretStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static ObjectNode toJson(DraftFromTemplate.Draft draft) {

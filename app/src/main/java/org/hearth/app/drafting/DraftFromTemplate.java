@@ -55,6 +55,10 @@ public final class DraftFromTemplate {
 
         default void filling(int fieldsDone, int fieldsTotal) {
         }
+
+        /** The sources as the model will see them, before an engine is asked for: what a routed draft would send. */
+        default void sourcesRead(List<Source> sources) {
+        }
     }
 
     /** Where a value was found: the file, its page (PDF) or paragraph (DOCX, text), and the model's quote. */
@@ -114,6 +118,7 @@ public final class DraftFromTemplate {
                              BooleanSupplier cancelled) throws IOException, DocumentException, InterruptedException {
         List<TemplateField> fields = DocxTemplate.fields(template);
         Passages passages = read(sources, listener, cancelled);
+        listener.sourcesRead(passages.sources());
         List<TemplateField> asked = fields.stream().filter(field -> field.kind() != TemplateField.Kind.ROWS).toList();
         List<FieldQuery> queries = asked.stream().map(field -> new FieldQuery(field.name(), field.description())).toList();
         Engine engine = passages.sources().isEmpty() || queries.isEmpty() ? null : engines.await(cancelled);
