@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.hearth.app.documents.LocalSummaryService;
 import org.hearth.app.documents.SummaryStore;
+import org.hearth.app.drafting.DraftRouting;
 import org.hearth.app.drafting.LocalDraftingService;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.mail.LocalInboxService;
@@ -97,7 +98,8 @@ public final class HearthLauncher {
                     Optional.of(new SummaryRouting(JobRouting.of(JobClass.SUMMARY, routingStore, Optional.empty(), engines))));
             inbox = inboxService(settings, state);
             search = searchService(settings, new AnswerRouting(JobRouting.of(JobClass.ANSWER, routingStore, Optional.empty(), engines)));
-            drafting = new LocalDraftingService(models, () -> contextOptions(settings));
+            drafting = new LocalDraftingService(models, () -> contextOptions(settings),
+                    Optional.of(new DraftRouting(JobRouting.of(JobClass.DRAFT, routingStore, Optional.empty(), engines))));
             replies = new LocalReplyService(models, () -> contextOptions(settings));
             // The rail's order of UX.md: the day starts with the inbox. A new tab is one more line here.
             MainWindow window = new MainWindow(models, settings, Optional.of(new LocalRoutingService(routingStore, Keychain.system(), egress)), List.of(

@@ -184,6 +184,29 @@ class DraftingTabTest {
         assertThat(robot.lookup("#drafting-create").queryButton().isDisabled()).as("a new draft can start").isFalse();
     }
 
+    @Test
+    void a_draft_that_may_leave_shows_what_would_go_and_send_passes_on_to_the_job(FxRobot robot) throws Exception {
+        chooseFolderAndDrop(robot);
+        robot.clickOn("#drafting-create");
+        drafting.report(0, listener -> listener.preview(SendPreviewTest.PREVIEW));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preview-send").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#drafting-status"))
+                .isEqualTo("The fields would be filled on Kanzlei-Server: check what would be sent and send it, or cancel.");
+
+        robot.clickOn("#preview-send");
+        assertThat(drafting.calls().getFirst().awaitSent()).as("Send reached the job").isTrue();
+        drafting.report(0, listener -> listener.routedTo("Kanzlei-Server"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#status-privacy")).isEqualTo("Sent to: Kanzlei-Server");
+
+        drafting.report(0, listener -> listener.done(DraftingFields.PROPOSED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#status-privacy")).as("back on this machine").isEqualTo("Local only");
+        assertThat(robot.lookup(".field-row").queryAll()).isNotEmpty();
+    }
+
     private void chooseFolderAndDrop(FxRobot robot) throws TimeoutException {
         robot.clickOn("#nav-settings");
         robot.interact(() -> robot.lookup("#settings-templates").queryAs(TextField.class).setText(DraftingFields.FOLDER.toString()));

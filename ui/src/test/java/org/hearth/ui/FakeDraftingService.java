@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,13 @@ import org.hearth.ui.service.DraftingService;
  */
 final class FakeDraftingService implements DraftingService {
 
-    record Call(Path template, List<Path> sources, DraftJob.Listener listener, AtomicBoolean cancelRequested) {
+    record Call(Path template, List<Path> sources, DraftJob.Listener listener, AtomicBoolean cancelRequested,
+                CountDownLatch sent) {
+
+        /** Whether the window passed Send on, waiting for it (the window sends from its background thread). */
+        boolean awaitSent() throws InterruptedException {
+            return sent.await(10, TimeUnit.SECONDS);
+        }
     }
 
     record Save(Path template, Map<String, String> values, Path out) {
@@ -59,11 +66,20 @@ final class FakeDraftingService implements DraftingService {
     @Override
     public DraftJob propose(Path template, List<Path> sources, DraftJob.Listener listener) {
         AtomicBoolean cancelRequested = new AtomicBoolean();
-        calls.add(new Call(template, List.copyOf(sources), listener, cancelRequested));
-        return () -> {
-            if (cancelRequested.compareAndSet(false, true)) {
-                // the real service confirms a cancel from its own thread; so does the fake
-                worker.execute(listener::cancelled);
+        CountDownLatch sent = new CountDownLatch(1);
+        calls.add(new Call(template, List.copyOf(sources), listener, cancelRequested, sent));
+        return new DraftJob() {
+            @Override
+            public void cancel() {
+                if (cancelRequested.compareAndSet(false, true)) {
+                    // the real service confirms a cancel from its own thread; so does the fake
+                    worker.execute(listener::cancelled);
+                }
+            }
+
+            @Override
+            public void send() {
+                sent.countDown();
             }
         };
     }

@@ -14,19 +14,28 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
+import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.SendChoice;
+import org.hearth.app.secrets.SecretStoreException;
+import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.EngineException;
 import org.hearth.assistant.engine.local.LocalEngine;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.llama.LlamaException;
+import org.hearth.assistant.route.Target;
+import org.hearth.assistant.route.anonymise.AnonymisationException;
+import org.hearth.assistant.task.answer.Source;
 import org.hearth.ingest.document.DocumentException;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.hearth.ingest.template.TemplateField;
 import org.hearth.ui.service.DraftingService;
 import org.hearth.ui.service.DraftingService.DraftJob.Failure;
 import org.hearth.ui.service.DraftingService.DraftJob.Stage;
+import org.hearth.ui.service.Preview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +50,19 @@ public final class LocalDraftingService implements DraftingService, AutoCloseabl
 
     private final SharedModel models;
     private final Supplier<ContextOptions> contextOptions;
+    private final Optional<DraftRouting> routing;
     private final IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
     private final DraftFromTemplate drafts = new DraftFromTemplate(reader);
     private final ExecutorService drafting = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("hearth-draft").factory());
 
-    /** @param contextOptions read when a draft starts, so a change in the settings applies to the next one */
-    public LocalDraftingService(SharedModel models, Supplier<ContextOptions> contextOptions) {
+    /**
+     * @param contextOptions read when a draft starts, so a change in the settings applies to the next one
+     * @param routing        where the policy may let a draft's fields be filled on a server
+     */
+    public LocalDraftingService(SharedModel models, Supplier<ContextOptions> contextOptions, Optional<DraftRouting> routing) {
         this.models = models;
         this.contextOptions = contextOptions;
+        this.routing = routing;
     }
 
     @Override
@@ -74,20 +88,43 @@ public final class LocalDraftingService implements DraftingService, AutoCloseabl
     @Override
     public DraftJob propose(Path template, List<Path> sources, DraftJob.Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
+        SendChoice sendChoice = new SendChoice();
         List<Path> files = List.copyOf(sources);
-        drafting.execute(() -> run(template, files, listener, cancelled));
-        return () -> cancelled.set(true);
+        drafting.execute(() -> run(template, files, listener, cancelled, sendChoice));
+        return new DraftJob() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                sendChoice.decline();
+            }
+
+            @Override
+            public void send() {
+                sendChoice.send();
+            }
+        };
     }
 
-    private void run(Path template, List<Path> sources, DraftJob.Listener listener, AtomicBoolean cancelled) {
+    private void run(Path template, List<Path> sources, DraftJob.Listener listener, AtomicBoolean cancelled, SendChoice sendChoice) {
         AtomicBoolean leased = new AtomicBoolean();
+        AtomicReference<List<Source>> read = new AtomicReference<>(List.of());
+        AtomicReference<NetworkGate.Permit> serverPermit = new AtomicReference<>();
         try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled::get)) {
             DraftFromTemplate.Proposals proposals = drafts.propose(template, sources, jobCancelled -> {
+                Optional<Engine> there = engineThere(read.get(), listener, sendChoice, serverPermit);
+                if (there.isPresent()) {
+                    return there.get();
+                }
                 listener.progress(Stage.WAITING_FOR_MODEL, null, 0, 0);
                 LocalEngine engine = new LocalEngine(lease.model(), contextOptions.get());
                 leased.set(true);
                 return engine;
             }, new DraftFromTemplate.Listener() {
+                @Override
+                public void sourcesRead(List<Source> passages) {
+                    read.set(passages);
+                }
+
                 @Override
                 public void reading(Path source) {
                     listener.progress(Stage.READING, source.getFileName().toString(), sources.indexOf(source), sources.size());
@@ -101,6 +138,7 @@ public final class LocalDraftingService implements DraftingService, AutoCloseabl
             listener.done(proposals.fields().stream().map(LocalDraftingService::field).toList());
         } catch (CancellationException e) {
             listener.cancelled();
+
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             listener.cancelled();
@@ -112,7 +150,51 @@ public final class LocalDraftingService implements DraftingService, AutoCloseabl
         } catch (IOException | RuntimeException e) {
             LOG.warn("A draft failed", e);
             listener.failed(new Failure(Failure.Reason.OTHER, String.valueOf(e.getMessage())));
+        } finally {
+            Optional.ofNullable(serverPermit.get()).ifPresent(permit -> {
+                permit.close();
+                listener.routedTo(null);
+            });
         }
+    }
+
+    /**
+     * Where the policy lets this draft leave: shows what would go and waits for Send (unless the policy sends without
+     * asking), then the server's engine with the gate open to it until the draft ends. Empty: it runs here.
+     */
+    private Optional<Engine> engineThere(List<Source> sources, DraftJob.Listener listener, SendChoice sendChoice,
+                                         AtomicReference<NetworkGate.Permit> serverPermit)
+            throws InterruptedException {
+        if (routing.isEmpty() || !routing.get().mayLeave() || sources.isEmpty()) {
+            return Optional.empty();
+        }
+        DraftRouting draftRouting = routing.get();
+        DraftRouting.Outgoing outgoing;
+        try {
+            outgoing = draftRouting.outgoing(sources);
+        } catch (AnonymisationException e) {
+            // fail closed: a text that cannot be made safe is neither sent nor quietly drafted elsewhere
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        if (!outgoing.route().leavesTheMachine()) {
+            return Optional.empty();
+        }
+        String consent = "policy";
+        if (!draftRouting.withoutAsking()) {
+            listener.preview(new Preview(outgoing.route(), outgoing.shown()));
+            sendChoice.await();
+            consent = "preview";
+        }
+        Target target = outgoing.route().target().orElseThrow();
+        Engine engine;
+        try {
+            engine = draftRouting.engine(outgoing, consent);
+        } catch (SecretStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        serverPermit.set(draftRouting.permit(target));
+        listener.routedTo(target.name());
+        return Optional.of(engine);
     }
 
     private static DraftJob.Field field(DraftFromTemplate.Field field) {

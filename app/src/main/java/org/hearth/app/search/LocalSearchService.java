@@ -11,7 +11,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +19,7 @@ import java.util.function.Supplier;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.SendChoice;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.EngineException;
@@ -228,7 +228,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     @Override
     public AnswerJob ask(String question, Optional<String> collection, AnswerJob.Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        CompletableFuture<Boolean> sendChoice = new CompletableFuture<>();
+        SendChoice sendChoice = new SendChoice();
         answering.execute(() -> {
             try (LeaseOnFirstUse lease = new LeaseOnFirstUse(models, cancelled::get)) {
                 CitedAnswers answers = new CitedAnswers(index());
@@ -265,12 +265,12 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
             @Override
             public void cancel() {
                 cancelled.set(true);
-                sendChoice.complete(false);
+                sendChoice.decline();
             }
 
             @Override
             public void send() {
-                sendChoice.complete(true);
+                sendChoice.send();
             }
         };
     }
@@ -290,19 +290,13 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
      */
     private CitedAnswers.Result answerThere(CitedAnswers answers, String question, CitedAnswers.Retrieval retrieval,
                                             AnswerRouting.Outgoing outgoing, AnswerJob.Listener listener, AnswerListener streamed,
-                                            CompletableFuture<Boolean> sendChoice, BooleanSupplier cancelled)
+                                            SendChoice sendChoice, BooleanSupplier cancelled)
             throws InterruptedException, SecretStoreException {
         AnswerRouting answerRouting = routing.orElseThrow();
         String consent = "policy";
         if (!answerRouting.withoutAsking()) {
             listener.preview(new Preview(outgoing.route(), outgoing.shown()));
-            try {
-                if (!sendChoice.get()) {
-                    throw new CancellationException("the user did not send the question");
-                }
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
+            sendChoice.await();
             consent = "preview";
         }
         Target target = outgoing.route().target().orElseThrow();

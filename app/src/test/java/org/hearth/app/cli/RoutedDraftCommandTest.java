@@ -10,10 +10,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hearth.app.HearthPaths;
+import org.hearth.app.drafting.ServerReadingPlaceholders;
 import org.hearth.app.privacy.EgressLogs;
 import org.hearth.assistant.route.egress.EgressEntry;
 import org.hearth.fixtures.documents.TestTemplates;
@@ -34,13 +32,9 @@ class RoutedDraftCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "qwen3.5-27b";
-    private static final String CLIENT = "Erika Müller";
-    private static final String OPPONENT = "Max Schmidt";
-    private static final String CASE = "12 C 345/26";
-    private static final String FACTS = "In dem Rechtsstreit " + CLIENT + " ./. " + OPPONENT + ", Az. " + CASE
-            + ", wurde die Klage am 12. Januar 2026 zugestellt.\n";
-    /** The server's answer for the client field, from what it received: the placeholders, never the names. */
-    private static final Pattern PARTIES = Pattern.compile("In dem Rechtsstreit («[A-Z]+_\\d+») \\./\\. («[A-Z]+_\\d+»)");
+    private static final String CLIENT = ServerReadingPlaceholders.CLIENT;
+    private static final String OPPONENT = ServerReadingPlaceholders.OPPONENT;
+    private static final String CASE = ServerReadingPlaceholders.CASE;
 
     @RegisterExtension
     final OpenAiServerExtension openAi = new OpenAiServerExtension(MODEL);
@@ -57,19 +51,12 @@ class RoutedDraftCommandTest {
     void addTheFirmServer() throws Exception {
         home = dir.resolve("home");
         template = TestTemplates.letter(dir);
-        source = Files.writeString(dir.resolve("Klage.txt"), FACTS);
+        source = Files.writeString(dir.resolve("Klage.txt"), ServerReadingPlaceholders.FACTS);
         out = dir.resolve("Entwurf.docx");
         CliRun added = CliRun.in(home, "targets", "add", "Kanzlei-Server", "--kind", "firm", "--url", openAi.server().baseUri().toString(),
                 "--model", MODEL, "--context", "4096");
         assertThat(added.exitCode()).as(added.err()).isZero();
-        openAi.server().answerWith(request -> {
-            String user = request.at("/messages/1/content").asText();
-            Matcher parties = PARTIES.matcher(user);
-            if (user.contains("Feld: " + TestTemplates.CLIENT) && parties.find()) {
-                return Optional.of("{\"found\":true,\"value\":\"" + parties.group(1) + "\",\"n\":1,\"quote\":\"" + parties.group() + "\"}");
-            }
-            return Optional.of("{\"found\":false,\"value\":\"\",\"n\":1,\"quote\":\"\"}");
-        });
+        ServerReadingPlaceholders.answerTheClientField(openAi.server());
     }
 
     private CliRun draft(String... more) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.ui.service.DraftingService.Template;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class LocalDraftingServiceTest {
 
         try (LocalDraftingService service = new LocalDraftingService(cancelled -> {
             throw new AssertionError("listing templates needs no model");
-        }, ContextOptions::defaults)) {
+        }, ContextOptions::defaults, Optional.empty())) {
             assertThat(service.templates(folder)).containsExactly(
                     new Template(folder.resolve("fristverlängerung.DOCX"), "fristverlängerung"),
                     new Template(folder.resolve("Mandatsbestätigung.docx"), "Mandatsbestätigung"));

@@ -2,7 +2,6 @@ package org.hearth.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +27,11 @@ import org.hearth.app.documents.SummaryStore;
 import org.hearth.app.estimate.SpeedBook;
 import org.hearth.app.export.SummaryExportService;
 import org.hearth.app.models.LocalModelService;
-import org.hearth.app.secrets.InMemorySecretStore;
 import org.hearth.app.settings.JsonSettingsStore;
 import org.hearth.app.state.LocalState;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.route.JobClass;
-import org.hearth.assistant.route.Target;
-import org.hearth.assistant.route.TargetKind;
 import org.hearth.assistant.route.egress.EgressEntry;
 import org.hearth.fixtures.anonymise.SensitiveDocument;
 import org.hearth.fixtures.anonymise.SensitiveDocuments;
@@ -71,7 +67,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class RoutedSummaryWindowTest {
 
     private static final String MODEL = "qwen3.5-27b";
-    private static final String SERVER = "Kanzlei-Server";
+    private static final String SERVER = FirmServerAllowed.SERVER;
 
     @RegisterExtension
     final OpenAiServerExtension openAi = new OpenAiServerExtension(MODEL);
@@ -80,10 +76,8 @@ class RoutedSummaryWindowTest {
     Path dir;
 
     private Stage stage;
-    private ProxySelector before;
-    private NetworkGate gate;
+    private FirmServerAllowed firm;
     private HearthPaths paths;
-    private RoutingStore store;
     private SummaryStore kept;
     private LocalModelService models;
     private LocalSummaryService summaries;
@@ -101,21 +95,14 @@ class RoutedSummaryWindowTest {
     /** After the extensions' set-up, so the loopback server is up before the firm's server is added. */
     @BeforeEach
     void openTheDocumentsTab() throws Exception {
-        before = ProxySelector.getDefault();
-        gate = NetworkGate.install();
-        paths = new HearthPaths(dir.resolve("home"));
-        Files.createDirectories(paths.home());
-        LocalState state = LocalState.open(paths.database());
-        store = new RoutingStore(state);
-        kept = new SummaryStore(state);
-        store.add(new Target(SERVER, TargetKind.FIRM, openAi.server().baseUri(), MODEL, 4096, true, Optional.empty(), Optional.empty()), false);
-        store.allow(JobClass.SUMMARY, List.of(SERVER));
-        RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), InMemorySecretStore::new, store, EgressLogs.in(paths));
+        firm = new FirmServerAllowed(JobClass.SUMMARY, dir.resolve("home"), openAi.server(), MODEL, 4096);
+        paths = firm.paths();
+        kept = new SummaryStore(LocalState.open(paths.database()));
         // A hub nobody listens on, and no model installed: nothing here may need either.
         models = new LocalModelService(paths, new JsonSettingsStore(paths.home().resolve("settings.json")),
                 new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), URI.create("http://127.0.0.1:9")));
         summaries = new LocalSummaryService(models, () -> ContextOptions.defaults().withThreads(1), SpeedBook.NONE, kept,
-                Optional.of(new SummaryRouting(JobRouting.of(JobClass.SUMMARY, store, Optional.empty(), engines))));
+                Optional.of(new SummaryRouting(firm.routing(JobClass.SUMMARY))));
         letter = new SensitiveDocuments(23L).generate(1).getFirst();
         WaitForAsyncUtils.asyncFx(() -> {
             RunningTasks running = new RunningTasks();
@@ -130,11 +117,10 @@ class RoutedSummaryWindowTest {
 
     @AfterEach
     void close() {
-        ProxySelector.setDefault(before);
         summaries.close();
         models.close();
-        store.close();
         kept.close();
+        firm.close();
     }
 
     @Test
@@ -148,7 +134,7 @@ class RoutedSummaryWindowTest {
         assertThat(openAi.server().requests()).isEmpty();
         assertThat(EgressLogs.in(paths).entries()).isEmpty();
         assertThat(routedTo).isEmpty();
-        assertThat(gate.refusals()).as("not even an attempt").isEmpty();
+        assertThat(firm.gate().refusals()).as("not even an attempt").isEmpty();
     }
 
     @Test
@@ -178,12 +164,12 @@ class RoutedSummaryWindowTest {
         }
         assertThat(EgressLogs.in(paths).verify().intact()).isTrue();
         assertThat(routedTo).as("running there, then back to this machine").containsExactly(SERVER, "null");
-        assertThat(gate.refusals()).as("the gate was open to the server while the job ran").isEmpty();
+        assertThat(firm.gate().refusals()).as("the gate was open to the server while the job ran").isEmpty();
     }
 
     @Test
     void a_policy_without_asking_sends_without_a_preview_and_logs_the_policy_as_consent(FxRobot robot) throws Exception {
-        store.allow(JobClass.SUMMARY, List.of(SERVER), true);
+        firm.store().allow(JobClass.SUMMARY, List.of(SERVER), true);
         Path file = dropLetter(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state(robot, file) == State.DONE || state(robot, file) == State.FAILED);
 

@@ -3,7 +3,6 @@ package org.hearth.app.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,16 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.hearth.app.HearthPaths;
 import org.hearth.app.privacy.EgressLogs;
-import org.hearth.app.privacy.JobRouting;
-import org.hearth.app.privacy.NetworkGate;
-import org.hearth.app.privacy.RoutedEngines;
-import org.hearth.app.privacy.RoutingStore;
-import org.hearth.app.secrets.InMemorySecretStore;
-import org.hearth.app.state.LocalState;
+import org.hearth.app.privacy.FirmServerAllowed;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.Target;
-import org.hearth.assistant.route.TargetKind;
 import org.hearth.assistant.route.egress.EgressEntry;
 import org.hearth.fixtures.anonymise.SensitiveDocument;
 import org.hearth.fixtures.anonymise.SensitiveDocuments;
@@ -49,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoutedAnswerServiceTest {
 
     private static final String MODEL = "qwen3.5-27b";
-    private static final String SERVER = "Kanzlei-Server";
+    private static final String SERVER = FirmServerAllowed.SERVER;
     private static final String QUESTION = "Bis wann ist der Betrag auf das Konto zu überweisen?";
 
     @RegisterExtension
@@ -58,30 +51,22 @@ class RoutedAnswerServiceTest {
     @TempDir
     Path dir;
 
-    private ProxySelector before;
-    private NetworkGate gate;
+    private FirmServerAllowed firm;
     private HearthPaths paths;
-    private RoutingStore store;
     private LocalSearchService service;
     private SensitiveDocument letter;
 
     @BeforeEach
     void indexALetterAndAllowAnswersToGoToTheFirmServer() throws Exception {
-        before = ProxySelector.getDefault();
-        gate = NetworkGate.install();
-        paths = new HearthPaths(dir.resolve("home"));
-        Files.createDirectories(paths.home());
-        store = new RoutingStore(LocalState.open(paths.database()));
-        store.add(new Target(SERVER, TargetKind.FIRM, openAi.server().baseUri(), MODEL, 8192, true, Optional.empty(), Optional.empty()), false);
-        store.allow(JobClass.ANSWER, List.of(SERVER));
-        RoutedEngines engines = new RoutedEngines(RoutedEngines.client(), InMemorySecretStore::new, store, EgressLogs.in(paths));
+        firm = new FirmServerAllowed(JobClass.ANSWER, dir.resolve("home"), openAi.server(), MODEL, 8192);
+        paths = firm.paths();
         service = new LocalSearchService(() -> SearchSetup.open(paths, Optional.empty(), 1), DocumentSource.inProcess(),
                 cancelled -> {
                     throw new AssertionError("an answer written on the server needs no local model");
                 }, () -> ContextOptions.defaults().withThreads(1), new SourceViewer(file -> { }, List.of(), "Linux"),
                 (listener, cancellation) -> {
                     throw new AssertionError("nothing installs the search model here");
-                }, Optional.of(new AnswerRouting(JobRouting.of(JobClass.ANSWER, store, Optional.empty(), engines))));
+                }, Optional.of(new AnswerRouting(firm.routing(JobClass.ANSWER))));
         letter = new SensitiveDocuments(31L).generate(1).getFirst();
         Path folder = Files.createDirectories(dir.resolve("Akte"));
         Files.writeString(folder.resolve("brief.txt"), letter.text());
@@ -92,9 +77,8 @@ class RoutedAnswerServiceTest {
 
     @AfterEach
     void close() throws Exception {
-        ProxySelector.setDefault(before);
         service.close();
-        store.close();
+        firm.close();
     }
 
     @Test
@@ -124,7 +108,7 @@ class RoutedAnswerServiceTest {
             assertThat(entries.get(i).confirmation()).isEqualTo("preview");
         }
         assertThat(asked.routedTo).containsExactly(SERVER, null);
-        assertThat(gate.refusals()).as("the gate was open to the server while the answer was written").isEmpty();
+        assertThat(firm.gate().refusals()).as("the gate was open to the server while the answer was written").isEmpty();
     }
 
     @Test

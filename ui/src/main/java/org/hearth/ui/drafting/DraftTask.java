@@ -3,6 +3,9 @@ package org.hearth.ui.drafting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.hearth.assistant.task.draft.FieldProposal.Status;
 import org.hearth.ui.common.Background;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.Outcome;
@@ -14,7 +17,7 @@ import org.hearth.ui.service.DraftingService.DraftJob;
 import org.hearth.ui.service.DraftingService.DraftJob.Failure;
 import org.hearth.ui.service.DraftingService.DraftJob.Field;
 import org.hearth.ui.service.DraftingService.DraftJob.Stage;
-import org.hearth.assistant.task.draft.FieldProposal.Status;
+import org.hearth.ui.service.Preview;
 
 /** The proposals of one draft being made: which file is read, which field is asked, and cancel. */
 public final class DraftTask extends ServiceJobTask<DraftJob> {
@@ -26,6 +29,7 @@ public final class DraftTask extends ServiceJobTask<DraftJob> {
     private final DraftingService service;
     private final Consumer<List<Field>> proposed;
     private final Consumer<Ending> ended;
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param proposed hears the fields of a finished draft, on the JavaFX thread
@@ -44,7 +48,22 @@ public final class DraftTask extends ServiceJobTask<DraftJob> {
                 () -> end(new Ending(Message.of("drafting.failure.OTHER", ""), Tone.DANGER)));
     }
 
+    /** What would be sent, while the draft waits for the user to send it or cancel; null otherwise. */
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** The answer to the preview: send exactly what it showed. */
+    void send() {
+        if (preview.get() != null) {
+            preview.set(null);
+            toJob(DraftJob::send);
+        }
+    }
+
     private void end(Ending ending) {
+        preview.set(null);
+        setRoutedTo(null);
         finish(ending.message());
         ended.accept(ending);
     }
@@ -72,6 +91,21 @@ public final class DraftTask extends ServiceJobTask<DraftJob> {
         @Override
         public void progress(Stage stage, String file, int done, int total) {
             onFx(() -> showProgress(stage(stage, file, done, total), done, stage == Stage.WAITING_FOR_MODEL ? 0 : total));
+        }
+
+        @Override
+        public void preview(Preview outgoing) {
+            onFx(() -> {
+                if (!cancelRequested()) {
+                    preview.set(outgoing);
+                    updateStatus(Message.of("drafting.awaitingSend", outgoing.route().target().orElseThrow().name()));
+                }
+            });
+        }
+
+        @Override
+        public void routedTo(String target) {
+            onFx(() -> setRoutedTo(target));
         }
 
         @Override

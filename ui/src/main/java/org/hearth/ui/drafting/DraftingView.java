@@ -29,6 +29,7 @@ import org.hearth.ui.common.Controls;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.TaskControls;
+import org.hearth.ui.privacy.SendPreviewDialog;
 import org.hearth.ui.service.DraftingService.Template;
 
 /**
@@ -125,6 +126,13 @@ public final class DraftingView extends BorderPane {
         create.disableProperty().bind(viewModel.canCreate().not());
         create.setOnAction(e -> viewModel.createDraft());
         DraftTask task = viewModel.task();
+        // A draft that may be filled on a server shows what would go first; nothing leaves before Send.
+        task.previewProperty().addListener((obs, old, preview) -> {
+            if (preview != null) {
+                SendPreviewDialog.show(getScene().getWindow(), localization, localization.get("drafting.previewSubject"),
+                        task.previewProperty(), task::send, task::cancel);
+            }
+        });
         HBox buttons = new HBox(8, create, TaskControls.cancelButton(localization, task, "drafting.cancel", "drafting-cancel"));
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label status = TaskControls.statusLine(localization, task, viewModel.outcomeProperty(), "drafting-status");

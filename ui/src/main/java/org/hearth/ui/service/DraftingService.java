@@ -44,6 +44,9 @@ public interface DraftingService {
         /** Stops as soon as possible; the listener then hears {@code cancelled}. */
         void cancel();
 
+        /** Sends what the {@link Preview} showed to its server and fills the fields there; ignored unless the job waits for that. */
+        void send();
+
         enum Stage { READING, WAITING_FOR_MODEL, FILLING }
 
         /**
@@ -73,6 +76,14 @@ public interface DraftingService {
         interface Listener {
             /** @param file the source being read (READING), else null */
             void progress(Stage stage, String file, int done, int total);
+
+            /** The fields may be filled on a server: the job waits for {@link DraftJob#send()} or a cancel. */
+            default void preview(Preview preview) {
+            }
+
+            /** The fields are now filled on this server (the target's name); null once the job is back here. */
+            default void routedTo(String target) {
+            }
 
             void done(List<Field> fields);
 
