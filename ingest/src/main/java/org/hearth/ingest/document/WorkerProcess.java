@@ -93,6 +93,10 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + tempFolder);
+        // OCR: JavaCPP unpacks Tesseract's natives here (not into ~/.javacpp) and may load them
+        command.add("-Dorg.bytedeco.javacpp.cachedir=" + tempFolder.resolve(PageOcr.KEPT_FOLDER).resolve("natives"));
+        command.add("-Dorg.bytedeco.javacpp.logger=slf4j");
+        command.add("--enable-native-access=ALL-UNNAMED");
         // logback, when the caller has it: the worker logs to stderr, never to the app's own log file
         command.add("-Dlogback.configurationFile=org/hearth/ingest/document/worker-logback.xml");
         command.add("@" + argFile);
