@@ -9,7 +9,7 @@
  * For each package: `npm pack @tesseract.js-data/<name>@<version>` (npm's own configuration decides
  * where it comes from), check the tarball's SHA-256, take only 4.0.0_best_int/<name>.traineddata.gz
  * (`tar`, which Linux, macOS and Windows 10+ have), unzip it, and mark DEST complete last, after a
- * rename into place. See docs/decisions/0012-ocr-tesseract.md.
+ * rename into place. See docs/decisions/0013-ocr-tesseract.md.
  */
 
 import java.io.IOException;
