@@ -1,6 +1,5 @@
 package org.hearth.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -18,8 +17,6 @@ import picocli.CommandLine.Parameters;
                 "A file that cannot be read is reported and the others go on."})
 final class TextCommand extends HearthSubcommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD, EML, PNG, JPEG or TIFF files.")
     List<Path> files;
 
@@ -27,9 +24,7 @@ final class TextCommand extends HearthSubcommand {
     public Integer call() throws Exception {
         PrintWriter out = out();
         PrintWriter err = err();
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode results = root.putArray("files");
-        int failed = 0;
+        FileResults results = new FileResults();
         ProgressLine progress = new ProgressLine(err);
         // the data folder holds the reader's log (document-worker.log), as for every command that reads files
         paths();
@@ -37,14 +32,12 @@ final class TextCommand extends HearthSubcommand {
              IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
             ExtractText extract = new ExtractText(reader);
             for (Path file : files) {
-                ObjectNode entry = results.addObject();
-                entry.put("file", file.toString());
+                ObjectNode entry = results.add(file);
                 try {
                     List<ExtractText.Page> pages = extract.run(file,
                             (done, total) -> progress.show(file.getFileName() + ": page " + done + " of " + total), cancelled);
                     progress.done();
-                    entry.put("status", "ok");
-                    entry.putNull("error");
+                    results.ok(entry);
                     describe(entry.putArray("pages"), pages);
                     if (!json) {
                         print(out, file, pages);
@@ -53,9 +46,7 @@ final class TextCommand extends HearthSubcommand {
                     throw e;
                 } catch (DocumentException | RuntimeException e) {
                     progress.done();
-                    failed++;
-                    entry.put("status", "error");
-                    entry.put("error", CliErrors.describe(e));
+                    results.failed(entry, CliErrors.describe(e));
                     entry.putArray("pages");
                     if (!json) {
                         err.println("hearth: " + file + ": " + CliErrors.describe(e));
@@ -64,9 +55,9 @@ final class TextCommand extends HearthSubcommand {
             }
         }
         if (json) {
-            out.println(JSON.writeValueAsString(root));
+            out.println(results.json());
         }
-        return failed < files.size() ? 0 : 1;
+        return results.exitCode();
     }
 
     private static void describe(ArrayNode array, List<ExtractText.Page> pages) {

@@ -14,28 +14,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.domain.Locator;
 import org.hearth.fixtures.documents.ScannedLetters;
 import org.hearth.fixtures.documents.ScannedLetters.Quality;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** OCR of scans in the worker process: image-only PDFs, images, turned pages, damage and cancel. */
 class ScanOcrTest {
 
+    @AutoClose
+    private final IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
+
     @TempDir
     Path dir;
-
-    private IsolatedDocumentReader reader;
-
-    @BeforeEach
-    void startReader() {
-        reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults());
-    }
-
-    @AfterEach
-    void closeReader() {
-        reader.close();
-    }
 
     @Test
     void an_image_only_pdf_is_read_by_ocr_with_its_page_numbers() throws Exception {
