@@ -41,9 +41,9 @@ class TextCommandTest {
         assertThat(pdf.get("pages")).hasSize(2);
         assertThat(pdf.get("pages").get(0).get("page").asInt()).isEqualTo(1);
         assertThat(pdf.get("pages").get(0).get("ocr").asBoolean()).isTrue();
-        assertThat(oneLine(pdf.get("pages").get(0).get("text").asText())).contains("Our reference: HL/2026/0457");
+        assertThat(ScannedLetters.oneLine(pdf.get("pages").get(0).get("text").asText())).contains("Our reference: HL/2026/0457");
         assertThat(pdf.get("pages").get(1).get("page").asInt()).isEqualTo(2);
-        assertThat(oneLine(pdf.get("pages").get(1).get("text").asText())).contains("Aktenzeichen: 12 O 3456/26");
+        assertThat(ScannedLetters.oneLine(pdf.get("pages").get(1).get("text").asText())).contains("Aktenzeichen: 12 O 3456/26");
         JsonNode image = files.get(1);
         assertThat(image.get("status").asText()).isEqualTo("error");
         assertThat(image.get("error").asText()).startsWith("kaputt.jpg is damaged");
@@ -65,9 +65,5 @@ class TextCommandTest {
         JsonNode files = JSON.readTree(run.out()).get("files");
         assertThat(files).extracting(file -> file.get("status").asText()).containsExactly("error", "error");
         assertThat(files.get(1).get("error").asText()).isEqualTo("fehlt.pdf was not found — it may have been moved or deleted");
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ");
     }
 }

@@ -39,9 +39,9 @@ class ScanOcrTest {
         assertThat(text.pageCount()).isEqualTo(2);
         assertThat(text.blocks()).extracting(TextBlock::locator).containsExactly(Locator.page(1), Locator.page(2));
         assertThat(text.blocks()).allMatch(TextBlock::ocr);
-        assertThat(oneLine(text.blocks().get(0).text()))
+        assertThat(ScannedLetters.oneLine(text.blocks().get(0).text()))
                 .contains("Aktenzeichen: 12 O 3456/26", "12.345,67 €", "Sehr geehrte Frau Müller", "Mit freundlichen Grüßen");
-        assertThat(oneLine(text.blocks().get(1).text())).contains("Our reference: HL/2026/0457", "EUR 8,450.00");
+        assertThat(ScannedLetters.oneLine(text.blocks().get(1).text())).contains("Our reference: HL/2026/0457", "EUR 8,450.00");
         assertThat(progress).containsSubsequence("1/2", "2/2");
     }
 
@@ -51,7 +51,7 @@ class ScanOcrTest {
 
         DocumentText text = reader.read(scan, ReadOptions.none(), ReadProgress.none(), () -> false);
 
-        assertThat(oneLine(text.blocks().getFirst().text())).contains("Landgericht München I", "Aktenzeichen: 12 O 3456/26");
+        assertThat(ScannedLetters.oneLine(text.blocks().getFirst().text())).contains("Landgericht München I", "Aktenzeichen: 12 O 3456/26");
     }
 
     @Test
@@ -64,8 +64,8 @@ class ScanOcrTest {
 
         assertThat(text.type()).isEqualTo(DocumentType.TIFF);
         assertThat(text.blocks()).extracting(TextBlock::locator).containsExactly(Locator.page(1), Locator.page(2));
-        assertThat(oneLine(text.blocks().get(0).text())).contains("Dear Ms Weber");
-        assertThat(oneLine(text.blocks().get(1).text())).contains("Sehr geehrte Frau Müller");
+        assertThat(ScannedLetters.oneLine(text.blocks().get(0).text())).contains("Dear Ms Weber");
+        assertThat(ScannedLetters.oneLine(text.blocks().get(1).text())).contains("Sehr geehrte Frau Müller");
     }
 
     @Test
@@ -76,7 +76,7 @@ class ScanOcrTest {
         assertThatThrownBy(() -> reader.read(broken, ReadOptions.none(), ReadProgress.none(), () -> false))
                 .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.kind()).isEqualTo(DocumentException.Kind.DAMAGED))
                 .hasMessageStartingWith("kaputt.png is damaged");
-        assertThat(oneLine(reader.read(good, ReadOptions.none(), ReadProgress.none(), () -> false).blocks().getFirst().text()))
+        assertThat(ScannedLetters.oneLine(reader.read(good, ReadOptions.none(), ReadProgress.none(), () -> false).blocks().getFirst().text()))
                 .contains("Dear Ms Weber");
     }
 
@@ -101,9 +101,5 @@ class ScanOcrTest {
         DocumentText text = reader.read(org.hearth.fixtures.documents.TestPdfs.multiPage(dir), ReadOptions.none(), ReadProgress.none(), () -> false);
 
         assertThat(text.blocks()).noneMatch(TextBlock::ocr);
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ");
     }
 }
