@@ -61,6 +61,7 @@ class SearchIndexTest {
         assertThat(lease.file()).isEqualTo(folder.resolve("mietvertrag.pdf"));
         assertThat(lease.page()).hasValue(2);
         assertThat(lease.paragraphs()).isEmpty();
+        assertThat(lease.chunk().ocr()).as("text the PDF holds as text").isFalse();
         Hit claim = only("Zinsen Januar");
         assertThat(claim.fileName()).isEqualTo("klageschrift.docx");
         assertThat(claim.page()).isEmpty();
@@ -229,6 +230,7 @@ class SearchIndexTest {
         Hit court = only("Klageerwiderung Streitwert");
         assertThat(court.fileName()).isEqualTo("eingang.pdf");
         assertThat(court.page()).hasValue(2);
+        assertThat(court.chunk().ocr()).isTrue();
         assertThat(found("Northwind invoice")).contains("eingang.pdf", "fax.png");
     }
 
