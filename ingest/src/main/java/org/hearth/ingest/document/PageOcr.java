@@ -21,8 +21,9 @@ import org.bytedeco.tesseract.global.tesseract;
 final class PageOcr {
 
     /** The folder in the worker's temp folder that outlives each document: language data and natives. */
-    static final String KEPT_FOLDER = "ocr";
+    static final String KEPT_FOLDER = "hearth-ocr";
     private static final List<String> LANGUAGE_FILES = List.of("deu", "eng", "osd");
+    private static final String NATIVES_FOLDER_PROPERTY = "org.bytedeco.javacpp.cachedir";
     /** Below this, Tesseract's orientation guess is noise (a page of few words, a photo). */
     private static final float MIN_ORIENTATION_CONFIDENCE = 2.0f;
 
@@ -39,12 +40,17 @@ final class PageOcr {
         orientation.SetPageSegMode(tesseract.PSM_OSD_ONLY);
     }
 
-    /** The worker's engine; the first call unpacks the language data into the worker's temp folder. */
+    /**
+     * The worker's engine; the first call unpacks the language data and (through JavaCPP) the natives
+     * into the temp folder, not into the user's home.
+     */
     static synchronized PageOcr get() throws IOException {
         if (instance == null) {
             Path kept = Files.createDirectories(keptFolder());
-            // a folder of its own: outside a worker (tests reading in-process) the temp folder is shared
-            instance = new PageOcr(unpackLanguageData(Files.createTempDirectory(kept, "tessdata-")));
+            if (System.getProperty(NATIVES_FOLDER_PROPERTY) == null) {
+                System.setProperty(NATIVES_FOLDER_PROPERTY, kept.resolve("natives").toString());
+            }
+            instance = new PageOcr(unpackLanguageData(Files.createDirectories(kept.resolve("tessdata"))));
         }
         return instance;
     }
@@ -122,7 +128,11 @@ final class PageOcr {
                 if (in == null) {
                     throw new IOException("Hearth was built without the OCR language data " + resource);
                 }
-                Files.copy(in, folder.resolve(language + ".traineddata"), StandardCopyOption.REPLACE_EXISTING);
+                // outside a worker (tests reading in-process) the temp folder is shared: write aside, then swap in whole
+                Path part = Files.createTempFile(folder, language, ".part");
+                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, folder.resolve(language + ".traineddata"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         }
         return folder;

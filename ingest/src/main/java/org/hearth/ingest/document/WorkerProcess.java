@@ -93,8 +93,7 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + tempFolder);
-        // OCR: JavaCPP unpacks Tesseract's natives here (not into ~/.javacpp) and may load them
-        command.add("-Dorg.bytedeco.javacpp.cachedir=" + tempFolder.resolve(PageOcr.KEPT_FOLDER).resolve("natives"));
+        // OCR: JavaCPP's log goes where the worker's goes, and it may load Tesseract's natives
         command.add("-Dorg.bytedeco.javacpp.logger=slf4j");
         command.add("--enable-native-access=ALL-UNNAMED");
         // logback, when the caller has it: the worker logs to stderr, never to the app's own log file
