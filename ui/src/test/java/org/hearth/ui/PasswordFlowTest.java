@@ -68,7 +68,7 @@ class PasswordFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, "#documents-failure"))
-                .isEqualTo("scan.pdf ist ein gescanntes Dokument ohne Text (Texterkennung ist noch nicht verfügbar).");
+                .isEqualTo("In scan.pdf wurde kein Text erkannt: ein Scan ohne lesbare Schrift.");
         assertThat(visible(robot, "#documents-password")).isFalse();
     }
 }

@@ -1,6 +1,5 @@
 package org.hearth.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -30,8 +29,6 @@ import picocli.CommandLine.Parameters;
                         + "text with the values put back and equals the extracted text."})
 final class AnonymizeCommand extends HearthSubcommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "PDF, DOCX, TXT, MD or EML files.")
     List<Path> files;
 
@@ -45,9 +42,7 @@ final class AnonymizeCommand extends HearthSubcommand {
     public Integer call() throws Exception {
         PrintWriter out = out();
         PrintWriter err = err();
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode results = root.putArray("files");
-        int failed = 0;
+        FileResults results = new FileResults();
         ModelSetup models = modelOptions.setup(paths());
         LlamaModel[] loaded = new LlamaModel[1];
         try (Cancellation cancelled = new Cancellation();
@@ -59,12 +54,10 @@ final class AnonymizeCommand extends HearthSubcommand {
                 pass = Optional.of(new ModelEntityPass(new LocalEngine(loaded[0], models.context())));
             }
             for (Path file : files) {
-                ObjectNode entry = results.addObject();
-                entry.put("file", file.toString());
+                ObjectNode entry = results.add(file);
                 try {
                     AnonymiseDocument.Result result = anonymise.run(file, Optional.empty(), pass, cancelled);
-                    entry.put("status", "ok");
-                    entry.putNull("error");
+                    results.ok(entry);
                     describe(entry, result.anonymised());
                     if (!json) {
                         out.println("== " + file.getFileName() + " ==");
@@ -74,9 +67,7 @@ final class AnonymizeCommand extends HearthSubcommand {
                 } catch (CancellationException e) {
                     throw e;
                 } catch (DocumentException | AnonymisationException | RuntimeException e) {
-                    failed++;
-                    entry.put("status", "error");
-                    entry.put("error", CliErrors.describe(e));
+                    results.failed(entry, CliErrors.describe(e));
                     if (!json) {
                         err.println("hearth: " + file + ": " + CliErrors.describe(e));
                     }
@@ -88,9 +79,9 @@ final class AnonymizeCommand extends HearthSubcommand {
             }
         }
         if (json) {
-            out.println(JSON.writeValueAsString(root));
+            out.println(results.json());
         }
-        return failed < files.size() ? 0 : 1;
+        return results.exitCode();
     }
 
     /** outgoing, restored and the placeholders with how often each stands in the text. */

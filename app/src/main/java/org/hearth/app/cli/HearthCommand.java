@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = HearthVersion.class,
         description = "Hearth: a private office assistant. Without a command it opens the window.",
         subcommands = {GenerateCommand.class, SummarizeCommand.class, TriageCommand.class, AccountsCommand.class,
-                IndexCommand.class, SearchCommand.class, AskCommand.class, DraftCommand.class, ReplyCommand.class, ModelsCommand.class, AnonymizeCommand.class, AuditCommand.class,
+                IndexCommand.class, SearchCommand.class, AskCommand.class, DraftCommand.class, ReplyCommand.class, ModelsCommand.class, AnonymizeCommand.class, TextCommand.class, AuditCommand.class,
                 TargetsCommand.class, PolicyCommand.class,
                 BenchCommand.class})
 final class HearthCommand implements Callable<Integer> {

@@ -70,8 +70,9 @@ final class SearchCommand extends HearthSubcommand {
         return 0;
     }
 
-    /** {"page": 12} for a PDF, {"paragraph": 3, "last_paragraph": 5} for a DOCX range. */
+    /** {"page": 12} for a PDF, {"paragraph": 3, "last_paragraph": 5} for a DOCX range; "ocr": true for text read from a scan. */
     static void location(ObjectNode entry, StoredChunk chunk) {
+        entry.put("ocr", chunk.ocr());
         if (chunk.page().isPresent()) {
             entry.put("page", chunk.page().getAsInt());
         } else if (chunk.paragraphs().isPresent()) {

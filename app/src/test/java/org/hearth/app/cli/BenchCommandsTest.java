@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hearth.fixtures.documents.ScannedLetters;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
 import org.assertj.core.data.Offset;
@@ -40,6 +41,27 @@ class BenchCommandsTest {
         assertThat(report.get("pp_tokens_per_second").asDouble()).isPositive();
         assertThat(report.get("tg_tokens_per_second").asDouble()).isPositive();
         assertThat(report.get("parameters").asLong()).isPositive();
+    }
+
+    @Test
+    void ocrReportsEachFoldersErrorRateAgainstTheSourceTexts() throws Exception {
+        Path scans = dir.resolve("scans");
+        ScannedLetters.png(scans.resolve("clean/brief.png"), ScannedLetters.page(ScannedLetters.GERMAN, ScannedLetters.Quality.CLEAN, 0, 1));
+        Files.writeString(scans.resolve("clean/brief.txt"), ScannedLetters.text(ScannedLetters.GERMAN));
+        // a page whose "source" is another letter: almost every character differs
+        ScannedLetters.png(scans.resolve("wrong/brief.png"), ScannedLetters.page(ScannedLetters.ENGLISH, ScannedLetters.Quality.CLEAN, 0, 2));
+        Files.writeString(scans.resolve("wrong/brief.txt"), ScannedLetters.text(ScannedLetters.GERMAN));
+        Files.writeString(scans.resolve("wrong/no-reference.png"), "not read: no .txt beside it");
+
+        JsonNode report = run("bench", "ocr", scans.toString(), "--json");
+
+        JsonNode groups = report.get("groups");
+        assertThat(groups).extracting(group -> group.get("name").asText()).containsExactly("clean", "wrong");
+        assertThat(groups.get(0).get("pages").asInt()).isEqualTo(1);
+        assertThat(groups.get(0).get("reference_characters").asInt()).isEqualTo(ScannedLetters.text(ScannedLetters.GERMAN).length());
+        assertThat(groups.get(0).get("character_error_rate").asDouble()).isLessThan(0.02);
+        assertThat(groups.get(1).get("character_error_rate").asDouble()).isGreaterThan(0.5);
+        assertThat(groups.get(0).get("pages_per_minute").asDouble()).isPositive();
     }
 
     @Test

@@ -21,7 +21,7 @@ class JsonOutputTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"summarize NOTE --json", "models list --json", "accounts list --json", "search Miete --json"})
+    @ValueSource(strings = {"summarize NOTE --json", "models list --json", "accounts list --json", "search Miete --json", "text NOTE --json"})
     void aFailureLeavesStdoutEmptyAndSaysWhyInOneLine(String commandLine) throws Exception {
         Path note = Files.writeString(dir.resolve("note.txt"), "Die Miete ist fällig.");
         Path notAFolder = Files.writeString(dir.resolve("hearth-home"), "a file where the data folder should be");

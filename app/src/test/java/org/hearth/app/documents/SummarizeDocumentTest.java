@@ -20,10 +20,12 @@ import org.hearth.assistant.llama.LlamaRuntime;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
 import org.hearth.assistant.task.summary.SummaryStyle;
+import org.hearth.fixtures.documents.ScannedLetters;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.ingest.document.DocumentText;
 import org.hearth.ingest.document.IsolatedDocumentReader;
+import org.hearth.ingest.document.TextBlock;
 import org.hearth.ingest.document.TextLimitReached;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +108,36 @@ class SummarizeDocumentTest {
         assertThat(streamed.toString()).isEqualTo(result.text());
         assertThat(events).containsSubsequence("reading", "summarising");
         assertThat(released).isEqualTo(1);
+    }
+
+    @Test
+    void anImageOnlyPdfIsSummarisedFromItsOcrTextAndCitedByItsPages() throws Exception {
+        Path scan = ScannedLetters.pdf(dir.resolve("scan-eingang.pdf"), List.of(
+                ScannedLetters.page(ScannedLetters.GERMAN, ScannedLetters.Quality.CLEAN, 0, 1),
+                ScannedLetters.page(ScannedLetters.ENGLISH, ScannedLetters.Quality.CLEAN, 0, 2)));
+        List<DocumentText> read = new CopyOnWriteArrayList<>();
+        SummarizeDocument.Listener keepsText = new SummarizeDocument.Listener() {
+            @Override
+            public void summarising(DocumentText document) {
+                read.add(document);
+            }
+        };
+
+        SummarizeDocument.Outcome outcome = new SummarizeDocument(reader).run(scan,
+                new SummarizeDocument.Options(SummaryStyle.KEY_POINTS, Optional.of(Language.GERMAN), Optional.empty()),
+                engines(), keepsText, () -> false);
+
+        assertThat(outcome).isInstanceOf(SummarizeDocument.Done.class);
+        SummarizeDocument.Result result = ((SummarizeDocument.Done) outcome).result();
+        assertThat(result.pages()).isEqualTo(2);
+        assertThat(result.citations()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.unit()).isEqualTo(Locator.Unit.PAGE);
+            assertThat(c.to()).isLessThanOrEqualTo(2);
+        });
+        assertThat(read).singleElement().satisfies(document -> {
+            assertThat(document.blocks()).allMatch(TextBlock::ocr);
+            assertThat(document.blocks().getFirst().text()).contains("Landgericht München I");
+        });
     }
 
     @Test

@@ -19,7 +19,7 @@ class CitedAnswersTest {
 
     private static Hit hit(String file, OptionalInt page, Optional<ParagraphRange> paragraphs, String text) {
         StoredChunk chunk = new StoredChunk("id-" + file, "c", Path.of("/akten", file), file, 0, page, paragraphs, 0, text.length(),
-                text, Language.GERMAN);
+                text, Language.GERMAN, false);
         return new Hit(chunk, 1.0, new Snippet(text, List.of()), OptionalDouble.of(1), OptionalDouble.empty(), 1.0);
     }
 

@@ -51,7 +51,7 @@ final class CappedSink implements DocumentSink {
         if (!kept.isEmpty()) {
             taken += kept.length();
             last = block.locator();
-            target.block(new TextBlock(kept, block.locator(), block.kind()));
+            target.block(new TextBlock(kept, block.locator(), block.kind(), block.ocr()));
         }
         reached = reached(last, pageTotal, maxCharacters);
         throw new Full();

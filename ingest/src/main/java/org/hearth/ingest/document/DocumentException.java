@@ -42,7 +42,7 @@ public final class DocumentException extends Exception {
 
     static DocumentException unsupportedType(Path file) {
         return new DocumentException(Kind.UNSUPPORTED_TYPE, file,
-                name(file) + " is not a kind of file Hearth reads — use PDF, DOCX, TXT, Markdown (.md) or e-mail (.eml)");
+                name(file) + " is not a kind of file Hearth reads — use PDF, DOCX, TXT, Markdown (.md), e-mail (.eml) or a scanned image (PNG, JPEG, TIFF)");
     }
 
     static DocumentException legacyWordFile(Path file) {
@@ -60,7 +60,7 @@ public final class DocumentException extends Exception {
 
     static DocumentException scanned(Path file) {
         return new DocumentException(Kind.NO_TEXT, file,
-                name(file) + " is a scanned document, no text to summarise (OCR not available yet)");
+                name(file) + " is a scan in which no text was recognised");
     }
 
     static DocumentException empty(Path file) {

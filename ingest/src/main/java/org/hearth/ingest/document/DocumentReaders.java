@@ -69,6 +69,7 @@ public final class DocumentReaders {
                     EmailReader.read(file, counting);
                     yield 0;
                 }
+                case PNG, JPEG, TIFF -> ScanImageReader.read(file, counting);
             };
         } catch (CappedSink.Full full) {
             pageCount = capped.pageTotal();
@@ -79,7 +80,7 @@ public final class DocumentReaders {
             throw DocumentException.damaged(file);
         }
         if (counting.blocks == 0) {
-            throw type == DocumentType.PDF ? DocumentException.scanned(file) : DocumentException.empty(file);
+            throw type == DocumentType.PDF || type.isImage() ? DocumentException.scanned(file) : DocumentException.empty(file);
         }
         return pageCount;
     }

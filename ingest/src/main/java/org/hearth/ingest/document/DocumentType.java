@@ -1,22 +1,35 @@
 package org.hearth.ingest.document;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of file Hearth reads, recognised by their extension (case-insensitive). */
 public enum DocumentType {
-    PDF("pdf"), DOCX("docx"), TEXT("txt"), MARKDOWN("md"), EMAIL("eml");
+    PDF("pdf"), DOCX("docx"), TEXT("txt"), MARKDOWN("md"), EMAIL("eml"),
+    /** Scans and photos of pages, read by OCR. */
+    PNG("png"), JPEG("jpg", "jpeg"), TIFF("tif", "tiff");
 
-    private final String extension;
+    private final List<String> extensions;
 
-    DocumentType(String extension) {
-        this.extension = extension;
+    DocumentType(String... extensions) {
+        this.extensions = List.of(extensions);
     }
 
-    /** The extension without the dot, lower case, e.g. "pdf". */
+    /** The usual extension without the dot, lower case, e.g. "pdf". */
     public String extension() {
-        return extension;
+        return extensions.getFirst();
+    }
+
+    /** Every extension of this kind, e.g. "jpg" and "jpeg". */
+    public List<String> extensions() {
+        return extensions;
+    }
+
+    /** An image of pages, which only OCR turns into text. */
+    public boolean isImage() {
+        return this == PNG || this == JPEG || this == TIFF;
     }
 
     public static Optional<DocumentType> of(Path file) {
@@ -31,7 +44,7 @@ public enum DocumentType {
         }
         String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         for (DocumentType type : values()) {
-            if (type.extension.equals(extension)) {
+            if (type.extensions.contains(extension)) {
                 return Optional.of(type);
             }
         }

@@ -35,7 +35,8 @@ public final class IsolatedDocumentReader implements AutoCloseable {
     /**
      * @param maxFileBytes  larger files are refused before any parsing
      * @param heapMegabytes the worker's -Xmx
-     * @param timeout       the longest one document may take
+     * @param timeout       the longest one document may take until its first page is read, and then
+     *                      the longest from one page to the next
      * @param maxCharacters the most text taken from one document; the rest is left out and the result
      *                      says so ({@link DocumentText#limitReached()})
      */
@@ -77,10 +78,10 @@ public final class IsolatedDocumentReader implements AutoCloseable {
         this.limits = limits;
     }
 
-    /** "pdf", "docx", "txt", "md", "eml". */
+    /** "pdf", "docx", "txt", "md", "eml" and the scanned images' "png", "jpg", "jpeg", "tif", "tiff". */
     public static Set<String> supportedExtensions() {
         return Collections.unmodifiableSequencedSet(new LinkedHashSet<>(
-                Arrays.stream(DocumentType.values()).map(DocumentType::extension).toList()));
+                Arrays.stream(DocumentType.values()).flatMap(type -> type.extensions().stream()).toList()));
     }
 
     /**
@@ -122,6 +123,8 @@ public final class IsolatedDocumentReader implements AutoCloseable {
             switch (frame) {
                 case null -> { }
                 case WorkerFrame.Progress p -> {
+                    // each page finished earns the next one the full time: OCR of a 50-page scan takes minutes
+                    deadline = Math.max(deadline, System.nanoTime() + limits.timeout().toNanos());
                     pageTotal = p.total();
                     progress.pages(p.done(), p.total());
                 }

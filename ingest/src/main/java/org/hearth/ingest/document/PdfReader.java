@@ -60,7 +60,7 @@ final class PdfReader {
             if (unreadable.size() == pageCount) {
                 throw DocumentException.damaged(file);
             }
-            new PageStripper(sink, pageCount).strip(document);
+            new PageStripper(sink, pageCount, document).strip(document);
             warning(unreadable, !endsWithEndMarker(file)).ifPresent(warning -> sink.metadata(DocumentText.WARNING, warning));
             sink.pages(pageCount, pageCount);
             return pageCount;
@@ -138,11 +138,13 @@ final class PdfReader {
     private static final class PageStripper extends PDFTextStripper {
         private final DocumentSink sink;
         private final int pageCount;
+        private final PdfPageOcr ocr;
         private final StringWriter page = new StringWriter();
 
-        PageStripper(DocumentSink sink, int pageCount) {
+        PageStripper(DocumentSink sink, int pageCount, PDDocument document) {
             this.sink = sink;
             this.pageCount = pageCount;
+            this.ocr = new PdfPageOcr(document);
             setSortByPosition(false);
             setSuppressDuplicateOverlappingText(false);
             setLineSeparator("\n");
@@ -173,11 +175,16 @@ final class PdfReader {
         }
 
         @Override
-        protected void endPage(PDPage pdPage) {
+        protected void endPage(PDPage pdPage) throws IOException {
             int number = getCurrentPageNo();
+            String text = page.toString().strip();
+            boolean scanned = PdfPageOcr.needsOcr(text);
+            if (scanned) {
+                text = ocr.read(number - 1, pdPage.getMediaBox()).strip();
+            }
             // progress first: a page that reaches the text limit ends reading, and the limit's note names the page count
             sink.pages(number, pageCount);
-            sink.block(new TextBlock(page.toString().strip(), Locator.page(number), BlockKind.BODY));
+            sink.block(new TextBlock(text, Locator.page(number), BlockKind.BODY, scanned));
         }
     }
 }

@@ -41,13 +41,21 @@ final class TempFolders {
         }
     }
 
-    /** Removes what is inside, keeping the folder; best effort, a file still open elsewhere stays. */
+    /**
+     * Removes what is inside, keeping the folder and its {@value PageOcr#KEPT_FOLDER} subfolder (OCR's
+     * language data and natives, unpacked once per worker); best effort, a file still open elsewhere stays.
+     */
     static void empty(Path folder) {
-        deleteTree(folder, false);
+        Path kept = folder.resolve(PageOcr.KEPT_FOLDER);
+        try (Stream<Path> children = Files.list(folder)) {
+            children.filter(child -> !child.equals(kept)).forEach(child -> deleteTree(child));
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // best effort: a leftover temp file must not fail reading the next document
+        }
     }
 
     static void delete(Path folder) {
-        deleteTree(folder, true);
+        deleteTree(folder);
     }
 
     private static boolean isAlive(String pid) {
@@ -59,13 +67,13 @@ final class TempFolders {
         }
     }
 
-    private static void deleteTree(Path folder, boolean includingFolder) {
+    private static void deleteTree(Path folder) {
         if (!Files.isDirectory(folder)) {
+            deleteQuietly(folder);
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder())
-                    .filter(path -> includingFolder || !path.equals(folder))
                     .forEach(TempFolders::deleteQuietly);
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // best effort: a leftover temp file must not fail reading the next document

@@ -93,6 +93,9 @@ final class WorkerProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.io.tmpdir=" + tempFolder);
+        // OCR: JavaCPP's log goes where the worker's goes, and it may load Tesseract's natives
+        command.add("-Dorg.bytedeco.javacpp.logger=slf4j");
+        command.add("--enable-native-access=ALL-UNNAMED");
         // logback, when the caller has it: the worker logs to stderr, never to the app's own log file
         command.add("-Dlogback.configurationFile=org/hearth/ingest/document/worker-logback.xml");
         command.add("@" + argFile);

@@ -81,6 +81,7 @@ final class WorkerProtocol {
         out.writeInt(block.locator().from());
         out.writeInt(block.locator().to());
         out.writeByte(block.kind().ordinal());
+        out.writeBoolean(block.ocr());
     }
 
     static void writeDone(DataOutputStream out, int pageCount) throws IOException {
@@ -116,7 +117,8 @@ final class WorkerProtocol {
                 String text = readBlockText(in, budget.get());
                 Locator.Unit unit = enumValue(Locator.Unit.values(), in.readUnsignedByte());
                 Locator locator = new Locator(unit, in.readInt(), in.readInt());
-                yield new WorkerFrame.Block(new TextBlock(text, locator, enumValue(BlockKind.values(), in.readUnsignedByte())));
+                BlockKind kind = enumValue(BlockKind.values(), in.readUnsignedByte());
+                yield new WorkerFrame.Block(new TextBlock(text, locator, kind, in.readBoolean()));
             }
             case LIMIT_REACHED -> {
                 Locator.Unit unit = enumValue(Locator.Unit.values(), in.readUnsignedByte());

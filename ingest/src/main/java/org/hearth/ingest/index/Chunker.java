@@ -170,6 +170,7 @@ final class Chunker {
             }
             paragraphs = Optional.of(new ParagraphRange(from, to));
         }
-        chunks.add(new Chunk(chunks.size(), chunkText, start, start + chunkText.length(), page, paragraphs));
+        boolean ocr = document.blocks().subList(firstBlock, lastBlock + 1).stream().anyMatch(TextBlock::ocr);
+        chunks.add(new Chunk(chunks.size(), chunkText, start, start + chunkText.length(), page, paragraphs, ocr));
     }
 }

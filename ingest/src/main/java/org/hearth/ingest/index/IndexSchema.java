@@ -65,6 +65,8 @@ final class IndexSchema {
     static final String END = "end";
     static final String TEXT = "text";
     static final String LANGUAGE = "language";
+    /** Present (1) on chunks recognised in a scan; absent on text the file holds as text. */
+    static final String OCR = "ocr";
 
     private static final KnnVectorsFormat VECTORS = new Lucene104HnswScalarQuantizedVectorsFormat();
     /** The default codec with quantised HNSW vectors; its name stays "Lucene104", so any Lucene 10.x reads it. */
@@ -150,6 +152,9 @@ final class IndexSchema {
             document.add(new StoredField(PARAGRAPH_FIRST, range.first()));
             document.add(new StoredField(PARAGRAPH_LAST, range.last()));
         });
+        if (chunk.ocr()) {
+            document.add(new StoredField(OCR, 1));
+        }
         document.add(new StoredField(START, chunk.start()));
         document.add(new StoredField(END, chunk.end()));
         document.add(new StoredField(TEXT, chunk.text()));
@@ -177,11 +182,12 @@ final class IndexSchema {
                 page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
                 paragraphFirst == null ? Optional.empty()
                         : Optional.of(new ParagraphRange(paragraphFirst.numericValue().intValue(), intValue(document, PARAGRAPH_LAST))),
-                intValue(document, START), intValue(document, END), document.get(TEXT), Language.ofCode(document.get(LANGUAGE)));
+                intValue(document, START), intValue(document, END), document.get(TEXT), Language.ofCode(document.get(LANGUAGE)),
+                document.getField(OCR) != null);
     }
 
     static Chunk toChunk(StoredChunk stored) {
-        return new Chunk(stored.index(), stored.text(), stored.start(), stored.end(), stored.page(), stored.paragraphs());
+        return new Chunk(stored.index(), stored.text(), stored.start(), stored.end(), stored.page(), stored.paragraphs(), stored.ocr());
     }
 
     /** The vector of document {@code doc} in {@code field}, or null when it has none. */

@@ -118,7 +118,7 @@ public final class SearchBenchmark {
                 Language language = text.nextLanguage();
                 String chunkText = text.chunk(language, Chunker.TARGET - 50);
                 Chunk chunk = new Chunk(i % CHUNKS_PER_FILE, chunkText, offset, offset + chunkText.length(),
-                        OptionalInt.of(1 + i % CHUNKS_PER_FILE), Optional.empty());
+                        OptionalInt.of(1 + i % CHUNKS_PER_FILE), Optional.empty(), false);
                 offset += chunkText.length() + Chunker.SEPARATOR.length();
                 file.add(IndexSchema.chunk(record, language, chunk, text.unitVector(dimension)));
                 if (file.size() == CHUNKS_PER_FILE || i == chunks - 1) {

@@ -15,9 +15,11 @@ import org.hearth.domain.Language;
  * @param paragraphs the paragraphs for the other formats (DOCX, text, Markdown, e-mail)
  * @param start      offset of the chunk in the document's text (its blocks joined by blank lines)
  * @param end        offset just after the chunk; {@code text} is exactly that part of the document's text
+ * @param ocr        some of the text was recognised in a scanned page: a quote is checked against this text,
+ *                   which may differ from the paper in a letter
  */
 public record StoredChunk(String chunkId, String collection, Path file, String fileName, int index, OptionalInt page,
-                          Optional<ParagraphRange> paragraphs, int start, int end, String text, Language language) {
+                          Optional<ParagraphRange> paragraphs, int start, int end, String text, Language language, boolean ocr) {
 
     public StoredChunk {
         Objects.requireNonNull(chunkId, "chunkId");

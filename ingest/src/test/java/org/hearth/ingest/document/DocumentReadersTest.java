@@ -85,7 +85,7 @@ class DocumentReadersTest {
     void pdf_without_text_layer_is_no_text_not_an_empty_result() throws Exception {
         assertThatThrownBy(() -> DocumentReaders.read(TestPdfs.imageOnly(dir), ReadOptions.none(), ReadProgress.none()))
                 .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.kind()).isEqualTo(DocumentException.Kind.NO_TEXT))
-                .hasMessage("scan.pdf is a scanned document, no text to summarise (OCR not available yet)");
+                .hasMessage("scan.pdf is a scan in which no text was recognised");
     }
 
     @Test

@@ -161,6 +161,6 @@ class IsolatedDocumentReaderTest {
 
     @Test
     void supported_extensions() {
-        assertThat(IsolatedDocumentReader.supportedExtensions()).containsExactly("pdf", "docx", "txt", "md", "eml");
+        assertThat(IsolatedDocumentReader.supportedExtensions()).containsExactly("pdf", "docx", "txt", "md", "eml", "png", "jpg", "jpeg", "tif", "tiff");
     }
 }

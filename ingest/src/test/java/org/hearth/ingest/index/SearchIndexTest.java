@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.fixtures.documents.TestDocx;
+import org.hearth.fixtures.documents.ScannedLetters;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.ingest.document.IsolatedDocumentReader;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,7 @@ class SearchIndexTest {
         assertThat(lease.file()).isEqualTo(folder.resolve("mietvertrag.pdf"));
         assertThat(lease.page()).hasValue(2);
         assertThat(lease.paragraphs()).isEmpty();
+        assertThat(lease.chunk().ocr()).as("text the PDF holds as text").isFalse();
         Hit claim = only("Zinsen Januar");
         assertThat(claim.fileName()).isEqualTo("klageschrift.docx");
         assertThat(claim.page()).isEmpty();
@@ -209,6 +211,27 @@ class SearchIndexTest {
             assertThat(error.message()).startsWith("beschaedigt.pdf is damaged");
         });
         assertThat(only("Kündigungsfrist Quartalsende").page()).hasValue(3);
+    }
+
+    @Test
+    void a_folder_of_scans_is_searchable_with_the_page_each_passage_is_on() throws IOException {
+        ScannedLetters.pdf(folder.resolve("eingang.pdf"), List.of(
+                ScannedLetters.page(ScannedLetters.ENGLISH, ScannedLetters.Quality.CLEAN, 0, 1),
+                ScannedLetters.page(ScannedLetters.GERMAN, ScannedLetters.Quality.CLEAN, 0, 2)));
+        ScannedLetters.png(folder.resolve("fax.png"), ScannedLetters.page(ScannedLetters.ENGLISH, ScannedLetters.Quality.ROUGH, 0, 3));
+
+        IndexResult result;
+        try (IsolatedDocumentReader reader = new IsolatedDocumentReader(IsolatedDocumentReader.Limits.defaults())) {
+            result = index.index(null, DocumentSource.isolated(reader), IndexListener.none(), () -> false);
+        }
+
+        assertThat(result.indexed()).isEqualTo(2);
+        assertThat(result.errors()).isEmpty();
+        Hit court = only("Klageerwiderung Streitwert");
+        assertThat(court.fileName()).isEqualTo("eingang.pdf");
+        assertThat(court.page()).hasValue(2);
+        assertThat(court.chunk().ocr()).isTrue();
+        assertThat(found("Northwind invoice")).contains("eingang.pdf", "fax.png");
     }
 
     @Test
