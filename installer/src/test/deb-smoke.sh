@@ -48,7 +48,9 @@ echo "deb: $(basename "$deb") ${size_mb} MB" >> "$timings"
 # PDF (the fixtures' exec:java runs only the model writer; PDFBox comes from the app's own libraries).
 (cd "$root" && ./mvnw -q -B -pl src-test-fixtures compile exec:java -Dexec.args="--out $work/models" >/dev/null \
   && "$JAVA_HOME/bin/java" -cp "src-test-fixtures/target/classes:app/target/lib/*" \
-       org.hearth.fixtures.documents.WriteRepeatedContentPdf "$work/brief.pdf" 3 6 >/dev/null 2>&1) \
+       org.hearth.fixtures.documents.WriteRepeatedContentPdf "$work/brief.pdf" 3 6 >/dev/null 2>&1 \
+  && "$JAVA_HOME/bin/java" -cp "src-test-fixtures/target/classes:app/target/lib/*" \
+       org.hearth.fixtures.documents.WriteScanBenchmark "$work/scans" 1 >/dev/null 2>&1) \
   || fail "could not write the test model and PDF"
 
 # --- install ------------------------------------------------------------------------------------
@@ -93,6 +95,14 @@ summary="$(cd "$work" && as_user "$launcher" summarize brief.pdf --model "$work/
   --threads 1 --json 2>"$work/summarize.err")" || fail "summarize: $(cat "$work/summarize.err")"
 grep -q '"pages" *: *3' <<<"$summary" || fail "summarize did not read the 3 pages through the worker: $summary"
 say "summarize through the document worker on the bundled runtime: ok"
+
+# A scanned page: Tesseract and its language data come with the app, read in the worker on the bundled runtime.
+scanned="$(cd "$work" && as_user "$launcher" text scans/clean/brief-01.png --json 2>"$work/text.err")" \
+  || fail "text of a scan: $(cat "$work/text.err")"
+grep -q '"ocr" *: *true' <<<"$scanned" || fail "the scan was not read by OCR: $scanned"
+first_word="$(grep -o -m1 '[[:alpha:]]\{5,\}' "$work/scans/clean/brief-01.txt" | head -n 1)"
+grep -q "$first_word" <<<"$scanned" || fail "the scan's text lacks \"$first_word\": $scanned"
+say "OCR of a scanned page with the bundled Tesseract: ok"
 
 # --- the installed window: the first-run panel (no model installed in this home) ----------------
 # The launcher process and its children: the RSS a user's task manager would add up.
