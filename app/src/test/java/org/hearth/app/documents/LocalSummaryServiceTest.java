@@ -24,6 +24,7 @@ import org.hearth.assistant.model.HuggingFaceHub;
 import org.hearth.assistant.task.summary.SummaryStyle;
 import org.hearth.domain.Language;
 import org.hearth.domain.Locator;
+import org.hearth.fixtures.documents.ScannedLetters;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
 import org.hearth.ui.service.ModelService.ModelState;
@@ -98,6 +99,24 @@ class LocalSummaryServiceTest {
             assertThat(c.to()).isLessThanOrEqualTo(result.pages());
         });
         assertThat(recorder.streamed()).isEqualTo(result.text());
+    }
+
+    @Test
+    void aDroppedImageOnlyPdfIsReadByOcrAndItsSummaryCitesItsPages() throws Exception {
+        Path scan = ScannedLetters.pdf(dir.resolve("scan-eingang.pdf"), List.of(
+                ScannedLetters.page(ScannedLetters.GERMAN, ScannedLetters.Quality.CLEAN, 0, 1),
+                ScannedLetters.page(ScannedLetters.GERMAN, ScannedLetters.Quality.ROUGH, 0, 2)));
+        Recorder recorder = new Recorder();
+
+        summaries.summarize(scan, new SummaryOptions(SummaryStyle.KEY_POINTS, Optional.of(Language.GERMAN), Optional.empty()), recorder);
+        SummaryJob.Result result = (SummaryJob.Result) recorder.end.get(180, TimeUnit.SECONDS);
+
+        assertThat(recorder.states).containsSubsequence(State.READING, State.SUMMARISING, State.DONE);
+        assertThat(result.pages()).isEqualTo(2);
+        assertThat(result.citations()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.unit()).isEqualTo(Locator.Unit.PAGE);
+            assertThat(c.to()).isLessThanOrEqualTo(2);
+        });
     }
 
     @Test
