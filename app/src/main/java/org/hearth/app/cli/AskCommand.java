@@ -7,17 +7,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.hearth.app.HearthPaths;
-import org.hearth.app.search.CitedAnswers;
 import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.search.AnswerRouting;
+import org.hearth.app.search.CitedAnswers;
+import org.hearth.app.search.SearchSetup;
 import org.hearth.app.state.LocalState;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.local.LocalEngine;
-import org.hearth.assistant.route.JobClass;
-import org.hearth.app.search.SearchSetup;
 import org.hearth.assistant.llama.LlamaModel;
+import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.task.answer.AnswerListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +67,7 @@ final class AskCommand extends HearthSubcommand {
             }
             CitedAnswers answers = new CitedAnswers(setup.index());
             CitedAnswers.Retrieval retrieval = answers.retrieve(question, Optional.ofNullable(collection));
-            AnswerRouting.Outgoing outgoing = routing.mayLeave() && retrieval.relevant() ? routing.outgoing(question, retrieval) : null;
+            Outgoing outgoing = routing.mayLeave() && retrieval.relevant() ? routing.outgoing(question, retrieval) : null;
             if (outgoing != null && outgoing.route().leavesTheMachine() && !yes && !routing.withoutAsking()) {
                 return preview(outgoing, out, err);
             }
@@ -127,7 +128,7 @@ final class AskCommand extends HearthSubcommand {
     }
 
     /** What `--target` without `--yes` prints: where the question would go and exactly what would leave. Nothing is sent. */
-    private int preview(AnswerRouting.Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
+    private int preview(Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode().put("sent", false).put("route", outgoing.route().describe());
             AnonymizeCommand.describe(root, outgoing.shown());

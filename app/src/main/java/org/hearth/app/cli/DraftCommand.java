@@ -17,6 +17,7 @@ import org.hearth.app.drafting.DraftRouting;
 import org.hearth.app.drafting.DraftStore;
 import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.LocalState;
@@ -65,7 +66,7 @@ final class DraftCommand extends HearthSubcommand {
         PrintWriter err = err();
         DraftFromTemplate.Draft draft;
         AtomicReference<List<Source>> read = new AtomicReference<>(List.of());
-        AtomicReference<DraftRouting.Outgoing> previewed = new AtomicReference<>();
+        AtomicReference<Outgoing> previewed = new AtomicReference<>();
         AtomicReference<NetworkGate.Permit> serverPermit = new AtomicReference<>();
         try (Cancellation cancelled = new Cancellation();
              RoutingStore routingStore = new RoutingStore(LocalState.open(paths.database()));
@@ -97,7 +98,7 @@ final class DraftCommand extends HearthSubcommand {
                 }
             };
             DraftFromTemplate.EngineSource engines = jobCancelled -> {
-                DraftRouting.Outgoing outgoing = routing.mayLeave() ? outgoing(routing, read.get()) : null;
+                Outgoing outgoing = routing.mayLeave() ? outgoing(routing, read.get()) : null;
                 if (outgoing == null || !outgoing.route().leavesTheMachine()) {
                     return model.engine(jobCancelled);
                 }
@@ -138,7 +139,7 @@ final class DraftCommand extends HearthSubcommand {
     }
 
     /** What `--target` without `--yes` prints: where the sources would go and exactly what would leave. Nothing is sent. */
-    private int preview(DraftRouting.Outgoing outgoing, PrintWriter stdout, PrintWriter err) throws Exception {
+    private int preview(Outgoing outgoing, PrintWriter stdout, PrintWriter err) throws Exception {
         if (json) {
             ObjectNode root = JSON.createObjectNode().put("sent", false).put("route", outgoing.route().describe());
             AnonymizeCommand.describe(root, outgoing.shown());
@@ -152,7 +153,7 @@ final class DraftCommand extends HearthSubcommand {
         return 0;
     }
 
-    private static DraftRouting.Outgoing outgoing(DraftRouting routing, List<Source> sources) {
+    private static Outgoing outgoing(DraftRouting routing, List<Source> sources) {
         try {
             return routing.outgoing(sources);
         } catch (AnonymisationException e) {
@@ -160,7 +161,7 @@ final class DraftCommand extends HearthSubcommand {
         }
     }
 
-    private static Engine remote(DraftRouting routing, DraftRouting.Outgoing outgoing, String consent) {
+    private static Engine remote(DraftRouting routing, Outgoing outgoing, String consent) {
         try {
             return routing.engine(outgoing, consent);
         } catch (SecretStoreException e) {

@@ -8,6 +8,7 @@ import org.hearth.app.HearthPaths;
 import org.hearth.app.documents.SummarizeDocument;
 import org.hearth.app.privacy.JobRouting;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.RoutingStore;
 import org.hearth.app.privacy.SummaryRouting;
 import org.hearth.app.secrets.SecretStoreException;
@@ -57,14 +58,14 @@ final class RoutedSummaries implements AutoCloseable {
         if (!(read instanceof SummarizeDocument.ReadDocument document)) {
             return ((SummarizeDocument.ReadFailed) read).outcome();
         }
-        SummaryRouting.Outgoing outgoing = routing.outgoing(document.document());
+        Outgoing outgoing = routing.outgoing(document.document());
         Route route = outgoing.route();
         err.println("hearth: " + file.getFileName() + ": " + route.describe());
         if (!route.leavesTheMachine()) {
             return summaries.summarise(document, options, local, listener, cancelled);
         }
         Target target = route.target().orElseThrow();
-        Engine engine = routing.engine(outgoing, document.document(), consent);
+        Engine engine = routing.engine(outgoing, consent);
         try (NetworkGate.Permit permit = routing.permit(target)) {
             return summaries.summarise(document, options, jobCancelled -> new SummarizeDocument.EngineUse(engine,
                     SummaryRouting.speedKey(target), jobCancelled, () -> { }), listener, cancelled);

@@ -15,29 +15,30 @@ import org.hearth.app.HearthPaths;
 import org.hearth.app.mail.AccountCredentials;
 import org.hearth.app.mail.InboxRefresh;
 import org.hearth.app.mail.MailAccounts;
+import org.hearth.app.mail.MailNetwork;
 import org.hearth.app.mail.MailStore;
 import org.hearth.app.mail.OAuthClients;
 import org.hearth.app.mail.StoredMail;
 import org.hearth.app.mail.TriageDefaults;
-import org.hearth.app.mail.MailNetwork;
 import org.hearth.app.mail.TriageRouting;
+import org.hearth.app.privacy.JobRouting;
+import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.RoutingStore;
+import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.LocalState;
 import org.hearth.assistant.engine.Engine;
 import org.hearth.assistant.engine.local.LocalEngine;
+import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.assistant.route.JobClass;
 import org.hearth.assistant.route.anonymise.AnonymisationException;
-import org.hearth.app.privacy.JobRouting;
-import org.hearth.app.privacy.NetworkGate;
-import org.hearth.app.secrets.Keychain;
-import org.hearth.assistant.llama.LlamaModel;
 import org.hearth.domain.Language;
 import org.hearth.ingest.mail.MailSyncException;
 import org.hearth.ingest.mail.SyncOptions;
 import org.hearth.ingest.mail.oauth.TokenClient;
-import org.hearth.ui.service.InboxService.InboxRun.Stage;
 import org.hearth.ui.service.InboxService;
+import org.hearth.ui.service.InboxService.InboxRun.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,7 +100,7 @@ final class TriageCommand extends HearthSubcommand {
         }
         ProgressLine progress = new ProgressLine(err);
         LlamaModel[] loaded = new LlamaModel[1];
-        TriageRouting.Outgoing[] previewed = new TriageRouting.Outgoing[1];
+        Outgoing[] previewed = new Outgoing[1];
         NetworkGate.Permit[] serverPermit = new NetworkGate.Permit[1];
         try (MailStore store = new MailStore(paths.database()); Cancellation cancelled = new Cancellation();
              RoutingStore routingStore = new RoutingStore(LocalState.open(paths.database()))) {
@@ -116,7 +117,7 @@ final class TriageCommand extends HearthSubcommand {
                     ? accounts.saved(account, password, Optional.ofNullable(trustCert))
                     : accounts.adHoc(imap, password.orElse(null), Optional.ofNullable(trustCert));
             InboxRefresh.EngineSource engines = (pending, c) -> {
-                TriageRouting.Outgoing outgoing = routing.mayLeave() ? outgoing(routing, pending) : null;
+                Outgoing outgoing = routing.mayLeave() ? outgoing(routing, pending) : null;
                 if (outgoing != null && outgoing.route().leavesTheMachine()) {
                     if (!yes && !routing.withoutAsking()) {
                         previewed[0] = outgoing;
@@ -175,7 +176,7 @@ final class TriageCommand extends HearthSubcommand {
         }
     }
 
-    private static TriageRouting.Outgoing outgoing(TriageRouting routing, List<StoredMail> pending) {
+    private static Outgoing outgoing(TriageRouting routing, List<StoredMail> pending) {
         try {
             return routing.outgoing(pending);
         } catch (AnonymisationException e) {
@@ -183,7 +184,7 @@ final class TriageCommand extends HearthSubcommand {
         }
     }
 
-    private static Engine remote(TriageRouting routing, TriageRouting.Outgoing outgoing, String consent) {
+    private static Engine remote(TriageRouting routing, Outgoing outgoing, String consent) {
         try {
             return routing.engine(outgoing, consent);
         } catch (SecretStoreException e) {
@@ -192,7 +193,7 @@ final class TriageCommand extends HearthSubcommand {
     }
 
     /** What `--target` without `--yes` prints: the new mail as it would leave. It stays pending; nothing is sent. */
-    private int preview(TriageRouting.Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
+    private int preview(Outgoing outgoing, PrintWriter out, PrintWriter err) throws Exception {
         if (json) {
             ObjectNode root = JSON.createObjectNode().put("sent", false).put("route", outgoing.route().describe());
             AnonymizeCommand.describe(root, outgoing.shown());

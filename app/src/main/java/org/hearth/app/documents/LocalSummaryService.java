@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.hearth.app.estimate.SpeedBook;
 import org.hearth.app.models.LocalModelService;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.SummaryRouting;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.app.state.StateException;
@@ -216,7 +217,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             if (routing.isEmpty() || !routing.get().mayLeave()) {
                 return false;
             }
-            SummaryRouting.Outgoing outgoing;
+            Outgoing outgoing;
             try {
                 outgoing = routing.get().outgoing(document.document());
             } catch (AnonymisationException e) {
@@ -252,7 +253,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
             Target target = pending.outgoing().route().target().orElseThrow();
             Engine engine;
             try {
-                engine = routing.orElseThrow().engine(pending.outgoing(), pending.document().document(), consent);
+                engine = routing.orElseThrow().engine(pending.outgoing(), consent);
             } catch (SecretStoreException e) {
                 fail(Failure.Reason.OTHER, e.getMessage());
                 return;
@@ -350,7 +351,7 @@ public final class LocalSummaryService implements SummaryService, AutoCloseable 
         }
     }
 
-    private record Pending(SummarizeDocument.ReadDocument document, SummaryRouting.Outgoing outgoing) {
+    private record Pending(SummarizeDocument.ReadDocument document, Outgoing outgoing) {
     }
 
     static SummaryJob.LongJob longJob(SummarizeDocument.TooLong tooLong) {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.SendChoice;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.Engine;
@@ -169,7 +170,7 @@ public final class LocalDraftingService implements DraftingService, AutoCloseabl
             return Optional.empty();
         }
         DraftRouting draftRouting = routing.get();
-        DraftRouting.Outgoing outgoing;
+        Outgoing outgoing;
         try {
             outgoing = draftRouting.outgoing(sources);
         } catch (AnonymisationException e) {

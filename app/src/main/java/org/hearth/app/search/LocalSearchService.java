@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.hearth.app.models.LeaseOnFirstUse;
 import org.hearth.app.models.SharedModel;
 import org.hearth.app.privacy.NetworkGate;
+import org.hearth.app.privacy.Outgoing;
 import org.hearth.app.privacy.SendChoice;
 import org.hearth.app.secrets.SecretStoreException;
 import org.hearth.assistant.engine.Engine;
@@ -245,7 +246,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                         listener.textDiscarded();
                     }
                 };
-                Optional<AnswerRouting.Outgoing> leaving = leaving(question, retrieval);
+                Optional<Outgoing> leaving = leaving(question, retrieval);
                 CitedAnswers.Result result = leaving.isPresent()
                         ? answerThere(answers, question, retrieval, leaving.get(), listener, streamed, sendChoice, cancelled::get)
                         : answers.answer(question, retrieval, c -> new LocalEngine(lease.model(), contextOptions.get()), streamed, lease::cancelled);
@@ -276,11 +277,11 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     }
 
     /** The question and its passages as they would leave, where the policy lets answers leave and a server takes them. */
-    private Optional<AnswerRouting.Outgoing> leaving(String question, CitedAnswers.Retrieval retrieval) throws AnonymisationException {
+    private Optional<Outgoing> leaving(String question, CitedAnswers.Retrieval retrieval) throws AnonymisationException {
         if (routing.isEmpty() || !routing.get().mayLeave() || !retrieval.relevant()) {
             return Optional.empty();
         }
-        AnswerRouting.Outgoing outgoing = routing.get().outgoing(question, retrieval);
+        Outgoing outgoing = routing.get().outgoing(question, retrieval);
         return outgoing.route().leavesTheMachine() ? Optional.of(outgoing) : Optional.empty();
     }
 
@@ -289,7 +290,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
      * request logged before it leaves, the gate open to that server only while it runs.
      */
     private CitedAnswers.Result answerThere(CitedAnswers answers, String question, CitedAnswers.Retrieval retrieval,
-                                            AnswerRouting.Outgoing outgoing, AnswerJob.Listener listener, AnswerListener streamed,
+                                            Outgoing outgoing, AnswerJob.Listener listener, AnswerListener streamed,
                                             SendChoice sendChoice, BooleanSupplier cancelled)
             throws InterruptedException, SecretStoreException {
         AnswerRouting answerRouting = routing.orElseThrow();
