@@ -86,7 +86,8 @@ public record HearthPaths(Path home, Path local) {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static void createPrivate(Path folder) throws IOException {
+    /** Creates {@code folder} readable by this user only, its missing parents with the usual rights. */
+    static void createPrivate(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;
         }

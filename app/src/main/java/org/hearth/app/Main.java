@@ -10,7 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LoggingSetup.install();
+        LoggingSetup.install(args);
         NetworkGate.install();
         System.exit(HearthCli.execute(args));
     }

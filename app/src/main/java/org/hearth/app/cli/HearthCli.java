@@ -62,12 +62,8 @@ public final class HearthCli {
         return Arrays.asList(args).contains("--json");
     }
 
-    /** Prepares the data folder and points the log file at its logs folder before the first logger is created. */
+    /** Prepares the data folder; {@link org.hearth.app.LoggingSetup} has chosen its logs folder for the log already. */
     static HearthPaths paths(Path homeOption) {
-        HearthPaths paths = HearthPaths.resolve(homeOption).prepare();
-        if (System.getProperty("hearth.log.dir") == null) {
-            System.setProperty("hearth.log.dir", paths.logs().toString());
-        }
-        return paths;
+        return HearthPaths.resolve(homeOption).prepare();
     }
 }

@@ -1,13 +1,16 @@
 package org.hearth.app.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.hearth.app.Main;
 
 /**
@@ -27,12 +30,24 @@ final class CliProcess {
     }
 
     static CliProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+        return start(dir, environment, System.getProperty("java.class.path"), args);
+    }
+
+    /** As a user runs it down to the log: without the tests' logback-test.xml, the app's own log file configuration. */
+    static CliRun runWithTheAppsLog(Path dir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Files.exists(Path.of(entry, "logback-test.xml")))
+                .collect(Collectors.joining(File.pathSeparator));
+        return start(dir, environment, classPath, args).finish(10);
+    }
+
+    private static CliProcess start(Path dir, Map<String, String> environment, String classPath, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Dhearth.natives.dir=" + System.getProperty("hearth.natives.dir"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         Files.createDirectories(dir);

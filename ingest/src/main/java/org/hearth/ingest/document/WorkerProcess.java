@@ -25,7 +25,7 @@ import org.hearth.ingest.process.ChildProcesses;
 final class WorkerProcess implements AutoCloseable {
 
     private static final Duration GRACEFUL_EXIT = Duration.ofSeconds(2);
-    /** Set by the app to its log folder (the same property its logback.xml reads). */
+    /** Set by the app to its log folder (the same property the app's log configuration reads). */
     static final String LOG_DIR_PROPERTY = "hearth.log.dir";
     static final String LOG_FILE = "document-worker.log";
     /** A log past this size starts over, so a long-running install does not fill the disk. */
