@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +80,8 @@ public final class DraftBenchmark {
 
     public static Result run(LlamaModel model, Settings settings, Consumer<String> progress, BooleanSupplier cancelled)
             throws IOException, DocumentException {
-        Path dir = Files.createTempDirectory("hearth-bench-draft");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create("hearth-bench-draft")) {
+            Path dir = scratch.path();
             Path template = template(dir, settings.fields());
             List<Source> pages = pages(settings.pages());
             ContextOptions context = ContextOptions.defaults().withThreads(settings.threads()).withSequences(settings.sequences())
@@ -106,10 +105,6 @@ public final class DraftBenchmark {
                         proposals.get(i).status().name().toLowerCase(Locale.ROOT)));
             }
             return new Result(settings, seconds, filled.usage(), costs);
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

@@ -2,13 +2,12 @@ package org.hearth.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hearth.app.bench.QueryEmbeddingBenchmark;
+import org.hearth.app.bench.ScratchFolder;
 import org.hearth.ingest.index.SearchBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +40,9 @@ final class BenchSearchCommand extends BenchRun<BenchSearchCommand.Measured> {
 
     @Override
     Measured measure(Consumer<String> progress, Cancellation cancelled) throws Exception {
-        Path dir = Files.createTempDirectory("hearth-bench-search");
         SearchBenchmark.Result search;
-        try {
-            search = SearchBenchmark.run(dir, chunks, dimension, queries, 20_261_121L, progress);
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        try (ScratchFolder dir = ScratchFolder.create("hearth-bench-search")) {
+            search = SearchBenchmark.run(dir.path(), chunks, dimension, queries, 20_261_121L, progress);
         }
         return new Measured(search, embeddingModel == null ? Optional.empty()
                 : Optional.of(QueryEmbeddingBenchmark.run(embeddingModel, threadsOrAllCores(threads))));
