@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
@@ -66,7 +68,7 @@ public final class MainWindow {
         rail.addEntry(MainWindowViewModel.SETUP, "nav.setup", Icons.setup(), Bindings.createIntegerBinding(() -> 0),
                 viewModel.setupInRail());
         for (Tab tab : viewModel.tabs()) {
-            addPage(pages, tab.createView(localization), tab.id());
+            addPageWhenOpened(pages, tab, localization);
             rail.addEntry(tab.id(), tab.labelKey(), tab.icon(), tab.badge(), Bindings.createBooleanBinding(() -> true));
         }
         rail.addSettingsButton(() -> SettingsDialog.open(stage, localization, viewModel.settings(), viewModel::openSetup,
@@ -90,6 +92,26 @@ public final class MainWindow {
         stage.setOnHidden(e -> viewModel.close());
         viewModel.statusBar().start();
         stage.show();
+    }
+
+    /**
+     * A tab's page is built the first time it opens: a page nobody looks at would otherwise cost the window's start
+     * its styling and layout.
+     */
+    private void addPageWhenOpened(StackPane pages, Tab tab, Localization localization) {
+        if (tab.id().equals(viewModel.pageProperty().get())) {
+            addPage(pages, tab.createView(localization), tab.id());
+            return;
+        }
+        viewModel.pageProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends String> page, String before, String now) {
+                if (tab.id().equals(now)) {
+                    page.removeListener(this);
+                    addPage(pages, tab.createView(localization), tab.id());
+                }
+            }
+        });
     }
 
     /** A page shows only while it is the open one. */

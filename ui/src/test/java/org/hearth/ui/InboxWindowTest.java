@@ -169,6 +169,7 @@ class InboxWindowTest {
         });
         javafx.stage.Stage second = opened.get();
         try {
+            robot.clickOn(robot.from(second.getScene().getRoot()).lookup("#nav-inbox").<javafx.scene.Node>query());
             ListView<MailItem> list = robot.from(second.getScene().getRoot()).lookup("#inbox-list").queryListView();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
             MailItem shown = list.getItems().getFirst();

@@ -37,6 +37,7 @@ class TabRegistryTest {
     private final SimpleIntegerProperty notesBadge = new SimpleIntegerProperty(3);
     private final AtomicInteger notesOpened = new AtomicInteger();
     private final AtomicInteger notesClosed = new AtomicInteger();
+    private final AtomicInteger notesBuilt = new AtomicInteger();
     private Stage window;
 
     /** A tab the ui does not know, as Drafts will be. */
@@ -64,6 +65,7 @@ class TabRegistryTest {
 
         @Override
         public Node createView(Localization localization) {
+            notesBuilt.incrementAndGet();
             Label page = new Label("the notes page");
             page.setId("notes-page");
             return page;
@@ -98,7 +100,7 @@ class TabRegistryTest {
         assertThat(entries).containsExactly("nav-inbox", "nav-documents", "nav-drafting", "nav-notes", "nav-search");
         assertThat(text(robot, "#nav-notes")).isEqualTo("Hearth");
         assertThat(badge(robot).getText()).isEqualTo("3");
-        assertThat(visible(robot, "#notes-page")).as("closed until chosen").isFalse();
+        assertThat(robot.lookup("#notes-page").tryQuery()).as("not even built until chosen").isEmpty();
         assertThat(visible(robot, "#documents-style")).as("the window opens on Documents").isTrue();
 
         robot.clickOn("#nav-notes");
@@ -114,6 +116,19 @@ class TabRegistryTest {
         assertThat(visible(robot, "#notes-page")).isFalse();
         robot.interact(window::hide);
         assertThat(notesClosed).as("closing the window closes the tab").hasValue(1);
+    }
+
+    @Test
+    void a_page_is_built_the_first_time_it_opens_and_kept_from_then_on(FxRobot robot) {
+        assertThat(notesBuilt).as("not built for the window's start").hasValue(0);
+
+        robot.clickOn("#nav-notes");
+        robot.clickOn("#nav-inbox");
+        robot.clickOn("#nav-notes");
+
+        assertThat(notesBuilt).hasValue(1);
+        assertThat(robot.lookup("#notes-page").queryAll()).hasSize(1);
+        assertThat(visible(robot, "#notes-page")).isTrue();
     }
 
     private static Labeled badge(FxRobot robot) {

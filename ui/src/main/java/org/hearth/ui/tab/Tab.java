@@ -26,7 +26,7 @@ public interface Tab {
         return new ReadOnlyIntegerWrapper(0);
     }
 
-    /** Builds the page; called once, when the window is built. */
+    /** Builds the page; called once, the first time the page opens. */
     Node createView(Localization localization);
 
     /** The user opened the tab: it shows what its service holds now. */
