@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.hearth.app.HearthPaths;
 import picocli.CommandLine;
 
@@ -19,6 +21,10 @@ public final class HearthCli {
      * whatever a library prints to System.out goes to stderr instead.
      */
     public static int execute(String... args) {
+        Optional<List<Path>> desktopFiles = DesktopStart.files(args);
+        if (desktopFiles.isPresent()) {
+            return openWindow(desktopFiles.get(), new PrintWriter(System.err, true));
+        }
         PrintStream stdout = System.out;
         PrintWriter out = new PrintWriter(stdout, true);
         if (!wantsJson(args)) {
@@ -56,6 +62,17 @@ public final class HearthCli {
             out.flush();
         }
         return exitCode;
+    }
+
+    private static int openWindow(List<Path> files, PrintWriter err) {
+        try {
+            org.hearth.app.HearthLauncher.openWindow(paths(null), files);
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("hearth: " + CliErrors.describe(e));
+            org.slf4j.LoggerFactory.getLogger(HearthCli.class).debug("The window failed", e);
+            return 1;
+        }
     }
 
     private static boolean wantsJson(String... args) {
