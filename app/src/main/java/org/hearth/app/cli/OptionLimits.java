@@ -53,7 +53,8 @@ final class OptionLimits {
             // bench draft: the generated template knows 20 fields; a source of up to a thousand pages
             Map.entry("--fields", new Range(1, 20)),
             Map.entry("--uid", new Range(1, 4_294_967_295L)), // IMAP UIDs are 32-bit unsigned, never 0
-            Map.entry("--pages", new Range(1, 1_000)));
+            Map.entry("--pages", new Range(1, 1_000)),
+            Map.entry("--idle-seconds", new Range(0, 600)));
 
     private OptionLimits() {
     }

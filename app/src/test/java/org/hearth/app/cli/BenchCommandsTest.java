@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.hearth.fixtures.documents.ScannedLetters;
 import org.hearth.fixtures.documents.TestPdfs;
 import org.hearth.fixtures.gguf.TestModels;
@@ -130,5 +132,30 @@ class BenchCommandsTest {
         assertThat(report.get("hybrid_p99_ms").asDouble()).isGreaterThanOrEqualTo(report.get("hybrid_p50_ms").asDouble()).isPositive();
         assertThat(report.get("query_embedding_p50_ms").asDouble()).isPositive();
         assertThat(report.get("query_embedding_tokens").asDouble()).isPositive();
+    }
+
+    @Test
+    void startupTimesTheRealWindowFromItsProcessStartToItsFirstFrameAndReadsItsIdleMemory() throws Exception {
+        List<String> args = new ArrayList<>(List.of("bench", "startup", "--repetitions", "2", "--warmup", "0", "--idle-seconds", "0",
+                "--json", "--"));
+        args.addAll(CliProcess.hearth(System.getProperty("java.class.path")));
+
+        JsonNode report = run(args.toArray(String[]::new));
+
+        assertThat(report.get("runs").asInt()).isEqualTo(2);
+        assertThat(report.get("first_frame_ms_each")).hasSize(2).allSatisfy(each -> assertThat(each.asLong()).isPositive());
+        JsonNode frame = report.get("first_frame_ms");
+        assertThat(frame.get("min").asLong()).isPositive().isLessThanOrEqualTo(frame.get("median").asLong());
+        assertThat(frame.get("max").asLong()).isGreaterThanOrEqualTo(frame.get("median").asLong());
+        // a JVM with a JavaFX window on screen occupies tens of megabytes at the very least
+        assertThat(report.get("idle_rss_bytes").get("median").asLong()).isGreaterThan(30L << 20);
+    }
+
+    @Test
+    void startupOfACommandThatEndsWithoutAWindowSaysSoWithItsOutput() throws Exception {
+        CliRun run = CliRun.of("bench", "startup", "--repetitions", "1", "--warmup", "0", "--", "sh", "-c", "echo no display here; exit 3");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("ended (exit code 3) without reporting its start").contains("no display here");
     }
 }

@@ -41,14 +41,14 @@ final class CliProcess {
         return start(dir, environment, classPath, args).finish(10);
     }
 
+    /** The command that runs Hearth in a child JVM of the tests' own Java, class path and natives. */
+    static List<String> hearth(String classPath) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                "-Dhearth.natives.dir=" + System.getProperty("hearth.natives.dir"), "-cp", classPath, Main.class.getName());
+    }
+
     private static CliProcess start(Path dir, Map<String, String> environment, String classPath, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Dhearth.natives.dir=" + System.getProperty("hearth.natives.dir"));
-        command.add("-cp");
-        command.add(classPath);
-        command.add(Main.class.getName());
+        List<String> command = new ArrayList<>(hearth(classPath));
         command.addAll(List.of(args));
         Files.createDirectories(dir);
         Path out = Files.createTempFile(dir, "cli", ".out");

@@ -1,0 +1,86 @@
+package org.hearth.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import org.hearth.app.bench.ResidentMemory;
+import org.hearth.app.bench.StartupBenchmark;
+
+/**
+ * How the window started, for {@code hearth bench startup} and for the installer's training run of the start-up
+ * cache: with {@code HEARTH_STARTUP_REPORT} naming a file, the window writes there the time from the start of its process to its
+ * first frame and, after {@code HEARTH_STARTUP_IDLE_SECONDS} idle seconds (default 10), its resident memory, and then closes. Without
+ * the variable nothing of this runs.
+ */
+final class StartupReport {
+
+    private static final String ENV = StartupBenchmark.REPORT_ENV;
+    private static final String IDLE_ENV = StartupBenchmark.IDLE_ENV;
+    private static final long DEFAULT_IDLE_SECONDS = 10;
+
+    private final Path file;
+    private final Duration idle;
+
+    private StartupReport(Path file, Duration idle) {
+        this.file = file;
+        this.idle = idle;
+    }
+
+    static Optional<StartupReport> requested() {
+        String file = System.getenv(ENV);
+        if (file == null || file.isBlank()) {
+            return Optional.empty();
+        }
+        String idle = System.getenv(IDLE_ENV);
+        return Optional.of(new StartupReport(Path.of(file),
+                Duration.ofSeconds(idle == null || idle.isBlank() ? DEFAULT_IDLE_SECONDS : Long.parseLong(idle.strip()))));
+    }
+
+    /** Call right after the window was shown: the first pulse after it lays out and renders the first frame. */
+    void watch(Scene scene) {
+        Runnable firstFrame = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Duration sinceStart = Duration.between(processStart(), Instant.now());
+                Thread.ofPlatform().daemon().name("hearth-startup-report").start(() -> reportWhenIdle(sinceStart));
+            }
+        };
+        scene.addPostLayoutPulseListener(firstFrame);
+    }
+
+    private void reportWhenIdle(Duration firstFrame) {
+        try {
+            // the window is left alone, as a user leaves it after opening it
+            TimeUnit.MILLISECONDS.sleep(idle.toMillis());
+            ObjectNode report = new ObjectMapper().createObjectNode();
+            report.put("first_frame_ms", firstFrame.toMillis());
+            OptionalLong rss = ResidentMemory.ofThisProcess();
+            if (rss.isPresent()) {
+                report.put("idle_rss_bytes", rss.getAsLong());
+            }
+            Files.writeString(file, report.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private static Instant processStart() {
+        return ProcessHandle.current().info().startInstant().orElseThrow(() ->
+                new IllegalStateException("this system does not say when a process started"));
+    }
+}
