@@ -26,6 +26,9 @@ public final class LoggingSetup {
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
             System.setProperty(LOG_DIR_PROPERTY, HearthPaths.resolve(homeIn(args)).logs().toString());
         }
+        // Setting up logback takes a fifth of a second, which the window's start need not wait for: loggers asked for
+        // meanwhile are stand-ins that pass their events on once it is done.
+        Thread.ofPlatform().daemon().name("hearth-log-setup").start(LoggerFactory::getILoggerFactory);
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->

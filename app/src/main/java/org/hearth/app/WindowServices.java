@@ -79,7 +79,7 @@ final class WindowServices implements AutoCloseable {
         SettingsService settings = new JsonSettingsStore(paths.home().resolve("settings.json"));
         // No network unless the user presses Download: the hub is only contacted by download().
         LocalModelService models = new LocalModelService(paths, settings,
-                new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI));
+                HuggingFaceHub.withDefaultClient(HuggingFaceHub.DEFAULT_BASE_URI));
         opened.push(models);
         LocalState state = LocalState.open(paths.database());
         ModelSpeeds speeds = push(opened, new ModelSpeeds(state));

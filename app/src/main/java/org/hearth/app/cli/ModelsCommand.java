@@ -121,7 +121,7 @@ final class ModelsCommand {
         CatalogModel model = ModelCatalog.find(name).orElseThrow(() -> new IllegalArgumentException(
                 "No catalog model named '" + name + "'. './hearth models list' shows the names."));
         Files.createDirectories(paths().models());
-        HuggingFaceHub hub = new HuggingFaceHub(HuggingFaceHub.defaultHttpClient(), HuggingFaceHub.DEFAULT_BASE_URI);
+        HuggingFaceHub hub = HuggingFaceHub.withDefaultClient(HuggingFaceHub.DEFAULT_BASE_URI);
         ModelDownloader downloader = new ModelDownloader(hub, paths().models(), DiskSpaceProbe.fileStore());
         DownloadCancellation cancellation = new DownloadCancellation();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hearth.app.secrets.Keychain;
 import org.hearth.app.secrets.SecretStoreException;
@@ -20,6 +21,7 @@ import org.hearth.assistant.route.anonymise.Anonymiser;
 import org.hearth.assistant.route.anonymise.KnownEntity;
 import org.hearth.assistant.route.anonymise.Placeholders;
 import org.hearth.assistant.route.egress.EgressLog;
+import org.hearth.domain.OnFirstUse;
 
 /**
  * The engine a routed job runs on: the target's OpenAI-compatible server, every request logged before it leaves,
@@ -28,21 +30,25 @@ import org.hearth.assistant.route.egress.EgressLog;
  */
 public final class RoutedEngines {
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final Keychain keychain;
     private final RoutingStore store;
     private final EgressLog log;
 
-    public RoutedEngines(HttpClient client, Keychain keychain, RoutingStore store, EgressLog log) {
+    public RoutedEngines(Supplier<HttpClient> client, Keychain keychain, RoutingStore store, EgressLog log) {
         this.client = client;
         this.keychain = keychain;
         this.store = store;
         this.log = log;
     }
 
-    /** A client for targets: connects within 10 s, never follows a redirect to another host. */
-    public static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * A client for targets: connects within 10 s, never follows a redirect to another host. Made for the first routed
+     * job, not at the window's start: a new client sets up TLS.
+     */
+    public static Supplier<HttpClient> client() {
+        return new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /**
@@ -52,7 +58,7 @@ public final class RoutedEngines {
     public Engine engine(Route route, JobClass job, String confirmation, Placeholders placeholders, List<KnownEntity> known,
                          Optional<Pattern> firmFileNumber) throws SecretStoreException {
         Target target = route.target().orElseThrow(() -> new IllegalArgumentException("this job runs on this machine"));
-        RemoteEngine remote = new RemoteEngine(client, RemoteEndpoint.of(target.baseUri(), target.model(), target.contextLength(), 1),
+        RemoteEngine remote = new RemoteEngine(client.get(), RemoteEndpoint.of(target.baseUri(), target.model(), target.contextLength(), 1),
                 apiKey(target), new EgressRecorder(log, job, route, confirmation, placeholders, store.keepsSentText()));
         return target.anonymise() ? new AnonymisingEngine(remote, new Anonymiser(placeholders, known, firmFileNumber)) : remote;
     }

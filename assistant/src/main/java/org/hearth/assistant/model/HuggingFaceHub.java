@@ -13,8 +13,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.domain.OnFirstUse;
 
 /**
  * Talks to the Hugging Face Hub, or anything that answers like it at a configurable base address.
@@ -36,14 +38,26 @@ public final class HuggingFaceHub {
     private static final Pattern NEXT_PAGE = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final URI baseUri;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param baseUri the hub's address, e.g. {@link #DEFAULT_BASE_URI}; tests point it at a loopback server */
     public HuggingFaceHub(HttpClient http, URI baseUri) {
+        this(() -> http, baseUri);
+    }
+
+    private HuggingFaceHub(Supplier<HttpClient> http, URI baseUri) {
         this.http = http;
         this.baseUri = baseUri;
+    }
+
+    /**
+     * The hub over {@link #defaultHttpClient()}, made at the first request: a new client sets up TLS (a tenth of a
+     * second and more), which a window that may never download anything need not wait for at its start.
+     */
+    public static HuggingFaceHub withDefaultClient(URI baseUri) {
+        return new HuggingFaceHub(new OnFirstUse<>(HuggingFaceHub::defaultHttpClient), baseUri);
     }
 
     /** An HTTP client for the hub: follows the CDN redirect, gives up connecting after 30 seconds. */
@@ -106,7 +120,7 @@ public final class HuggingFaceHub {
 
     private HttpResponse<InputStream> send(HttpRequest request) throws DownloadException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new DownloadException(DownloadException.Reason.NETWORK,
                     host() + " did not answer in time. Check the internet connection and try again.", e);
