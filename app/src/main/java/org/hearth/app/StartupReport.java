@@ -18,9 +18,10 @@ import org.hearth.app.bench.StartupBenchmark;
 
 /**
  * How the window started, for {@code hearth bench startup} and for the installer's training run of the start-up
- * cache: with {@code HEARTH_STARTUP_REPORT} naming a file, the window writes there the time from the start of its process to its
- * first frame and, after {@code HEARTH_STARTUP_IDLE_SECONDS} idle seconds (default 10), its resident memory, and then closes. Without
- * the variable nothing of this runs.
+ * cache: with {@code HEARTH_STARTUP_REPORT} naming a file, the window writes there the moment of its first frame and,
+ * after {@code HEARTH_STARTUP_IDLE_SECONDS} idle seconds (default 10), its resident memory, and then closes. The
+ * moment is wall-clock time, for the benchmark that started the process to subtract its own start from: a process's
+ * start as Linux tells it is only as exact as the boot time's whole second. Without the variable nothing of this runs.
  */
 final class StartupReport {
 
@@ -52,19 +53,19 @@ final class StartupReport {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                Duration sinceStart = Duration.between(processStart(), Instant.now());
-                Thread.ofPlatform().daemon().name("hearth-startup-report").start(() -> reportWhenIdle(sinceStart));
+                Instant shown = Instant.now();
+                Thread.ofPlatform().daemon().name("hearth-startup-report").start(() -> reportWhenIdle(shown));
             }
         };
         scene.addPostLayoutPulseListener(firstFrame);
     }
 
-    private void reportWhenIdle(Duration firstFrame) {
+    private void reportWhenIdle(Instant firstFrame) {
         try {
             // the window is left alone, as a user leaves it after opening it
             TimeUnit.MILLISECONDS.sleep(idle.toMillis());
             ObjectNode report = new ObjectMapper().createObjectNode();
-            report.put("first_frame_ms", firstFrame.toMillis());
+            report.put("first_frame_epoch_ms", firstFrame.toEpochMilli());
             OptionalLong rss = ResidentMemory.ofThisProcess();
             if (rss.isPresent()) {
                 report.put("idle_rss_bytes", rss.getAsLong());
@@ -77,10 +78,5 @@ final class StartupReport {
         } finally {
             Platform.runLater(Platform::exit);
         }
-    }
-
-    private static Instant processStart() {
-        return ProcessHandle.current().info().startInstant().orElseThrow(() ->
-                new IllegalStateException("this system does not say when a process started"));
     }
 }
