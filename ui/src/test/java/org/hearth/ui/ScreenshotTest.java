@@ -222,6 +222,19 @@ class ScreenshotTest {
     }
 
     @Test
+    void general_settings_with_the_version_and_no_update_check(FxRobot robot) throws IOException {
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        write(robot.lookup("#settings-version").query().getScene(), "settings-general-de.png");
+
+        assertThat(robot.lookup("#settings-version").queryLabeled().getText()).matches("Hearth (\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?|development build)");
+        assertThat(robot.lookup("Hearth sucht nie von sich aus nach Updates: Eine neue Version wird installiert, wann Sie oder "
+                + "Ihre Administration es wählen.").tryQuery()).isPresent();
+        robot.clickOn("#settings-cancel");
+    }
+
+    @Test
     void servers_and_privacy_settings_with_a_firm_server(FxRobot robot) throws IOException, TimeoutException {
         routing.addTarget(new Target("Kanzlei-Server", TargetKind.FIRM, URI.create("http://10.0.0.5:8080/v1"), "qwen3.5-27b", 32768,
                 true, Optional.empty(), Optional.empty()), new char[0]);

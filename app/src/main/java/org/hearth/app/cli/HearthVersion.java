@@ -1,17 +1,13 @@
 package org.hearth.app.cli;
 
+import org.hearth.domain.Release;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest; "development build" when run from classes. */
+/** {@code --version}: the build's version, as Settings shows it too. */
 final class HearthVersion implements IVersionProvider {
-
-    static String version() {
-        String version = HearthVersion.class.getPackage().getImplementationVersion();
-        return version != null ? version : "development build";
-    }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"Hearth " + version()};
+        return new String[] {"Hearth " + Release.version()};
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.hearth.domain.Release;
 import org.hearth.ui.common.Localization;
 import org.hearth.ui.common.LocalizedCell;
 import org.hearth.ui.privacy.PrivacySettingsPane;
@@ -90,6 +91,9 @@ public final class SettingsDialog extends Dialog<Settings> {
         form.addRow(5, new Label(localization.get("settings.theme")), theme);
         form.addRow(6, new Label(localization.get("settings.templates")), templatesLine);
         form.add(hint(localization.get("settings.templates.hint")), 1, 7);
+        Label version = new Label(localization.get("settings.version.value", Release.version()));
+        version.setId("settings-version");
+        form.addRow(8, new Label(localization.get("settings.version")), new VBox(2, version, hint(localization.get("settings.version.hint"))));
         getDialogPane().setContent(privacy.<Node>map(routing -> sections(localization, form, routing)).orElse(form));
         // the servers' form needs the room; the general settings alone keep their compact dialog
         privacy.ifPresent(routing -> {
