@@ -15,6 +15,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -83,6 +84,12 @@ public final class SettingsDialog extends Dialog<Settings> {
 
         GridPane form = new GridPane(16, 8);
         form.setPadding(new Insets(16));
+        // the labels keep their whole text ("Kontextlänge", "Vorlagenordner"); the fields take what is left
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
         form.addRow(0, new Label(localization.get("settings.model")), new VBox(4, model, moreModels));
         form.addRow(1, new Label(localization.get("settings.threads")), threads);
         form.add(hint(localization.get("settings.threads.hint")), 1, 2);
@@ -139,6 +146,7 @@ public final class SettingsDialog extends Dialog<Settings> {
     private static Label hint(String text) {
         Label hint = new Label(text);
         hint.getStyleClass().addAll("text-small", "text-muted");
+        hint.setWrapText(true);
         return hint;
     }
 }
