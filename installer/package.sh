@@ -4,7 +4,8 @@
 #   installer/package.sh [image|installer|all] [--app-version X.Y.Z]
 #
 #   image      build the app, a jlink runtime with the modules jdeps finds (+ extra-modules.txt), and
-#              a jpackage app image with the hash-checked llama.cpp libraries: installer/target/image/
+#              a jpackage app image with the hash-checked llama.cpp libraries and a start-up cache
+#              trained by opening its window once (Linux: xvfb-run without a display): installer/target/image/
 #   installer  the .deb (Linux), .dmg (macOS) or .msi (Windows) from that image: installer/target/dist/
 #              (on macOS the release workflow signs the image in between)
 #   all        both (the default)
@@ -28,7 +29,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     image|installer|all) step="$1" ;;
     --app-version) [[ $# -ge 2 ]] || die "--app-version needs a value"; app_version="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see installer/package.sh --help)" ;;
   esac
   shift
@@ -108,6 +109,9 @@ build_runtime() {
     --output "$(native_path "$target/runtime")" || die "jlink failed"
 }
 
+# Java options: native access for llama.cpp; the Vector API for Lucene's SIMD; the JVM's own warnings
+# on stderr, since stdout carries --json; a small first heap, which keeps the idle window's RSS ~35 MB
+# lower and still grows to what a job needs (BENCHMARKS.md, "Window start-up").
 build_image() {
   local icon=(--icon "$(native_path "$icons/hearth.png")") extra=()
   case "$os" in
@@ -125,8 +129,64 @@ build_image() {
     --main-jar hearth-app.jar --main-class org.hearth.app.Main \
     --java-options --enable-native-access=ALL-UNNAMED \
     --java-options --add-modules=jdk.incubator.vector \
+    --java-options -Xlog:disable --java-options -Xlog:all=warning:stderr \
+    --java-options -Xms8m \
     "${icon[@]}" "${extra[@]}" || die "jpackage (app image) failed"
   [[ -d "$app_folder/natives" ]] || die "the app image has no natives folder at $app_folder/natives"
+}
+
+# A start-up cache (the JDK's AOT cache): the classes the window loads and links at start, with their
+# profiles, recorded by starting the image's own launcher once and then named in its options. The window
+# reports its first frame and closes by itself (HEARTH_STARTUP_REPORT); the JVM writes the cache as it ends.
+# The cache belongs to this runtime and these jars: it is made after them and before the installer.
+# Without a display the image is left without one: it works the same, the window only starts slower.
+train_startup_cache() {
+  local cache="$app_folder/hearth.aot" cfg="$app_folder/$name.cfg" scratch run
+  if [[ $os != linux ]]; then
+    say "no start-up cache on $os yet: its installer copies the jars with new times, which the JVM refuses (installer/README.md)"
+    return 0
+  fi
+  # The JVM uses the cache only while every jar keeps the size and time it had in training; the .deb
+  # gets these times back after jpackage has copied the image (repack_deb_with_jar_times).
+  find "$app_folder" -name '*.jar' -exec touch -d "@$jar_time" {} +
+  printf '%s\n' "$jar_time" > "$target/jar-time"
+  run=("$image/bin/$name")
+  if [[ -z "${DISPLAY:-}" ]]; then
+    if ! command -v xvfb-run >/dev/null; then
+      say "WARNING: no display and no xvfb-run: the image has no start-up cache; its window starts slower"
+      return 0
+    fi
+    run=(xvfb-run -a -s "-screen 0 1280x1024x24" "$image/bin/$name")
+  fi
+  scratch="$(mktemp -d)"
+  say "training the start-up cache: the window opens once and closes by itself"
+  if HEARTH_HOME="$(native_path "$scratch/home")" HEARTH_STARTUP_REPORT="$(native_path "$scratch/report.json")" \
+       HEARTH_STARTUP_IDLE_SECONDS=1 JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$(native_path "$cache")" \
+       "${run[@]}" >"$scratch/output.txt" 2>&1 && [[ -f "$scratch/report.json" && -f "$cache" ]]; then
+    # $APPDIR is the launcher's own variable for the folder it runs from, wherever the app was installed
+    awk '{ print } /^\[JavaOptions\]/ { print "java-options=-XX:AOTCache=$APPDIR/hearth.aot" }' "$cfg" > "$cfg.new"
+    mv "$cfg.new" "$cfg"
+    say "start-up cache: $(du -h "$cache" | cut -f1)"
+  else
+    say "WARNING: the training run failed, the image has no start-up cache; its window starts slower. Its output:"
+    tail -n 5 "$scratch/output.txt" >&2 || true
+    rm -f "$cache"
+  fi
+  rm -rf "$scratch"
+}
+
+# jpackage copies the image into the package with the copy's times; the start-up cache wants the jars'
+# times from its training, so the .deb is unpacked, given them back and packed again.
+repack_deb_with_jar_times() {
+  local deb tree
+  [[ -f "$app_folder/hearth.aot" ]] || return 0
+  deb="$(ls "$target/dist/"*.deb)"
+  tree="$target/deb-tree"
+  rm -rf "$tree"
+  dpkg-deb -R "$deb" "$tree" || die "dpkg-deb -R failed"
+  find "$tree/opt/$name/lib/app" -name '*.jar' -exec touch -d "@$(cat "$target/jar-time")" {} +
+  dpkg-deb --root-owner-group -b "$tree" "$deb" >/dev/null || die "dpkg-deb -b failed"
+  rm -rf "$tree"
 }
 
 # macOS wants .icns; sips and iconutil come with the system.
@@ -161,6 +221,7 @@ build_installer() {
     --file-associations "$(native_path "$resources/pdf.properties")" \
     --file-associations "$(native_path "$resources/docx.properties")" \
     "${extra[@]}" || die "jpackage ($installer_type) failed"
+  [[ $os != linux ]] || repack_deb_with_jar_times
   say "done: $(ls "$target/dist")"
 }
 
@@ -169,6 +230,8 @@ project_version() {
 }
 
 mkdir -p "$target"
+# The jars' time in the image and the installed app (see train_startup_cache); whole seconds, as a .deb keeps them.
+jar_time="${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || date +%s)}"
 if [[ $step == image || $step == all ]]; then
   build_app
   [[ -n "$app_version" ]] || app_version="$(project_version)"
@@ -177,6 +240,7 @@ if [[ $step == image || $step == all ]]; then
   runtime_modules
   build_runtime
   build_image
+  train_startup_cache
 fi
 if [[ $step == installer || $step == all ]]; then
   [[ -n "$app_version" ]] || app_version="$(project_version)"
