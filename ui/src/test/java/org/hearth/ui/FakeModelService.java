@@ -26,6 +26,7 @@ final class FakeModelService implements ModelService {
     /** The model ids asked for, in order (a resume asks again). */
     final List<String> downloaded = new CopyOnWriteArrayList<>();
     volatile List<String> installed = List.of();
+    volatile long memoryInUse = 3_435_973_837L; // 3.2 GB
 
     FakeModelService(ModelState initial) {
         state = initial;
@@ -95,6 +96,6 @@ final class FakeModelService implements ModelService {
 
     @Override
     public long memoryInUseBytes() {
-        return 3_435_973_837L; // 3.2 GB
+        return memoryInUse;
     }
 }
