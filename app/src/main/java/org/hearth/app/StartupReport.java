@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import org.hearth.app.bench.ResidentMemory;
+import org.hearth.app.models.ResidentMemory;
 import org.hearth.app.bench.StartupBenchmark;
 
 /**
@@ -43,8 +43,12 @@ final class StartupReport {
             return Optional.empty();
         }
         String idle = System.getenv(IDLE_ENV);
-        return Optional.of(new StartupReport(Path.of(file),
-                Duration.ofSeconds(idle == null || idle.isBlank() ? DEFAULT_IDLE_SECONDS : Long.parseLong(idle.strip()))));
+        try {
+            return Optional.of(new StartupReport(Path.of(file),
+                    Duration.ofSeconds(idle == null || idle.isBlank() ? DEFAULT_IDLE_SECONDS : Long.parseUnsignedLong(idle.strip()))));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(IDLE_ENV + " must be a whole number of seconds, was '" + idle + "'", e);
+        }
     }
 
     /** Call right after the window was shown: the first pulse after it lays out and renders the first frame. */

@@ -202,20 +202,9 @@ public final class LocalModelService implements ModelService, SharedModel, AutoC
 
     @Override
     public long memoryInUseBytes() {
-        Path status = Path.of("/proc/self/status");
-        if (Files.isReadable(status)) {
-            try (var lines = Files.lines(status)) {
-                var rss = lines.filter(l -> l.startsWith("VmRSS:")).findFirst();
-                if (rss.isPresent()) {
-                    return Long.parseLong(rss.get().replaceAll("[^0-9]", "")) * 1024;
-                }
-            } catch (IOException | NumberFormatException e) {
-                LOG.debug("Could not read the resident memory", e);
-            }
-        }
-        // Other systems: the Java heap plus the model's weights, a fair estimate of what dominates.
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return heap + host.loadedModel().map(ModelInfo::sizeBytes).orElse(0L);
+        // Where the system does not tell: the Java heap plus the model's weights, a fair estimate of what dominates.
+        return ResidentMemory.ofThisProcess().orElseGet(() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+                + host.loadedModel().map(ModelInfo::sizeBytes).orElse(0L));
     }
 
     /**

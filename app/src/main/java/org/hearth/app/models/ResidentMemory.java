@@ -1,4 +1,4 @@
-package org.hearth.app.bench;
+package org.hearth.app.models;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** The resident set of this process: the memory it really occupies, which the heap figures do not show. */
+/**
+ * The resident set of this process: the memory it really occupies, which the heap figures do not show. The status
+ * bar shows it, and the start-up benchmark records it.
+ */
 public final class ResidentMemory {
 
     private ResidentMemory() {
