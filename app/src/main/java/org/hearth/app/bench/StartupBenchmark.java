@@ -42,17 +42,17 @@ public final class StartupBenchmark {
     public record Result(List<String> command, List<Run> runs, int idleSeconds) {
 
         public Spread firstFrame() {
-            return spread(Run::firstFrameMillis).orElseThrow();
+            return spread(Run::firstFrameMillis);
         }
 
         /** Empty where the system does not tell a process's resident memory. */
         public Optional<Spread> idleRss() {
             return runs.stream().allMatch(run -> run.idleRssBytes().isPresent())
-                    ? spread(run -> run.idleRssBytes().getAsLong()) : Optional.empty();
+                    ? Optional.of(spread(run -> run.idleRssBytes().getAsLong())) : Optional.empty();
         }
 
-        private Optional<Spread> spread(ToLongFunction<Run> figure) {
-            return Optional.of(Spread.of(runs.stream().map(run -> figure.applyAsLong(run)).toList()));
+        private Spread spread(ToLongFunction<Run> figure) {
+            return Spread.of(runs.stream().map(figure::applyAsLong).toList());
         }
     }
 
