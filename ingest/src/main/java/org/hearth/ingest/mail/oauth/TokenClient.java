@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.hearth.domain.OnFirstUse;
 import org.hearth.ingest.mail.oauth.OAuthException.Kind;
 
 /**
@@ -36,16 +38,22 @@ public final class TokenClient {
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Clock clock;
 
+    /** The HTTP client is made at the first token request: making one costs the window's start about 0.1 s. */
     public TokenClient() {
-        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build(),
-                Clock.systemUTC());
+        this(new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build()), Clock.systemUTC());
     }
 
     public TokenClient(HttpClient http, Clock clock) {
-        this.http = Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(http, "http");
+        this(() -> http, clock);
+    }
+
+    private TokenClient(Supplier<HttpClient> http, Clock clock) {
+        this.http = http;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -92,7 +100,7 @@ public final class TokenClient {
         Instant sent = clock.instant();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new OAuthException(Kind.UNREACHABLE, "Could not reach the token endpoint of " + provider.name()
                     + " (" + provider.tokenEndpoint().getHost() + ")", e);
