@@ -18,18 +18,22 @@ import picocli.CommandLine.Command;
  */
 final class DesktopStart {
 
-    private static final Set<String> COMMANDS = Arrays.stream(HearthCommand.class.getAnnotation(Command.class).subcommands())
-            .map(command -> command.getAnnotation(Command.class).name())
-            .collect(Collectors.toUnmodifiableSet());
-
     private DesktopStart() {
+    }
+
+    /** Read only for a command line with arguments: the plain start from the desktop has none. */
+    private static final class Commands {
+
+        static final Set<String> NAMES = Arrays.stream(HearthCommand.class.getAnnotation(Command.class).subcommands())
+                .map(command -> command.getAnnotation(Command.class).name())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return the files to open, absolute; empty when {@code args} are not a desktop's */
     static Optional<List<Path>> files(String... args) {
         List<Path> files = new ArrayList<>();
         for (String arg : args) {
-            if (arg.startsWith("-") || COMMANDS.contains(arg)) {
+            if (arg.startsWith("-") || Commands.NAMES.contains(arg)) {
                 return Optional.empty();
             }
             try {
