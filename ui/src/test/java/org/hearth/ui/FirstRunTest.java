@@ -6,12 +6,14 @@ import static org.hearth.ui.DocumentsWindowTest.visible;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.SettingsService.Theme;
+import org.hearth.ui.settings.UiLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -85,8 +87,9 @@ class FirstRunTest {
         assertThat(text(robot, "#firstrun-waiting"))
                 .isEqualTo("1 file is waiting and will be summarised as soon as the model is ready.");
 
-        robot.interact(() -> robot.lookup("#firstrun-language").queryComboBox()
-                .setValue(org.hearth.ui.settings.UiLanguage.GERMAN));
+        assertThat(shownChoice(robot)).isEqualTo("Qwen3.5 4B · 2.7 GB");
+        robot.interact(() -> choiceBox(robot, "#firstrun-language").setValue(UiLanguage.GERMAN));
+        assertThat(shownChoice(robot)).as("the choice is worded again in the new language").isEqualTo("Qwen3.5 4B · 2,7 GB");
         assertThat(text(robot, "#firstrun-reason")).startsWith("16 GB Arbeitsspeicher");
         assertThat(text(robot, "#firstrun-model")).isEqualTo("Qwen3.5 4B · 2,7 GB Download");
 
@@ -95,5 +98,15 @@ class FirstRunTest {
         assertThat(text(robot, "#status-model")).isEqualTo("Qwen3.5 4B · wird geladen 63\u00a0%");
         assertThat(visible(robot, "#nav-setup")).isFalse();
         assertThat(visible(robot, "#documents-queue")).isTrue();
+    }
+
+    /** What the size choice shows on its face (the choice box's own label). */
+    private static String shownChoice(FxRobot robot) {
+        return ((Label) choiceBox(robot, "#firstrun-choice").lookup(".label")).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> ChoiceBox<T> choiceBox(FxRobot robot, String query) {
+        return (ChoiceBox<T>) robot.lookup(query).queryAs(ChoiceBox.class);
     }
 }

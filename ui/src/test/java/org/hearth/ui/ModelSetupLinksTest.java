@@ -8,7 +8,9 @@ import static org.hearth.ui.DocumentsWindowTest.visible;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.hearth.ui.service.ModelService.ModelState;
 import org.hearth.ui.service.ModelService.Offer;
@@ -78,12 +80,13 @@ class ModelSetupLinksTest {
         assertThat(visible(robot, "#firstrun-download")).isTrue();
         assertThat(visible(robot, "#nav-setup")).isTrue();
 
-        ComboBox<Offer> choice = robot.lookup("#firstrun-choice").queryComboBox();
-        assertThat(choice.getButtonCell().getText()).as("the recommended size first").isEqualTo("Qwen3.5 4B · 2,7 GB");
+        ChoiceBox<Offer> choice = FirstRunTest.choiceBox(robot, "#firstrun-choice");
+        Label shown = (Label) choice.lookup(".label");
+        assertThat(shown.getText()).as("the recommended size first").isEqualTo("Qwen3.5 4B · 2,7 GB");
         assertThat(choice.getItems()).extracting(Offer::modelName)
                 .containsExactly("Qwen3.5 2B", "Qwen3.5 4B", "EmbeddingGemma 300M");
         robot.interact(() -> choice.setValue(choice.getItems().get(2)));
-        assertThat(choice.getButtonCell().getText()).startsWith("Suchmodell EmbeddingGemma 300M");
+        assertThat(shown.getText()).startsWith("Suchmodell EmbeddingGemma 300M");
         robot.clickOn("#firstrun-download");
         robot.interact(() -> choice.setValue(choice.getItems().getFirst()));
         robot.clickOn("#firstrun-download");

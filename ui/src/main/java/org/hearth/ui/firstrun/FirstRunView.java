@@ -12,7 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -24,7 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.hearth.ui.common.Localization;
-import org.hearth.ui.common.LocalizedCell;
+import org.hearth.ui.common.LocalizedChoice;
 import org.hearth.ui.common.Message;
 import org.hearth.ui.common.Units;
 import org.hearth.ui.service.ModelService.Offer;
@@ -81,7 +81,7 @@ public final class FirstRunView extends ScrollPane {
         haveFile.setId("firstrun-import");
         haveFile.textProperty().bind(localization.text("firstrun.haveGguf"));
         haveFile.setOnAction(e -> chooseGguf());
-        ComboBox<Offer> size = LocalizedCell.comboBox(localization, viewModel.offers(), viewModel.choiceProperty().get(),
+        ChoiceBox<Offer> size = LocalizedChoice.of(localization, viewModel.offers(), viewModel.choiceProperty().get(),
                 offer -> localization.get(offer.forSearch() ? "firstrun.offer.search" : "firstrun.offer.chat",
                         offer.modelName(), Units.gigabytes(offer.downloadBytes())));
         size.setId("firstrun-choice");
@@ -141,7 +141,7 @@ public final class FirstRunView extends ScrollPane {
     }
 
     private HBox languageRow() {
-        ComboBox<UiLanguage> language = LocalizedCell.comboBox(localization, List.of(UiLanguage.GERMAN, UiLanguage.ENGLISH),
+        ChoiceBox<UiLanguage> language = LocalizedChoice.of(localization, List.of(UiLanguage.GERMAN, UiLanguage.ENGLISH),
                 viewModel.language(), l -> localization.get("settings.language." + l.name()));
         language.setId("firstrun-language");
         language.valueProperty().addListener((obs, old, chosen) -> viewModel.changeLanguage(chosen));
