@@ -109,11 +109,13 @@ build_runtime() {
     --output "$(native_path "$target/runtime")" || die "jlink failed"
 }
 
-# Java options: native access for llama.cpp; the Vector API for Lucene's SIMD; the JVM's own warnings
-# on stderr, since stdout carries --json; a small first heap, which keeps the idle window's RSS ~35 MB
-# lower and still grows to what a job needs (BENCHMARKS.md, "Window start-up").
+# The Java options are ./hearth's too: build-tools/java-options says why each is there.
 build_image() {
-  local icon=(--icon "$(native_path "$icons/hearth.png")") extra=()
+  local icon=(--icon "$(native_path "$icons/hearth.png")") extra=() java_options=() option
+  while IFS= read -r option || [[ -n $option ]]; do
+    option="${option%$'\r'}"
+    [[ -z $option || $option == \#* ]] || java_options+=(--java-options "$option")
+  done < "$root/build-tools/java-options"
   case "$os" in
     mac) icon=(--icon "$(native_path "$target/hearth.icns")"); make_icns; extra=(--mac-package-identifier org.hearth.app --mac-package-name Hearth) ;;
     windows) icon=(--icon "$(native_path "$icons/hearth.ico")")
@@ -127,11 +129,7 @@ build_image() {
     --copyright "Hearth contributors" \
     --runtime-image "$(native_path "$target/runtime")" --input "$(native_path "$target/input")" \
     --main-jar hearth-app.jar --main-class org.hearth.app.Main \
-    --java-options --enable-native-access=ALL-UNNAMED \
-    --java-options --add-modules=jdk.incubator.vector \
-    --java-options -Xlog:disable --java-options -Xlog:all=warning:stderr \
-    --java-options -Xms8m \
-    "${icon[@]}" "${extra[@]}" || die "jpackage (app image) failed"
+    "${java_options[@]}" "${icon[@]}" "${extra[@]}" || die "jpackage (app image) failed"
   [[ -d "$app_folder/natives" ]] || die "the app image has no natives folder at $app_folder/natives"
 }
 
