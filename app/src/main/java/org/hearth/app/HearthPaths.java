@@ -2,6 +2,7 @@ package org.hearth.app;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -86,7 +87,10 @@ public record HearthPaths(Path home, Path local) {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    /** Creates {@code folder} readable by this user only, its missing parents with the usual rights. */
+    /**
+     * Creates {@code folder} readable by this user only, its missing parents with the usual rights. Another thread may
+     * create it at the same time (at a first start the log's set-up does, for its logs folder): then it is there.
+     */
     static void createPrivate(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;
@@ -95,10 +99,16 @@ public record HearthPaths(Path home, Path local) {
         if (parent != null) {
             Files.createDirectories(parent); // shared parents such as ~/.local/share keep the usual rights
         }
-        if (posix()) {
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } else {
-            Files.createDirectory(folder);
+        try {
+            if (posix()) {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createDirectory(folder);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
         }
     }
 

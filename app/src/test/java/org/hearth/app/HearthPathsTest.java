@@ -9,6 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -101,6 +106,31 @@ class HearthPathsTest {
         assertThat(rights(segment)).isEqualTo("rw-------");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(rights(elsewhere)).isEqualTo("rw-r--r--");
+    }
+
+    /**
+     * At a first start the log's set-up thread creates the data folder (the parent of its logs folder) while the main
+     * thread prepares it; whichever comes second must find it made, not fail the start.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void twoThreadsCreatingTheSameNewFolderBothSucceedAndLeaveItPrivate(@TempDir Path dir) throws Exception {
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            for (int attempt = 0; attempt < 300; attempt++) {
+                Path folder = dir.resolve("home-" + attempt);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<Void> create = () -> {
+                    together.await();
+                    HearthPaths.createPrivate(folder);
+                    return null;
+                };
+                Future<Void> first = threads.submit(create);
+                Future<Void> second = threads.submit(create);
+                first.get();
+                second.get();
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+            }
+        }
     }
 
     @Test
