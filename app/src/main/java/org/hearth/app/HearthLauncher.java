@@ -63,7 +63,11 @@ public final class HearthLauncher {
             if (!openedFiles.isEmpty()) {
                 window.addFiles(openedFiles);
             }
-            built.models.start();
+            // Loading the model and catching up the search index would compete with the first frame for the processor
+            FirstFrame.then(stage.getScene(), () -> {
+                built.models.start();
+                built.search.openInBackground();
+            });
         }
 
         @Override

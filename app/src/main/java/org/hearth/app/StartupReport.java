@@ -53,15 +53,10 @@ final class StartupReport {
 
     /** Call right after the window was shown: the first pulse after it lays out and renders the first frame. */
     void watch(Scene scene) {
-        Runnable firstFrame = new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                Instant shown = Instant.now();
-                Thread.ofPlatform().daemon().name("hearth-startup-report").start(() -> reportWhenIdle(shown));
-            }
-        };
-        scene.addPostLayoutPulseListener(firstFrame);
+        FirstFrame.then(scene, () -> {
+            Instant shown = Instant.now();
+            Thread.ofPlatform().daemon().name("hearth-startup-report").start(() -> reportWhenIdle(shown));
+        });
     }
 
     private void reportWhenIdle(Instant firstFrame) {

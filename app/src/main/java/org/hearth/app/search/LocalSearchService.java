@@ -51,7 +51,9 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSearchService.class);
 
-    private final CompletableFuture<SearchSetup> setup;
+    private final Callable<SearchSetup> openSetup;
+    private final CompletableFuture<SearchSetup> setup = new CompletableFuture<>();
+    private final AtomicBoolean opening = new AtomicBoolean();
     private final DocumentSource documents;
     private final SharedModel models;
     private final Supplier<ContextOptions> contextOptions;
@@ -66,8 +68,8 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     private final Optional<AnswerRouting> routing;
 
     /**
-     * Opens the index (and loads the embedding model) in the background, watches the collections' folders, and
-     * catches up with what changed while the app was closed; every method waits for the index to be open.
+     * Watches the collections' folders once the index is open ({@link #openInBackground()}); every method waits for
+     * the index to be open, and opens it if nothing has yet.
      */
     public LocalSearchService(Callable<SearchSetup> openSetup, DocumentSource documents, SharedModel models,
                               Supplier<ContextOptions> contextOptions, SourceViewer viewer, SearchModelDownload searchModel,
@@ -79,7 +81,19 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
         this.contextOptions = contextOptions;
         this.viewer = viewer;
         this.watcher = FolderWatcher.start(this::updateQuietly);
-        this.setup = CompletableFuture.supplyAsync(() -> {
+        this.openSetup = openSetup;
+    }
+
+    /**
+     * Opens the index (and loads the embedding model) and catches up with what changed in the collections' folders
+     * while the app was closed, in the background. The window calls this after its first frame, so that a rescan does
+     * not compete with its start; whatever needs the index first opens it itself.
+     */
+    public void openInBackground() {
+        if (!opening.compareAndSet(false, true)) {
+            return;
+        }
+        indexing.execute(() -> {
             try {
                 SearchSetup opened = openSetup.call();
                 for (String collection : opened.index().collections()) {
@@ -88,11 +102,17 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
                     }
                     updateQuietly(collection);
                 }
-                return opened;
+                setup.complete(opened);
             } catch (Exception e) {
-                throw new CompletionException(e);
+                setup.completeExceptionally(e);
             }
-        }, indexing);
+        });
+    }
+
+    /** Work on the index: after its opening, which is queued first if nothing has asked for it yet. */
+    private void onIndexThread(Runnable work) {
+        openInBackground();
+        indexing.execute(work);
     }
 
     private SearchIndex index() {
@@ -100,6 +120,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     }
 
     private SearchSetup setup() {
+        openInBackground();
         try {
             return setup.join();
         } catch (CompletionException e) {
@@ -124,7 +145,7 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     @Override
     public IndexJob addFolder(String collection, Path folder, IndexJob.Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        indexing.execute(() -> {
+        onIndexThread(() -> {
             try {
                 Path normalized = folder.toAbsolutePath().normalize();
                 index().addFolder(collection, normalized);
@@ -141,13 +162,13 @@ public final class LocalSearchService implements SearchService, AutoCloseable {
     @Override
     public IndexJob update(String collection, IndexJob.Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        indexing.execute(() -> run(collection, listener, cancelled));
+        onIndexThread(() -> run(collection, listener, cancelled));
         return () -> cancelled.set(true);
     }
 
     private void updateQuietly(String collection) {
         if (queued.add(collection)) {
-            indexing.execute(() -> {
+            onIndexThread(() -> {
                 queued.remove(collection);
                 run(collection, new IndexJob.Listener() {
                     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.app.HearthPaths;
 import org.hearth.assistant.llama.ContextOptions;
 import org.hearth.domain.Locator;
@@ -50,6 +51,51 @@ class LocalSearchServiceTest {
             assertThat(summary.errors()).isEmpty();
             assertThat(summary.partlyRead()).containsExactly(new PartlyRead(hostile, new TextLimitReached(Locator.Unit.PAGE, 1, 3, 500)));
         }
+    }
+
+    /**
+     * The window asks for the index only after its first frame: constructing the service opens nothing, and opening it
+     * catches up with a file added while the app was closed.
+     */
+    @Test
+    void theIndexOpensWhenAskedAndThenCatchesUpWithWhatChangedWhileClosed() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Akten"));
+        Files.writeString(folder.resolve("mueller.txt"), "Die Kündigungsfrist beträgt drei Monate.");
+        HearthPaths paths = new HearthPaths(dir.resolve("home"));
+        try (LocalSearchService before = service(() -> SearchSetup.open(paths, Optional.empty(), 1))) {
+            IndexEnd indexing = new IndexEnd();
+            before.addFolder("Müller", folder, indexing);
+            assertThat(indexing.end.get(2, TimeUnit.MINUTES).indexed()).isEqualTo(1);
+        }
+        Files.writeString(folder.resolve("schmidt.txt"), "Die Mietsache wird zum Monatsende übergeben.");
+
+        AtomicInteger opened = new AtomicInteger();
+        try (LocalSearchService service = service(() -> {
+            opened.incrementAndGet();
+            return SearchSetup.open(paths, Optional.empty(), 1);
+        })) {
+            assertThat(opened).as("nothing opens the index before it is asked for").hasValue(0);
+
+            service.openInBackground();
+            service.openInBackground();
+            // collections() waits for the opening, which queues the catch-up; the update queues behind that, so when
+            // it ends the catch-up has ended too
+            assertThat(service.collections()).extracting(SearchService.Collection::name).containsExactly("Müller");
+            IndexEnd afterCatchUp = new IndexEnd();
+            service.update("Müller", afterCatchUp);
+            assertThat(afterCatchUp.end.get(2, TimeUnit.MINUTES).indexed()).as("the catch-up had read the new file").isZero();
+            assertThat(service.collections()).singleElement().satisfies(c -> assertThat(c.files()).isEqualTo(2));
+            assertThat(opened).as("opened once").hasValue(1);
+        }
+    }
+
+    private static LocalSearchService service(java.util.concurrent.Callable<SearchSetup> openSetup) throws Exception {
+        return new LocalSearchService(openSetup, DocumentSource.inProcess(), cancelled -> {
+            throw new AssertionError("indexing needs no model");
+        }, () -> ContextOptions.defaults().withThreads(1), new SourceViewer(file -> { }, List.of(), "Linux"),
+                (listener, cancellation) -> {
+                    throw new AssertionError("nothing installs the search model here");
+                }, Optional.empty());
     }
 
     @Test
