@@ -139,6 +139,9 @@ shoot_window() {
   echo "installed window painted: $(seconds_since "$started") s; RSS $(tree_rss_mb "$pid") MB (no model)" >> "$timings"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+  # the window's logging goes to its log file; SLF4J's own notes (e.g. on events replayed while the log was
+  # being set up) must not reach the terminal either
+  ! grep -q '^SLF4J' "$work/window.log" || fail "SLF4J wrote to the window's stderr: $(grep '^SLF4J' "$work/window.log")"
 }
 # Our own Xvfb rather than xvfb-run: xvfb-run's /bin/sh would drop the exported shell function.
 if [[ -z "${DISPLAY:-}" ]]; then

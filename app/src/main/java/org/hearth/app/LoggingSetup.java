@@ -14,6 +14,7 @@ public final class LoggingSetup {
 
     /** The log folder, for {@link LogFileConfigurator} and the document worker's own log. */
     static final String LOG_DIR_PROPERTY = "hearth.log.dir";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private LoggingSetup() {
     }
@@ -27,7 +28,11 @@ public final class LoggingSetup {
             System.setProperty(LOG_DIR_PROPERTY, HearthPaths.resolve(homeIn(args)).logs().toString());
         }
         // Setting up logback takes a fifth of a second, which the window's start need not wait for: loggers asked for
-        // meanwhile are stand-ins that pass their events on once it is done.
+        // meanwhile are stand-ins that pass their events on once it is done. SLF4J would say so on stderr each time
+        // (JavaFX logs a line while the toolkit starts); its errors still come through.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         Thread.ofPlatform().daemon().name("hearth-log-setup").start(LoggerFactory::getILoggerFactory);
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
