@@ -1,10 +1,9 @@
 package org.hearth.assistant.llama;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Optional;
+import org.hearth.domain.JarFolder;
 
 /**
  * Where the llama.cpp libraries are: the system property, else the environment variable, else the
@@ -32,15 +31,6 @@ final class NativesFolder {
 
     /** The folder holding the jar this class was loaded from; empty when it runs from classes or a custom loader. */
     static Optional<Path> jarFolder() {
-        CodeSource source = NativesFolder.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return Optional.empty();
-        }
-        try {
-            Path location = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(location) ? Optional.ofNullable(location.getParent()) : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return JarFolder.of(NativesFolder.class);
     }
 }
