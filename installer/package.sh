@@ -85,6 +85,31 @@ stage_input() {
   # NativesFolder finds them as natives/ beside the jars; the marker is not a library
   cp -R "$target/natives" "$target/input/natives"
   rm -f "$target/input/natives/.complete"
+  stage_sqlite_library
+}
+
+# SQLite's library for this platform, out of the driver's jar into natives/sqlite/: the driver would
+# otherwise unpack it into the temp folder at every start (app.state.SqliteLibrary points it here).
+stage_sqlite_library() {
+  local jar folder file arch unpacked
+  jar="$(find "$target/input" -maxdepth 1 -name 'sqlite-jdbc-*.jar' | head -n 1)"
+  [[ -n "$jar" ]] || die "no sqlite-jdbc jar among the app's jars"
+  case "$(uname -m)" in
+    x86_64|amd64) arch=x86_64 ;;
+    arm64|aarch64) arch=aarch64 ;;
+    *) die "no SQLite library for $(uname -m)" ;;
+  esac
+  case "$os" in
+    linux) folder=Linux; file=libsqlitejdbc.so ;;
+    mac) folder=Mac; file=libsqlitejdbc.dylib ;;
+    windows) folder=Windows; file=sqlitejdbc.dll ;;
+  esac
+  unpacked="$target/sqlite-unpacked"
+  rm -rf "$unpacked" && mkdir -p "$unpacked" "$target/input/natives/sqlite"
+  (cd "$unpacked" && "$jdk_bin/jar" xf "$(native_path "$jar")" "org/sqlite/native/$folder/$arch/$file") \
+    || die "could not unpack SQLite's library from $jar"
+  [[ -f "$unpacked/org/sqlite/native/$folder/$arch/$file" ]] || die "$jar has no org/sqlite/native/$folder/$arch/$file"
+  cp "$unpacked/org/sqlite/native/$folder/$arch/$file" "$target/input/natives/sqlite/"
 }
 
 # jdeps over the app and every jar it runs with; it cannot see modules only reached by name

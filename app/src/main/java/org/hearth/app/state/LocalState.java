@@ -34,6 +34,10 @@ public final class LocalState {
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
+    static {
+        SqliteLibrary.preferBundled();
+    }
+
     private final Path file;
     private final String url;
     private final Map<String, FeatureSchema> registered = new HashMap<>();
