@@ -137,9 +137,12 @@ shoot_window() {
   done
   [[ $colours -gt 50 ]] || fail "the window stayed blank"
   echo "installed window painted: $(seconds_since "$started") s; RSS $(tree_rss_mb "$pid") MB (no model)" >> "$timings"
-  # the window opened hearth.db with the installed SQLite library, not with a copy unpacked into the temp folder
-  grep -q '/lib/app/natives/sqlite/libsqlitejdbc\.so' "/proc/$pid/maps" \
-    || fail "the window did not load the installed SQLite library: $(grep -o '/[^ ]*sqlitejdbc[^ ]*' "/proc/$pid/maps" | head -n 1)"
+  # the window opened hearth.db with the installed SQLite library, not with a copy unpacked into the temp
+  # folder ($pid is the shell that runs the launcher; the window is its child)
+  local maps=()
+  for i in "$pid" $(pgrep -P "$pid"); do maps+=("/proc/$i/maps"); done
+  grep -qh '/lib/app/natives/sqlite/libsqlitejdbc\.so' "${maps[@]}" 2>/dev/null \
+    || fail "the window did not load the installed SQLite library: $(grep -oh '/[^ ]*sqlitejdbc[^ ]*' "${maps[@]}" 2>/dev/null | head -n 1)"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   # the window's logging goes to its log file; SLF4J's own notes (e.g. on events replayed while the log was
