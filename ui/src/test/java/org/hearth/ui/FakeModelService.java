@@ -27,6 +27,7 @@ final class FakeModelService implements ModelService {
     final List<String> downloaded = new CopyOnWriteArrayList<>();
     volatile List<String> installed = List.of();
     volatile long memoryInUse = 3_435_973_837L; // 3.2 GB
+    volatile boolean memoryReadOnFxThread;
 
     FakeModelService(ModelState initial) {
         state = initial;
@@ -96,6 +97,9 @@ final class FakeModelService implements ModelService {
 
     @Override
     public long memoryInUseBytes() {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            memoryReadOnFxThread = true;
+        }
         return memoryInUse;
     }
 }

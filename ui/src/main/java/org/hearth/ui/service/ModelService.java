@@ -39,7 +39,7 @@ public interface ModelService {
      */
     List<String> installedModels();
 
-    /** Process memory in use (Java and native), for the status bar. */
+    /** Process memory in use (Java and native), for the status bar; asked off the JavaFX thread, since reading it may start a process. */
     long memoryInUseBytes();
 
     record Recommendation(String modelName, long downloadBytes, String reason) {

@@ -24,7 +24,8 @@ public final class StatusBarViewModel {
 
     private final ModelService models;
     private final RunningTasks runningTasks;
-    private final ReadOnlyLongWrapper memoryInUse = new ReadOnlyLongWrapper();
+    /** Negative until the timer's first reading arrives. */
+    private final ReadOnlyLongWrapper memoryInUse = new ReadOnlyLongWrapper(-1);
     /**
      * A timer thread, not an endless Timeline: a running animation keeps JavaFX pulsing 60 times a second, which kept
      * the idle window at 3 % of a core to refresh one number every three seconds.
@@ -47,16 +48,15 @@ public final class StatusBarViewModel {
         modelProblem = Bindings.createObjectBinding(
                 () -> modelState.get() instanceof ModelState.Failed failed ? ModelWording.failure(failed) : null, modelState);
         memoryLine = Bindings.createObjectBinding(
-                () -> Message.of("status.memory", Units.gigabytes(memoryInUse.get())), memoryInUse);
+                () -> memoryInUse.get() < 0 ? null : Message.of("status.memory", Units.gigabytes(memoryInUse.get())), memoryInUse);
         routedTo = runningTasks.routedTo();
         privacyLine = Bindings.createObjectBinding(() -> routedTo.get() == null
                 ? Message.of("status.localOnly") : Message.of("status.routedTo", routedTo.get()), routedTo);
     }
 
+    /** The memory is read on the timer's thread: the reading is a file (Linux) or a process (macOS's ps). */
     public void start() {
-        refreshMemory();
-        memoryRefresh.scheduleWithFixedDelay(() -> Platform.runLater(this::refreshMemory),
-                MEMORY_REFRESH_SECONDS, MEMORY_REFRESH_SECONDS, TimeUnit.SECONDS);
+        memoryRefresh.scheduleWithFixedDelay(this::refreshMemory, 0, MEMORY_REFRESH_SECONDS, TimeUnit.SECONDS);
     }
 
     public void stop() {
@@ -119,7 +119,8 @@ public final class StatusBarViewModel {
     }
 
     private void refreshMemory() {
-        memoryInUse.set(models.memoryInUseBytes());
+        long bytes = models.memoryInUseBytes();
+        Platform.runLater(() -> memoryInUse.set(bytes));
     }
 
     private static double fraction(long done, long total) {
