@@ -186,6 +186,12 @@ train_startup_cache() {
   if HEARTH_HOME="$(native_path "$scratch/home")" HEARTH_STARTUP_REPORT="$(native_path "$scratch/report.json")" \
        HEARTH_STARTUP_IDLE_SECONDS=1 JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$(native_path "$cache")" \
        "${run[@]}" >"$scratch/output.txt" 2>&1 && [[ -f "$scratch/report.json" && -f "$cache" ]]; then
+    # When the JVM meets an error while it makes the cache, it still writes one, but without linked classes,
+    # and most of the gain is lost. An incubator module among the JVM options did that (build-tools/java-options).
+    if grep -q '\[error\]\[aot' "$scratch/output.txt"; then
+      grep '\[error\]\[aot' "$scratch/output.txt" >&2
+      die "the start-up cache was made with errors (above); run the image with -Xlog:aot to see why"
+    fi
     # $APPDIR is the launcher's own variable for the folder it runs from, wherever the app was installed
     awk '{ print } /^\[JavaOptions\]/ { print "java-options=-XX:AOTCache=$APPDIR/hearth.aot" }' "$cfg" > "$cfg.new"
     mv "$cfg.new" "$cfg"
