@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.hearth.app.models.ResidentMemory;
@@ -38,16 +39,31 @@ final class StartupReport {
     }
 
     static Optional<StartupReport> requested() {
-        String file = System.getenv(ENV);
+        return requested(System::getenv);
+    }
+
+    /** @param environment the value of an environment variable, or null */
+    static Optional<StartupReport> requested(UnaryOperator<String> environment) {
+        String file = environment.apply(ENV);
         if (file == null || file.isBlank()) {
             return Optional.empty();
         }
-        String idle = System.getenv(IDLE_ENV);
+        String idle = environment.apply(IDLE_ENV);
+        return Optional.of(new StartupReport(Path.of(file),
+                Duration.ofSeconds(idle == null || idle.isBlank() ? DEFAULT_IDLE_SECONDS : idleSeconds(idle.strip()))));
+    }
+
+    private static long idleSeconds(String idle) {
+        String problem = IDLE_ENV + " must be a whole number of seconds from 0 to " + StartupBenchmark.MAX_IDLE_SECONDS
+                + ", was '" + idle + "'";
         try {
-            return Optional.of(new StartupReport(Path.of(file),
-                    Duration.ofSeconds(idle == null || idle.isBlank() ? DEFAULT_IDLE_SECONDS : Long.parseUnsignedLong(idle.strip()))));
+            long seconds = Long.parseLong(idle);
+            if (seconds < 0 || seconds > StartupBenchmark.MAX_IDLE_SECONDS) {
+                throw new IllegalArgumentException(problem);
+            }
+            return seconds;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(IDLE_ENV + " must be a whole number of seconds, was '" + idle + "'", e);
+            throw new IllegalArgumentException(problem, e);
         }
     }
 

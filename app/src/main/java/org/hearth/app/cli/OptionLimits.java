@@ -3,6 +3,7 @@ package org.hearth.app.cli;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.app.bench.StartupBenchmark;
 import org.hearth.assistant.llama.ContextOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -54,7 +55,7 @@ final class OptionLimits {
             Map.entry("--fields", new Range(1, 20)),
             Map.entry("--uid", new Range(1, 4_294_967_295L)), // IMAP UIDs are 32-bit unsigned, never 0
             Map.entry("--pages", new Range(1, 1_000)),
-            Map.entry("--idle-seconds", new Range(0, 600)));
+            Map.entry("--idle-seconds", new Range(0, StartupBenchmark.MAX_IDLE_SECONDS)));
 
     private OptionLimits() {
     }
