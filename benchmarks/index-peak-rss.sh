@@ -8,10 +8,9 @@ set -euo pipefail
 folder=${1:?usage: benchmarks/index-peak-rss.sh FOLDER}
 java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
 # The JVM options the app is started with (build-tools/java-options says why each is there)
-java_options=()
-while IFS= read -r option || [[ -n $option ]]; do
-    [[ -z $option || $option == \#* ]] || java_options+=("$option")
-done < build-tools/java-options
+# shellcheck source=SCRIPTDIR/../build-tools/java-options.sh
+. build-tools/java-options.sh
+read_java_options
 home=$(mktemp -d)
 HEARTH_HOME=$home "$java" "${java_options[@]}" \
     -cp "app/target/hearth-app.jar:app/target/lib/*" org.hearth.app.Main index "$folder" --json \

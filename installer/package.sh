@@ -37,6 +37,8 @@ done
 
 # shellcheck source=SCRIPTDIR/../build-tools/find-jdk.sh
 . "$root/build-tools/find-jdk.sh"
+# shellcheck source=SCRIPTDIR/../build-tools/java-options.sh
+. "$root/build-tools/java-options.sh"
 JAVA_HOME="$(hearth_find_jdk)" || die "needs a JDK 25 or newer (with jpackage): set JAVA_HOME to one"
 export JAVA_HOME
 jdk_bin="$JAVA_HOME/bin"
@@ -136,11 +138,11 @@ build_runtime() {
 
 # The Java options are ./hearth's too: build-tools/java-options says why each is there.
 build_image() {
-  local icon=(--icon "$(native_path "$icons/hearth.png")") extra=() java_options=() option
-  while IFS= read -r option || [[ -n $option ]]; do
-    option="${option%$'\r'}"
-    [[ -z $option || $option == \#* ]] || java_options+=(--java-options "$option")
-  done < "$root/build-tools/java-options"
+  local icon=(--icon "$(native_path "$icons/hearth.png")") extra=() java_options=() jpackage_options=() option
+  read_java_options
+  for option in "${java_options[@]}"; do
+    jpackage_options+=(--java-options "$option")
+  done
   case "$os" in
     mac) icon=(--icon "$(native_path "$target/hearth.icns")"); make_icns; extra=(--mac-package-identifier org.hearth.app --mac-package-name Hearth) ;;
     windows) icon=(--icon "$(native_path "$icons/hearth.ico")")
@@ -154,7 +156,7 @@ build_image() {
     --copyright "Hearth contributors" \
     --runtime-image "$(native_path "$target/runtime")" --input "$(native_path "$target/input")" \
     --main-jar hearth-app.jar --main-class org.hearth.app.Main \
-    "${java_options[@]}" "${icon[@]}" "${extra[@]}" || die "jpackage (app image) failed"
+    "${jpackage_options[@]}" "${icon[@]}" "${extra[@]}" || die "jpackage (app image) failed"
   [[ -d "$app_folder/natives" ]] || die "the app image has no natives folder at $app_folder/natives"
 }
 
